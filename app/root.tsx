@@ -1,0 +1,120 @@
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+  type MetaFunction,
+} from '@remix-run/react'
+import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { type ReactNode } from 'react'
+import { GeneralErrorBoundary } from './components/error-boundary'
+import { navigationFor } from './utils/navigation'
+import { useNonce } from './utils/nonce-provider'
+import { getUser } from './utils/auth.server'
+import appStyles from './styles/app.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: appStyles }]
+
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? 'Error – Probity' : 'Probity' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request)
+  return {
+    user: user
+      ? { name: user.name, roles: user.roles, organisationName: user.organisation.name }
+      : null,
+  }
+}
+
+function Document({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const user = data?.user
+  return (
+    <header className="site-header">
+      <Link to="/" className="service">
+        Probity{user ? ` · ${user.organisationName}` : ''}
+      </Link>
+      {user ? (
+        <nav aria-label="Main">
+          <ul>
+            {navigationFor(user.roles).map((item) => (
+              <li key={item.to}>
+                <Link to={item.to}>{item.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {user ? (
+        <div className="who">
+          <span>
+            Signed in as <strong>{user.name}</strong>
+          </span>
+          <Form method="post" action="/logout">
+            <button type="submit" className="link">
+              Sign out
+            </button>
+          </Form>
+        </div>
+      ) : (
+        <Link to="/login">Sign in</Link>
+      )}
+    </header>
+  )
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return <Document>{children}</Document>
+}
+
+export default function App() {
+  useLoaderData<typeof loader>()
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <GeneralErrorBoundary />
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,102 @@
+import crypto from 'node:crypto'
+import { createCookie, redirect, type Cookie } from '@remix-run/node'
+import { deleteSession, findSessionUser, insertSession } from '#db/sessions.server'
+import { type OrganisationSettings, type Role } from '#db/schema'
+import { appContext } from './app-context.server'
+import { sha256 } from './secrets.server'
+
+export type SessionUser = {
+  id: string
+  email: string
+  name: string
+  roles: Role[]
+  organisationId: string
+  organisation: { id: string; name: string; settings: OrganisationSettings }
+  sessionId: string
+}
+
+let cookie: Cookie | undefined
+async function sessionCookie(): Promise<Cookie> {
+  if (cookie) return cookie
+  const { config } = await appContext()
+  // Secure whenever Probity is served over HTTPS, which production requires.
+  cookie = createCookie('probity_session', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: config.publicUrl.startsWith('https:'),
+  })
+  return cookie
+}
+
+async function tokenFrom(request: Request): Promise<string | undefined> {
+  const value: unknown = await (await sessionCookie()).parse(request.headers.get('Cookie'))
+  return typeof value === 'string' && value.length > 20 ? value : undefined
+}
+
+export async function getUser(request: Request): Promise<SessionUser | undefined> {
+  const token = await tokenFrom(request)
+  if (!token) return undefined
+  const { database } = await appContext()
+  const row = await findSessionUser(database.db, sha256(token))
+  if (!row) return undefined
+  return { ...row.user, organisation: row.organisation, sessionId: row.sessionId }
+}
+
+function signInRedirect(request: Request) {
+  const url = new URL(request.url)
+  const back = url.pathname + url.search
+  return redirect(`/login?redirectTo=${encodeURIComponent(back)}`)
+}
+
+/** Signed-out users are sent to sign in; this never answers with an empty page. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request)
+  if (!user) throw signInRedirect(request)
+  return user
+}
+
+export function hasRole(user: Pick<SessionUser, 'roles'>, ...roles: Role[]) {
+  return roles.some((r) => user.roles.includes(r))
+}
+
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request)
+  if (!hasRole(user, ...roles)) {
+    throw new Response('You do not have permission to do that.', { status: 403 })
+  }
+  return user
+}
+
+/**
+ * Starts a fresh session (a new random token every sign-in, so a token planted
+ * before sign-in is worthless) and returns the Set-Cookie header.
+ */
+export async function startSession(request: Request, userId: string): Promise<string> {
+  const { database, config } = await appContext()
+  const previous = await tokenFrom(request)
+  if (previous) await deleteSession(database.db, sha256(previous))
+  const token = crypto.randomBytes(32).toString('base64url')
+  const maxAge = config.SESSION_TTL_HOURS * 3600
+  await insertSession(database.db, sha256(token), userId, new Date(Date.now() + maxAge * 1000))
+  return (await sessionCookie()).serialize(token, { maxAge })
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const token = await tokenFrom(request)
+  if (token) {
+    const { database } = await appContext()
+    await deleteSession(database.db, sha256(token))
+  }
+  return (await sessionCookie()).serialize('', { maxAge: 0 })
+}
+
+export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined) {
+  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//')) return '/'
+  return target
+}
+
+/** 404 rather than 403 for another organisation's records: ids reveal nothing. */
+export function notFound(message = 'Not found'): never {
+  throw new Response(message, { status: 404 })
+}

@@ -1,0 +1,35 @@
+import { seedDemo, demoSignInText } from '#db/seed/seed-demo.server'
+import { bootOnce, createAppContext, type AppContext } from './app-context.server'
+import { ConfigError } from './config.server'
+import { DataDirectoryInUseError } from '#db/pglite-lock.server'
+
+/**
+ * Reads configuration, opens and migrates the database, and seeds the demo
+ * service on a fresh data directory. Any failure stops the process with a
+ * message a person can act on, never a stack trace.
+ */
+export function boot(): Promise<AppContext> {
+  return bootOnce(async () => {
+    try {
+      const context = await createAppContext()
+      if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {
+        console.log(demoSignInText())
+      }
+      const close = async () => {
+        await context.database.close()
+        process.exit(0)
+      }
+      process.once('SIGTERM', close)
+      process.once('SIGINT', close)
+      return context
+    } catch (error) {
+      if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
+        console.error(`Probity cannot start.\n${error.message}`)
+      } else {
+        console.error('Probity cannot start: the database could not be opened or migrated.')
+        console.error(error instanceof Error ? error.message : String(error))
+      }
+      process.exit(1)
+    }
+  })
+}

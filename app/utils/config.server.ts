@@ -1,0 +1,62 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+/**
+ * Every setting Probity reads from the environment. Read once, at boot; a bad
+ * value stops the app with a message naming the variable.
+ */
+export const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SEED_DEMO: booleanFlag.default(true),
+  SIGNING_P12_PATH: z.string().min(1).optional(),
+  SIGNING_P12_PASSPHRASE: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Probity <probity@localhost>'),
+})
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  dataDir: string
+  publicUrl: string
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "not set", as they do in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''))
+  const result = ConfigSchema.safeParse(cleaned)
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const c = result.data
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '')
+  const local = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|$)/.test(publicUrl)
+  if (c.NODE_ENV === 'production' && !publicUrl.startsWith('https:') && !local) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: must be an https:// URL in production (session cookies are Secure)',
+    )
+  }
+  return {
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    publicUrl,
+  }
+}

@@ -1,0 +1,14 @@
+import { type Role } from '#db/schema'
+
+type NavItem = { to: string; label: string; roles: Role[] | 'all' }
+
+const ITEMS: NavItem[] = [
+  { to: '/', label: 'Home', roles: 'all' },
+  { to: '/proposals', label: 'Proposals', roles: ['chief_librarian', 'reviewer', 'admin', 'signatory'] },
+  { to: '/admin/users', label: 'People', roles: ['admin'] },
+  { to: '/verify', label: 'Verify a record', roles: 'all' },
+]
+
+export function navigationFor(roles: readonly Role[]) {
+  return ITEMS.filter((i) => i.roles === 'all' || i.roles.some((r) => roles.includes(r)))
+}

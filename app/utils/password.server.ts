@@ -1,0 +1,26 @@
+import { hash, verify } from '@node-rs/argon2'
+
+// OWASP's argon2id baseline: 19 MiB, two passes, one lane.
+const OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS)
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A hash to verify against when the account does not exist, so that timing
+ * does not tell an attacker which e-mail addresses have accounts.
+ */
+let decoy: Promise<string> | undefined
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword('not-a-real-password-only-for-timing')
+  return decoy
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import { type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
+import postgres from 'postgres'
+import * as schema from './schema'
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
+/** Query functions take either, so that callers decide the transaction. */
+export type Queryable = Database | Transaction
+
+export type DatabaseHandle = {
+  db: Database
+  kind: 'pglite' | 'postgres'
+  close: () => Promise<void>
+}
+
+// Any fixed 64-bit number, shared by every instance, serialises migrations.
+const MIGRATION_LOCK_KEY = 7_301_942_115
+
+export function migrationsFolder(): string {
+  const beside = fileURLToPath(new URL('./migrations', import.meta.url))
+  if (fs.existsSync(beside)) return beside
+  // In the built server bundle this module lives in build/server.
+  return path.resolve(process.cwd(), 'db/migrations')
+}
+
+/** An embedded database: in memory when `dir` is undefined, else persisted there. */
+export async function openPglite(dir?: string): Promise<DatabaseHandle> {
+  const client = dir ? new PGlite(dir) : new PGlite()
+  await client.waitReady
+  const db = drizzlePglite({ client, schema }) as unknown as Database
+  await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: migrationsFolder() })
+  return { db, kind: 'pglite', close: () => client.close() }
+}
+
+export async function openPostgres(
+  url: string,
+  options: { max?: number } = {},
+): Promise<DatabaseHandle> {
+  await migrateWithLock(url)
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // A restarted server drops every connection; postgres-js reconnects on the next query.
+    idle_timeout: 60,
+    connect_timeout: 10,
+  })
+  const db = drizzlePostgres({ client, schema }) as unknown as Database
+  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }
+}
+
+/**
+ * Several app instances may start together against one server: the advisory
+ * lock makes the second wait while the first migrates, then find nothing to do.
+ */
+async function migrateWithLock(url: string) {
+  const client = postgres(url, { max: 1, onnotice: () => {} })
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`
+    try {
+      await migratePostgres(drizzlePostgres({ client }), { migrationsFolder: migrationsFolder() })
+    } finally {
+      await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`
+    }
+  } finally {
+    await client.end({ timeout: 5 })
+  }
+}
+
+export async function isDatabaseUsable(db: Database): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+
+export const ROLES = ['admin', 'chief_librarian', 'reviewer', 'staff', 'signatory'] as const
+export type Role = (typeof ROLES)[number]
+
+export type OrganisationSettings = {
+  professionalBodyName: string
+  minReviewers: number
+  minConsultationDays: number
+  unionRecognised: boolean
+  publicRegister: boolean
+  secondSignatoryRequired: boolean
+}
+
+export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
+  professionalBodyName: 'CILIP',
+  minReviewers: 2,
+  minConsultationDays: 14,
+  unionRecognised: true,
+  publicRegister: false,
+  secondSignatoryRequired: false,
+}
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  settings: jsonb('settings').$type<OrganisationSettings>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+})
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().$type<Role[]>().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    index('users_organisation_idx').on(t.organisationId),
+  ],
+)
+
+/** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+)
+
+/**
+ * Failed sign-ins, keyed by an HMAC of the account or client address so that
+ * the table holds neither e-mail addresses nor IP addresses in the clear.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_key_at_idx').on(t.key, t.at)],
+)
+
+export const proposals = pgTable(
+  'proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    reference: text('reference').notNull(),
+    title: text('title').notNull(),
+    partner: text('partner').notNull(),
+    contractor: text('contractor'),
+    description: text('description').notNull().default(''),
+    proposerId: uuid('proposer_id')
+      .notNull()
+      .references(() => users.id),
+    /** Top-level state name, kept beside the snapshot for listing and filtering. */
+    stage: text('stage').notNull().default('draft'),
+    machineId: text('machine_id').notNull().default('proposal'),
+    machineVersion: integer('machine_version').notNull().default(1),
+    snapshot: jsonb('snapshot'),
+    /** Optimistic concurrency: every write is `WHERE version = expected`. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('proposals_org_reference_unique').on(t.organisationId, t.reference),
+    index('proposals_org_stage_idx').on(t.organisationId, t.stage),
+    check('proposals_version_positive', sql`${t.version} > 0`),
+  ],
+)
+
+export type Organisation = typeof organisations.$inferSelect
+export type User = typeof users.$inferSelect
+export type Proposal = typeof proposals.$inferSelect

@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm'
+import { hashPassword } from '~/utils/password.server'
+import { type Queryable } from '../client.server'
+import { DEFAULT_ORGANISATION_SETTINGS, organisations, proposals, users } from '../schema'
+import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, VISA_SERVICES_CASE } from './demo-data'
+
+/**
+ * Creates the demo library service once. Returns true when it created it, so
+ * that the caller prints the sign-in details only on the first start.
+ */
+export async function seedDemo(db: Queryable): Promise<boolean> {
+  const existing = await db.query.organisations.findFirst({
+    where: eq(organisations.slug, DEMO_ORGANISATION.slug),
+  })
+  if (existing) return false
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  await db.transaction(async (tx) => {
+    const [org] = await tx
+      .insert(organisations)
+      .values({ ...DEMO_ORGANISATION, settings: DEFAULT_ORGANISATION_SETTINGS })
+      .returning()
+    const created = await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ ...u, organisationId: org!.id, passwordHash })))
+      .returning()
+    const chief = created.find((u) => u.roles.includes('chief_librarian'))!
+    await tx.insert(proposals).values({
+      ...VISA_SERVICES_CASE,
+      organisationId: org!.id,
+      proposerId: chief.id,
+    })
+  })
+  return true
+}
+
+export function demoSignInText(): string {
+  const rows = DEMO_USERS.map((u) => `  ${u.email.padEnd(32)} ${u.roles.join(', ')}`)
+  return [
+    `Demo library service created: ${DEMO_ORGANISATION.name}`,
+    `Every demo account's password is: ${DEMO_PASSWORD}`,
+    ...rows,
+  ].join('\n')
+}
