@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit'
 // PGlite and PostgreSQL alike (see docs/decisions/001-embedded-pglite-and-postgresql.md).
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './db/schema.ts',
+  schema: './db/schema/*.ts',
   out: './db/migrations',
 })

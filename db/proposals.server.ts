@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { proposals } from './schema'
+import { proposals } from './schema/index'
 
 export function listProposals(db: Queryable, organisationId: string) {
   return db

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { organisations, sessions, users } from './schema'
+import { organisations, sessions, users } from './schema/index'
 
 export async function insertSession(db: Queryable, id: string, userId: string, expiresAt: Date) {
   await db.insert(sessions).values({ id, userId, expiresAt })

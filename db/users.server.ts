@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { organisations, sessions, users, type Role } from './schema'
+import { organisations, sessions, users, type Role } from './schema/index'
 
 export function findUserByEmail(db: Queryable, email: string) {
   return db.query.users.findFirst({ where: sql`lower(${users.email}) = ${email.toLowerCase()}` })

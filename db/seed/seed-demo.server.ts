@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { hashPassword } from '~/utils/password.server'
 import { type Queryable } from '../client.server'
-import { DEFAULT_ORGANISATION_SETTINGS, organisations, proposals, users } from '../schema'
+import { DEFAULT_ORGANISATION_SETTINGS, organisations, proposals, users } from '../schema/index'
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, VISA_SERVICES_CASE } from './demo-data'
 
 /**

@@ -1,0 +1,3 @@
+// One Postgres-dialect schema, split by feature. Each file owns its tables.
+export * from './core'
+export * from './proposals'
