@@ -18,7 +18,10 @@ import { useNonce } from './utils/nonce-provider'
 import { getUser } from './utils/auth.server'
 import appStyles from './styles/app.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: appStyles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export const meta: MetaFunction = ({ error }) => [
   { title: error ? 'Error – Probity' : 'Probity' },

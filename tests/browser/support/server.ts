@@ -1,0 +1,138 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
+
+const root = path.resolve(import.meta.dirname, '../../..')
+
+export type ServerOptions = {
+  /** Extra environment, e.g. DATABASE_URL; overrides the defaults below. */
+  env?: Record<string, string>
+  /** An existing data directory; by default a fresh temporary one, removed on stop. */
+  dataDir?: string
+}
+
+export type RunningServer = {
+  url: string
+  port: number
+  dataDir: string
+  /** Everything the process printed so far (stdout and stderr). */
+  output: () => string
+  stop: () => Promise<void>
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+export function assertBuilt() {
+  if (!fs.existsSync(path.join(root, 'build/server/index.js'))) {
+    throw new Error('No production build: run `npm run build` before the browser suite.')
+  }
+}
+
+function pick(env: NodeJS.ProcessEnv, ...names: string[]): Record<string, string> {
+  return Object.fromEntries(names.flatMap((n) => (env[n] ? [[n, env[n]]] : [])))
+}
+
+export type Exited = { code: number | null; output: string }
+
+/**
+ * Runs the production server (scripts/serve.mjs) as a child process with the
+ * given environment; `exited` settles when it stops, whatever the reason.
+ */
+export function spawnServer(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    cwd: root,
+    // Only what the tests choose: the runner's own DATABASE_URL or PORT must not leak in.
+    env: { ...pick(process.env, 'PATH', 'HOME', 'TMPDIR'), NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<Exited>((resolve) =>
+    child.once('exit', (code) => resolve({ code, output })),
+  )
+  return { child, output: () => output, exited }
+}
+
+async function waitForHealth(url: string, exited: Promise<Exited>, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs
+  let stopped: Exited | undefined
+  void exited.then((e) => (stopped = e))
+  while (Date.now() < deadline) {
+    if (stopped) throw new Error(`The server exited with code ${stopped.code}:\n${stopped.output}`)
+    try {
+      const response = await fetch(`${url}/healthz`)
+      if (response.ok) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`The server at ${url} did not become healthy within ${timeoutMs} ms`)
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<Exited>) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
+/**
+ * Starts an isolated Probity production server on a free port with demo data,
+ * and resolves once /healthz answers 200.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  assertBuilt()
+  const port = await freePort()
+  const ownDataDir = !options.dataDir
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'probity-browser-'))
+  const url = `http://127.0.0.1:${port}`
+  const { child, output, exited } = spawnServer({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    ...options.env,
+  })
+  const stop = async () => {
+    await stopChild(child, exited)
+    if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await waitForHealth(url, exited)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return { url, port, dataDir, output, stop }
+}
+
+/** A server of the test file's own, for tests that must not share state with others. */
+export function useServer(options: ServerOptions = {}): () => RunningServer {
+  let server: RunningServer | undefined
+  beforeAll(async () => {
+    server = await startServer(options)
+  }, 90_000)
+  afterAll(async () => {
+    await server?.stop()
+  })
+  return () => {
+    if (!server) throw new Error('useServer: the server is only ready inside tests')
+    return server
+  }
+}
