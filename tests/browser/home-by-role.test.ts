@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { useBrowser } from './support/browser'
+import { setupBrowser } from './support/browser'
 import { checkA11y, signIn, visit } from './support/pages'
 
-const browser = useBrowser()
+const browser = setupBrowser()
 
 const ROLES = [
   { role: 'admin', email: 'admin@fairhaven.example', section: 'Administration' },

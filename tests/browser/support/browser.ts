@@ -48,7 +48,7 @@ const records = new WeakMap<Page, PageRecord>()
 
 function recordOf(page: Page): PageRecord {
   const record = records.get(page)
-  if (!record) throw new Error('This page was not opened by useBrowser().newPage()')
+  if (!record) throw new Error('This page was not opened by setupBrowser().newPage()')
   return record
 }
 
@@ -104,7 +104,7 @@ export function markChecked(page: Page) {
  * each test, fails it on console errors, CSP violations, uncaught errors, and
  * pages shown without an accessibility check.
  */
-export function useBrowser(baseUrl: () => string = () => inject('baseUrl')) {
+export function setupBrowser(baseUrl: () => string = () => inject('baseUrl')) {
   let browser: Browser | undefined
   const opened: Page[] = []
   beforeAll(async () => {
@@ -128,7 +128,7 @@ export function useBrowser(baseUrl: () => string = () => inject('baseUrl')) {
   })
   return {
     async newPage(): Promise<Page> {
-      if (!browser) throw new Error('useBrowser: the browser is only ready inside tests')
+      if (!browser) throw new Error('setupBrowser: the browser is only ready inside tests')
       const page = await browser.context.newPage()
       track(page)
       opened.push(page)

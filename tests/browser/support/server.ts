@@ -123,7 +123,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 }
 
 /** A server of the test file's own, for tests that must not share state with others. */
-export function useServer(options: ServerOptions = {}): () => RunningServer {
+export function setupServer(options: ServerOptions = {}): () => RunningServer {
   let server: RunningServer | undefined
   beforeAll(async () => {
     server = await startServer(options)
@@ -132,7 +132,7 @@ export function useServer(options: ServerOptions = {}): () => RunningServer {
     await server?.stop()
   })
   return () => {
-    if (!server) throw new Error('useServer: the server is only ready inside tests')
+    if (!server) throw new Error('setupServer: the server is only ready inside tests')
     return server
   }
 }
