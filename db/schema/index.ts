@@ -1,3 +1,4 @@
 // One Postgres-dialect schema, split by feature. Each file owns its tables.
 export * from './core'
 export * from './proposals'
+export * from './audit'

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { hashPassword } from '~/utils/password.server'
 import { type Queryable } from '../client.server'
-import { DEFAULT_ORGANISATION_SETTINGS, organisations, proposals, users } from '../schema/index'
+import { createProposal } from '~/workflow/create-proposal.server'
+import { DEFAULT_ORGANISATION_SETTINGS, organisations, users } from '../schema/index'
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, VISA_SERVICES_CASE } from './demo-data'
 
 /**
@@ -24,11 +25,11 @@ export async function seedDemo(db: Queryable): Promise<boolean> {
       .values(DEMO_USERS.map((u) => ({ ...u, organisationId: org!.id, passwordHash })))
       .returning()
     const chief = created.find((u) => u.roles.includes('chief_librarian'))!
-    await tx.insert(proposals).values({
-      ...VISA_SERVICES_CASE,
-      organisationId: org!.id,
-      proposerId: chief.id,
-    })
+    await createProposal(
+      tx,
+      { ...VISA_SERVICES_CASE, organisationId: org!.id, proposerId: chief.id },
+      org!.settings,
+    )
   })
   return true
 }

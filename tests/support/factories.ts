@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
 import { type Database } from '#db/client.server'
-import { DEFAULT_ORGANISATION_SETTINGS, organisations, proposals, type OrganisationSettings, type Role } from '#db/schema'
+import { DEFAULT_ORGANISATION_SETTINGS, organisations, type OrganisationSettings, type Role } from '#db/schema'
 import { insertSession } from '#db/sessions.server'
-import { insertUser } from '#db/users.server'
+import { findOrganisation, insertUser } from '#db/users.server'
+import { createProposal as createProposalRecord, type NewProposal } from '~/workflow/create-proposal.server'
 import { hashPassword } from '~/utils/password.server'
 import { sha256 } from '~/utils/secrets.server'
 
@@ -39,20 +40,23 @@ export async function createProposal(
   db: Database,
   organisationId: string,
   proposerId: string,
-  values: Partial<typeof proposals.$inferInsert> = {},
+  values: Partial<Pick<NewProposal, 'title' | 'partner' | 'contractor' | 'description' | 'reference'>> = {},
 ) {
-  const [row] = await db
-    .insert(proposals)
-    .values({
-      organisationId,
-      proposerId,
-      reference: `T-${unique()}`,
-      title: 'Coffee concession in the central library',
-      partner: 'Bean There Ltd',
-      ...values,
-    })
-    .returning()
-  return row!
+  const org = await findOrganisation(db, organisationId)
+  return db.transaction((tx) =>
+    createProposalRecord(
+      tx,
+      {
+        organisationId,
+        proposerId,
+        reference: `T-${unique()}`,
+        title: 'Coffee concession in the central library',
+        partner: 'Bean There Ltd',
+        ...values,
+      },
+      org!.settings,
+    ),
+  )
 }
 
 /** A session straight in the database, and the Cookie header that carries it. */

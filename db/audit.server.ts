@@ -1,0 +1,131 @@
+import crypto from 'node:crypto'
+import { asc, desc, eq } from 'drizzle-orm'
+import { canonicalJson } from './canonical-json'
+import { type Queryable } from './client.server'
+import { auditEntries, type AuditEntry } from './schema/index'
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export type AuditActorKind = AuditEntry['actorKind']
+
+export type NewAuditEntry = {
+  proposalId: string
+  seq: number
+  actorId: string | null
+  actorKind: AuditActorKind
+  eventType: string
+  payload: unknown
+  summary: string
+  stateBefore: string
+  stateAfter: string
+  at: Date
+}
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex')
+
+export function payloadDigest(payload: unknown) {
+  return sha256(canonicalJson(payload))
+}
+
+type HashedFields = Omit<AuditEntry, 'id' | 'hash'>
+
+/** The hash covers every field of the entry, including the previous entry's hash. */
+export function entryHash(entry: HashedFields): string {
+  return sha256(
+    canonicalJson({
+      proposalId: entry.proposalId,
+      seq: entry.seq,
+      actorId: entry.actorId,
+      actorKind: entry.actorKind,
+      eventType: entry.eventType,
+      payloadDigest: entry.payloadDigest,
+      summary: entry.summary,
+      stateBefore: entry.stateBefore,
+      stateAfter: entry.stateAfter,
+      at: entry.at.toISOString(),
+      prevHash: entry.prevHash,
+    }),
+  )
+}
+
+/**
+ * Appends the next link of a proposal's chain. Call inside the transaction that
+ * changes the proposal, after its version update: that row lock serialises
+ * writers, so the previous entry read here is the real head.
+ */
+export async function appendAuditEntry(tx: Queryable, entry: NewAuditEntry): Promise<AuditEntry> {
+  const [head] = await tx
+    .select({ seq: auditEntries.seq, hash: auditEntries.hash })
+    .from(auditEntries)
+    .where(eq(auditEntries.proposalId, entry.proposalId))
+    .orderBy(desc(auditEntries.seq))
+    .limit(1)
+  const prevHash = head?.hash ?? GENESIS_HASH
+  if ((head?.seq ?? 0) + 1 !== entry.seq) {
+    throw new Error(`Audit sequence out of order for ${entry.proposalId}: ${head?.seq ?? 0} then ${entry.seq}`)
+  }
+  const fields: HashedFields = {
+    proposalId: entry.proposalId,
+    seq: entry.seq,
+    actorId: entry.actorId,
+    actorKind: entry.actorKind,
+    eventType: entry.eventType,
+    payloadDigest: payloadDigest(entry.payload),
+    summary: entry.summary,
+    stateBefore: entry.stateBefore,
+    stateAfter: entry.stateAfter,
+    // Stored with microseconds; keep milliseconds so the hash survives the round trip.
+    at: new Date(Math.floor(entry.at.getTime())),
+    prevHash,
+  }
+  const [row] = await tx.insert(auditEntries).values({ ...fields, hash: entryHash(fields) }).returning()
+  return row!
+}
+
+export type ChainVerification =
+  | { ok: true; proposalId: string; length: number; headSeq: number; headHash: string }
+  | { ok: false; proposalId: string; length: number; brokenAtSeq: number; problem: string }
+
+/** Walks one proposal's chain from the start and reports the first broken link. */
+export async function verifyChain(db: Queryable, proposalId: string, uptoSeq?: number): Promise<ChainVerification> {
+  const rows = await db
+    .select()
+    .from(auditEntries)
+    .where(eq(auditEntries.proposalId, proposalId))
+    .orderBy(asc(auditEntries.seq))
+  return verifyEntries(proposalId, uptoSeq === undefined ? rows : rows.filter((r) => r.seq <= uptoSeq))
+}
+
+export function verifyEntries(proposalId: string, rows: AuditEntry[]): ChainVerification {
+  let prevHash = GENESIS_HASH
+  for (const [i, row] of rows.entries()) {
+    const broken = (problem: string): ChainVerification => ({
+      ok: false,
+      proposalId,
+      length: rows.length,
+      brokenAtSeq: row.seq,
+      problem,
+    })
+    if (row.seq !== i + 1) return broken(`entry ${i + 1} is missing`)
+    if (row.prevHash !== prevHash) return broken('it does not link to the entry before it')
+    if (entryHash(row) !== row.hash) return broken('its content does not match its hash')
+    prevHash = row.hash
+  }
+  const head = rows.at(-1)
+  return { ok: true, proposalId, length: rows.length, headSeq: head?.seq ?? 0, headHash: head?.hash ?? GENESIS_HASH }
+}
+
+export async function verifyAllChains(db: Queryable): Promise<ChainVerification[]> {
+  const rows = await db.select().from(auditEntries).orderBy(asc(auditEntries.proposalId), asc(auditEntries.seq))
+  const byProposal = new Map<string, AuditEntry[]>()
+  for (const row of rows) {
+    const list = byProposal.get(row.proposalId) ?? []
+    list.push(row)
+    byProposal.set(row.proposalId, list)
+  }
+  return [...byProposal].map(([id, entries]) => verifyEntries(id, entries))
+}
+
+export function listAuditEntries(db: Queryable, proposalId: string) {
+  return db.select().from(auditEntries).where(eq(auditEntries.proposalId, proposalId)).orderBy(asc(auditEntries.seq))
+}
