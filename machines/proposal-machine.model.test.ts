@@ -6,6 +6,11 @@ import { proposalMachine } from './proposal-machine'
 import { can, next, restore, type ProposalSnapshot } from './proposal-workflow'
 import { candidateEvents, modelInput, serializeForGraph } from '#tests/support/proposal-model'
 
+/** The events of a generated path, without the init step the graph starts with. */
+function eventsOf(path: { steps: { event: { type: string } }[] }): ProposalEvent[] {
+  return path.steps.map((s) => s.event).filter((e) => e.type !== 'xstate.init') as ProposalEvent[]
+}
+
 /** Every transition the machine defines, as "source#event#index". */
 function allTransitions(): Set<string> {
   const ids = new Set<string>()
@@ -71,7 +76,7 @@ describe('proposal machine, model-based', () => {
     let steps = 0
     // Every path to a graph node, extended by every event the machine accepts there.
     for (const path of paths) {
-      const prefix = path.steps.map((s) => s.event).filter((e) => e.type !== 'xstate.init') as ProposalEvent[]
+      const prefix = eventsOf(path)
       const end = replay(prefix, taken)
       for (const event of candidateEvents(end)) {
         if (!can(end, event)) continue
@@ -97,7 +102,7 @@ describe('proposal machine, model-based', () => {
   it('next() of an accepted event agrees with the graph', () => {
     const withSteps = paths.filter((p) => p.steps.length > 1)
     for (const path of withSteps.slice(0, 20)) {
-      const events = path.steps.map((s) => s.event).filter((e) => e.type !== 'xstate.init') as ProposalEvent[]
+      const events = eventsOf(path)
       let snapshot = restore(createActor(proposalMachine, { input: modelInput() }).start().getPersistedSnapshot(), 1)
       for (const e of events) snapshot = next(snapshot, e).snapshot
       expect(serializeForGraph(snapshot)).toBe(serializeForGraph(path.state))

@@ -1,0 +1,23 @@
+import { type Params } from '@remix-run/react'
+import { getDb } from '~/utils/app-context.server'
+import { notFound, requireUser, type SessionUser } from '~/utils/auth.server'
+import { loadProposal } from './apply-event.server'
+
+/**
+ * The proposal a route is about, scoped to the user's organisation: another
+ * service's id, or a draft someone else is still writing, is simply not found.
+ */
+export async function requireProposal(request: Request, params: Params) {
+  const user = await requireUser(request)
+  const id = params.id ?? ''
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound('Proposal not found')
+  const db = await getDb()
+  const loaded = await loadProposal(db, user.organisationId, id)
+  if (!loaded || !canView(user, loaded.row.stage, loaded.row.proposerId)) notFound('Proposal not found')
+  return { user, db, proposal: loaded.row, snapshot: loaded.snapshot }
+}
+
+function canView(user: SessionUser, stage: string, proposerId: string) {
+  if (stage !== 'draft') return true
+  return user.id === proposerId || user.roles.includes('admin') || user.roles.includes('chief_librarian')
+}
