@@ -82,6 +82,7 @@ function Header() {
           <span>
             Signed in as <strong>{user.name}</strong>
           </span>
+          <Link to="/account/password">Change password</Link>
           <Form method="post" action="/logout">
             <button type="submit" className="link">
               Sign out

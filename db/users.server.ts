@@ -40,6 +40,15 @@ export async function insertUser(
   return row!.id
 }
 
+/** Undefined when the e-mail address already has an account (in any organisation). */
+export async function insertUserIfEmailFree(
+  db: Queryable,
+  values: { organisationId: string; email: string; name: string; passwordHash: string; roles: Role[] },
+): Promise<string | undefined> {
+  const [row] = await db.insert(users).values(values).onConflictDoNothing().returning({ id: users.id })
+  return row?.id
+}
+
 export async function updateUserRoles(db: Queryable, organisationId: string, userId: string, roles: Role[]) {
   const rows = await db
     .update(users)

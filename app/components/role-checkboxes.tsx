@@ -1,0 +1,34 @@
+import { getCollectionProps, type FieldMetadata } from '@conform-to/react'
+import { type Role } from '#db/schema'
+import { ROLE_CHOICES, ROLE_LABELS } from '~/utils/roles'
+import { ErrorList } from './forms'
+
+/** The roles of a person as a group of checkboxes, its errors tied to the group. */
+export function RoleCheckboxes<Form extends Record<string, unknown>>({
+  field,
+}: {
+  field: FieldMetadata<string[], Form>
+}) {
+  const hintId = `${field.id}-hint`
+  const errorId = `${field.id}-error`
+  return (
+    <fieldset
+      className="field"
+      aria-describedby={field.errors?.length ? `${hintId} ${errorId}` : hintId}
+    >
+      <legend>Roles</legend>
+      <span className="hint" id={hintId}>
+        Choose every role this person holds.
+      </span>
+      <ErrorList id={errorId} errors={field.errors} />
+      {getCollectionProps(field, { type: 'checkbox', options: ROLE_CHOICES }).map(
+        ({ key, ...props }) => (
+          <div key={key} className="choice">
+            <input {...props} aria-invalid={undefined} aria-describedby={undefined} />
+            <label htmlFor={props.id}>{ROLE_LABELS[props.value as Role]}</label>
+          </div>
+        ),
+      )}
+    </fieldset>
+  )
+}

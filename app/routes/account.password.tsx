@@ -1,0 +1,120 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { deleteOtherSessions } from '#db/sessions.server'
+import { findUserInOrganisation, setUserPassword } from '#db/users.server'
+import { describedBy, Field, FormErrors } from '~/components/forms'
+import { appContext } from '~/utils/app-context.server'
+import { requireUser } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
+import { hashPassword, verifyPassword } from '~/utils/password.server'
+import { ChangePasswordSchema, MIN_PASSWORD_LENGTH } from '~/utils/people-schema'
+import {
+  isThrottled,
+  recordFailure,
+  throttleKeys,
+  THROTTLE_WINDOW_MINUTES,
+} from '~/utils/throttle.server'
+
+export const meta: MetaFunction = () => pageTitle('Change your password')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  return null
+}
+
+const HIDDEN = { hideFields: ['currentPassword', 'newPassword'] }
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(HIDDEN), changed: false }, { status: 400 })
+  }
+  const { database, secret } = await appContext()
+  const db = database.db
+  // Someone holding a stolen session must not be able to guess the password here either.
+  const keys = throttleKeys(secret, user.email, context.clientAddress ?? 'unknown')
+  if (await isThrottled(db, keys)) {
+    const formErrors = [
+      `Too many failed attempts. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`,
+    ]
+    return data(
+      { result: submission.reply({ ...HIDDEN, formErrors }), changed: false },
+      { status: 429 },
+    )
+  }
+  const account = await findUserInOrganisation(db, user.organisationId, user.id)
+  if (!account || !(await verifyPassword(account.passwordHash, submission.value.currentPassword))) {
+    await recordFailure(db, keys)
+    const fieldErrors = { currentPassword: ['That is not your current password'] }
+    return data(
+      { result: submission.reply({ ...HIDDEN, fieldErrors }), changed: false },
+      { status: 400 },
+    )
+  }
+  const passwordHash = await hashPassword(submission.value.newPassword)
+  await db.transaction(async (tx) => {
+    await setUserPassword(tx, user.id, passwordHash)
+    // Whoever else was signed in as this person, with the old password, is signed out.
+    await deleteOtherSessions(tx, user.id, user.sessionId)
+  })
+  return { result: submission.reply({ ...HIDDEN, resetForm: true }), changed: true }
+}
+
+export default function ChangePassword() {
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'change-password',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <>
+      <h1>Change your password</h1>
+      <div role="status">
+        {actionData?.changed ? (
+          <p className="notice success">
+            Password changed. You have been signed out everywhere else.
+          </p>
+        ) : null}
+      </div>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} />
+        <Field
+          id={fields.currentPassword.id}
+          label="Current password"
+          errors={fields.currentPassword.errors}
+        >
+          <input
+            {...getInputProps(fields.currentPassword, { type: 'password' })}
+            autoComplete="current-password"
+            {...describedBy(fields.currentPassword.id, { errors: fields.currentPassword.errors })}
+          />
+        </Field>
+        <Field
+          id={fields.newPassword.id}
+          label="New password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
+          errors={fields.newPassword.errors}
+        >
+          <input
+            {...getInputProps(fields.newPassword, { type: 'password' })}
+            autoComplete="new-password"
+            {...describedBy(fields.newPassword.id, {
+              hint: true,
+              errors: fields.newPassword.errors,
+            })}
+          />
+        </Field>
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          Change password
+        </button>
+      </Form>
+    </>
+  )
+}
