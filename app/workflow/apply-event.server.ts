@@ -17,13 +17,11 @@ export type Applied = { ok: true; proposal: Proposal; snapshot: ProposalSnapshot
 export class RefusedError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 403 | 409 = 400,
+    readonly status: 400 | 403 | 404 | 409 = 400,
   ) {
     super(message)
   }
 }
-
-class ConflictError extends Error {}
 
 export const CONFLICT_MESSAGE = 'This proposal was changed by someone else. Reload the page to see the latest version, then try again.'
 const NOT_ALLOWED = 'That action is not available to you at this stage.'
@@ -34,9 +32,8 @@ export type ApplyEventOptions = {
   event: ProposalEvent
   /**
    * The version the user saw. When given, any change since is a conflict (409)
-   * and nothing is applied. When omitted, the event is independent of what the
-   * user saw (a new concern, a draft score): it is re-checked against the latest
-   * state and retried.
+   * and nothing is applied. Omit it for events independent of what the user
+   * saw (a new concern, a draft score): they are checked against the latest state.
    */
   expectedVersion?: number
   /** Shown in the timeline; must never name the author of an anonymous contribution. */
@@ -64,36 +61,37 @@ export async function loadProposal(db: Queryable, organisationId: string, propos
 }
 
 /**
- * The one way a proposal changes: load, restore, ask the machine, then write
- * the new snapshot (only if nobody else wrote first) and its audit entry in one
- * transaction, with the event's domain writes.
+ * The one way a proposal changes: inside one transaction, lock the proposal
+ * row, restore its snapshot, ask the machine, then write the new snapshot, the
+ * event's domain rows and the audit entry together. The row lock serialises
+ * writers to one proposal, so independent events (a new concern, a draft
+ * score) simply queue; an event the user chose on a page they saw carries
+ * `expectedVersion`, and any change since is a conflict rather than a silent
+ * overwrite.
  */
 export async function applyEvent(db: Database, options: ApplyEventOptions): Promise<Applied | Refusal> {
   const parsed = ProposalEventSchema.safeParse(options.event)
   if (!parsed.success) return { ok: false, status: 400, message: 'That request was not in the expected form.' }
-  const attempts = options.expectedVersion === undefined ? 8 : 1
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    const result = await attemptOnce(db, options)
-    if (result !== 'conflict') return result
-  }
-  return { ok: false, status: 409, message: CONFLICT_MESSAGE }
-}
-
-async function attemptOnce(db: Database, options: ApplyEventOptions): Promise<Applied | Refusal | 'conflict'> {
   const { event } = options
-  const loaded = await loadProposal(db, options.organisationId, options.proposalId)
-  if (!loaded || event.actor.organisationId !== options.organisationId) {
+  if (event.actor.organisationId !== options.organisationId) {
     return { ok: false, status: 404, message: 'Proposal not found' }
   }
-  const { row, snapshot } = loaded
-  if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) return 'conflict'
-  if (!can(snapshot, event)) return { ok: false, status: 403, message: NOT_ALLOWED }
-
-  const after = next(snapshot, event)
   const now = options.now ?? new Date()
   const kind = actorKind(event)
   try {
-    const proposal = await db.transaction(async (tx) => {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(proposals)
+        .where(and(eq(proposals.id, options.proposalId), eq(proposals.organisationId, options.organisationId)))
+        .for('update')
+      if (!row) throw new RefusedError('Proposal not found', 404)
+      if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
+        throw new RefusedError(CONFLICT_MESSAGE, 409)
+      }
+      const snapshot = restore(row.snapshot, row.machineVersion)
+      if (!can(snapshot, event)) throw new RefusedError(NOT_ALLOWED, 403)
+      const after = next(snapshot, event)
       const [updated] = await tx
         .update(proposals)
         .set({
@@ -106,7 +104,7 @@ async function attemptOnce(db: Database, options: ApplyEventOptions): Promise<Ap
         })
         .where(and(eq(proposals.id, row.id), eq(proposals.version, row.version)))
         .returning()
-      if (!updated) throw new ConflictError()
+      if (!updated) throw new RefusedError(CONFLICT_MESSAGE, 409)
       await options.effect?.(tx, after.snapshot, updated)
       const { actor: _actor, ...payload } = event
       await appendAuditEntry(tx, {
@@ -121,11 +119,9 @@ async function attemptOnce(db: Database, options: ApplyEventOptions): Promise<Ap
         stateAfter: describeState(after.snapshot.value),
         at: kind === 'anonymous_staff' ? startOfDayUtc(now) : now,
       })
-      return updated
+      return { ok: true as const, proposal: updated, snapshot: after.snapshot }
     })
-    return { ok: true, proposal, snapshot: after.snapshot }
   } catch (error) {
-    if (error instanceof ConflictError) return 'conflict'
     if (error instanceof RefusedError) return { ok: false, status: error.status, message: error.message }
     throw error
   }

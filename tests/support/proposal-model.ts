@@ -1,3 +1,4 @@
+import { canonicalJson } from '#db/canonical-json'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { type ProposalInput } from '#machines/proposal-machine'
 import { type ProposalSnapshot } from '#machines/proposal-workflow'
@@ -109,7 +110,8 @@ export function candidateEvents(state: ProposalSnapshot): Candidate[] {
  */
 export function serializeForGraph(state: ProposalSnapshot): string {
   const { reviewers, professionalBody, staff, pending } = state.context
-  return JSON.stringify({
+  // Canonical: jsonb does not keep key order, and a round trip must compare equal.
+  return canonicalJson({
     value: state.value,
     reviewers: Object.entries(reviewers).sort(),
     pb: [professionalBody.deadline, professionalBody.responded, Object.entries(professionalBody.recommendations).sort(), professionalBody.closedWithoutResponse],
