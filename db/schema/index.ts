@@ -2,3 +2,5 @@
 export * from './core'
 export * from './proposals'
 export * from './audit'
+export * from './intake'
+export * from './screening'
