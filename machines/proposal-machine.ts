@@ -104,6 +104,11 @@ export const proposalMachine = setup({
       if (ids.has(context.proposerId)) return false
       return ids.size === event.reviewerIds.length && ids.size >= context.minReviewers
     },
+    // In screening a reviewer may be added but none removed: dropping one whose
+    // review is unwelcome would defeat independent screening.
+    keepsActiveReviewers: ({ context, event }) =>
+      event.type === 'reviewers.assign' &&
+      Object.entries(context.reviewers).every(([id, s]) => s === 'recused' || event.reviewerIds.includes(id)),
     readyToSubmit: ({ context, event }) =>
       event.type === 'proposal.submit' &&
       event.intakeComplete &&
@@ -112,6 +117,9 @@ export const proposalMachine = setup({
       event.actor.id !== null &&
       context.reviewers[event.actor.id] === 'assigned' &&
       hasRole(event.actor, 'reviewer'),
+    /** A recusal is part of the record, so it must say why. */
+    recusalExplained: ({ event }) =>
+      event.type === 'review.declare' && event.conflict && (event.reason ?? '').trim().length > 0,
     isClearedReviewer: ({ context, event }) =>
       event.actor.id !== null &&
       context.reviewers[event.actor.id] === 'cleared' &&
@@ -221,13 +229,13 @@ export const proposalMachine = setup({
       on: {
         'review.declare': [
           {
-            guard: and(['sameOrganisation', 'isUndeclaredReviewer', ({ event }) => event.conflict]),
+            guard: and(['sameOrganisation', 'isUndeclaredReviewer', 'recusalExplained']),
             actions: assign({
               reviewers: ({ context, event }) => ({ ...context.reviewers, [event.actor.id!]: 'recused' }),
             }),
           },
           {
-            guard: and(['sameOrganisation', 'isUndeclaredReviewer']),
+            guard: and(['sameOrganisation', 'isUndeclaredReviewer', ({ event }) => !event.conflict]),
             actions: assign({
               reviewers: ({ context, event }) => ({ ...context.reviewers, [event.actor.id!]: 'cleared' }),
             }),
@@ -235,7 +243,7 @@ export const proposalMachine = setup({
         ],
         // A replacement for a recused reviewer; reviewers already at work keep their status.
         'reviewers.assign': {
-          guard: and(['sameOrganisation', 'isProposer', 'reviewersAreValid']),
+          guard: and(['sameOrganisation', 'isProposer', 'reviewersAreValid', 'keepsActiveReviewers']),
           actions: assign({
             reviewers: ({ context, event }) =>
               Object.fromEntries([
