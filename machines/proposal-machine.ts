@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate'
+import { staffBlockers } from './consultation-readiness'
 import { type ActorRole, type EventActor, type ProposalEvent } from './proposal-events'
 
 export type { ProposalEvent, EventActor, ActorRole } from './proposal-events'
@@ -154,11 +155,7 @@ export const proposalMachine = setup({
     isUnansweredConcern: ({ context, event }) =>
       'concernId' in event && context.staff.concerns[event.concernId] === false,
     staffReadyToComplete: ({ context, event }) =>
-      event.type === 'staff.complete' &&
-      context.staff.closingDate !== null &&
-      Date.parse(event.at) >= Date.parse(context.staff.closingDate) &&
-      Object.values(context.staff.concerns).every(Boolean) &&
-      (context.staff.unionRecorded || !context.unionRequired),
+      event.type === 'staff.complete' && staffBlockers(context, event.at).length === 0,
     noSignatureYet: ({ context }) => !context.pending || context.pending.signedBy.length === 0,
     canSign: ({ context, event }) =>
       context.pending !== null &&
