@@ -32,7 +32,11 @@ case "$command" in
     port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
     as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --no-sync >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
-    options="-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+    options="-h 127.0.0.1 -p $port -k $dir -c max_connections=300"
+    # Benchmarks set PG_DURABLE=1 to measure with the durability a real server has.
+    if [ "${PG_DURABLE:-0}" != 1 ]; then
+      options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -o "$options" -l "$dir/server.log" -w -t 60 start >/dev/null ||
       { cat "$dir/server.log" >&2; exit 1; }
     echo "postgres://postgres@127.0.0.1:$port/postgres"

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { verifyAllChains } from '#db/audit.server'
+import { organisations, proposals, users } from '#db/schema'
+import { DEMO_USERS } from '#db/seed/demo-data'
+import { seedDemo } from '#db/seed/seed-demo.server'
+import { setupTestApp } from '#tests/support/test-app'
+import { databaseKind } from '#tests/support/test-database'
+
+const app = setupTestApp()
+
+describe(`demo data (${databaseKind()})`, () => {
+  it('is created once, holds the visa-services case, and every audit chain verifies', async () => {
+    const { db } = app().database
+    expect(await seedDemo(db)).toBe(true)
+    expect(await seedDemo(db)).toBe(false)
+    expect(await db.$count(organisations)).toBe(1)
+    expect(await db.$count(users)).toBe(DEMO_USERS.length)
+    const rows = await db.select({ title: proposals.title, partner: proposals.partner }).from(proposals)
+    expect(rows.some((r) => r.partner.includes('UK Visas and Immigration'))).toBe(true)
+    const chains = await verifyAllChains(db)
+    expect(chains.length).toBeGreaterThan(0)
+    expect(chains.filter((c) => !c.ok)).toEqual([])
+  })
+})
