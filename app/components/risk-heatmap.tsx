@@ -1,0 +1,137 @@
+import { useId } from 'react'
+import {
+  bandRanges,
+  describeHeatmap,
+  occupiedCells,
+  RISK_BAND_LABELS,
+  RISK_BANDS,
+  SCALE,
+  type Heatmap,
+  type RiskBand,
+} from '~/utils/risk-heatmap'
+
+const CELL = 56
+const LEFT = 56
+const TOP = 8
+const BOTTOM = 52
+const WIDTH = LEFT + CELL * 5 + 8
+const HEIGHT = TOP + CELL * 5 + BOTTOM
+
+/** Short band marks drawn in each cell, so the grid does not rely on colour. */
+export const BAND_MARKS: Record<RiskBand, string> = { low: 'L', medium: 'M', high: 'H', very_high: 'VH' }
+
+/**
+ * A 5×5 risk grid with a text alternative: the SVG is one image with a title
+ * and description for screen readers, and the table beneath lists every
+ * occupied cell and what sits in it.
+ */
+export function RiskHeatmap({
+  heatmap,
+  title,
+  subject = 'criteria',
+}: {
+  heatmap: Heatmap
+  title: string
+  /** What the points are, plural, for the description ("criteria", "risks"). */
+  subject?: string
+}) {
+  const id = useId()
+  const cells = occupiedCells(heatmap)
+  const ranges = bandRanges(heatmap.bands)
+  return (
+    <figure className="risk-heatmap">
+      <figcaption>{title}</figcaption>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width={WIDTH}
+        height={HEIGHT}
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{describeHeatmap(heatmap, subject)}</desc>
+        {heatmap.rows.map((row, r) =>
+          row.map((cell) => {
+            const x = LEFT + (cell.likelihood - 1) * CELL
+            const y = TOP + r * CELL
+            return (
+              <g key={`${cell.likelihood}-${cell.impact}`} className={`heatmap-cell band-${cell.band}`}>
+                <rect x={x} y={y} width={CELL} height={CELL} />
+                <text x={x + 4} y={y + 13} className="heatmap-mark">
+                  {BAND_MARKS[cell.band]}
+                </text>
+                {cell.points.length > 0 ? (
+                  <text x={x + CELL / 2} y={y + CELL / 2 + 8} textAnchor="middle" className="heatmap-count">
+                    {cell.points.length}
+                  </text>
+                ) : null}
+              </g>
+            )
+          }),
+        )}
+        {SCALE.map((n) => (
+          <g key={n} className="heatmap-axis">
+            <text x={LEFT - 8} y={TOP + (5 - n) * CELL + CELL / 2 + 5} textAnchor="end">
+              {n}
+            </text>
+            <text x={LEFT + (n - 1) * CELL + CELL / 2} y={TOP + 5 * CELL + 18} textAnchor="middle">
+              {n}
+            </text>
+          </g>
+        ))}
+        <text x={LEFT + (5 * CELL) / 2} y={HEIGHT - 8} textAnchor="middle" className="heatmap-axis-title">
+          Likelihood
+        </text>
+        <text
+          x={14}
+          y={TOP + (5 * CELL) / 2}
+          textAnchor="middle"
+          transform={`rotate(-90 14 ${TOP + (5 * CELL) / 2})`}
+          className="heatmap-axis-title"
+        >
+          Impact
+        </text>
+      </svg>
+      <ul className="heatmap-legend">
+        {RISK_BANDS.map((band) => (
+          <li key={band}>
+            <span className={`heatmap-swatch band-${band}`} aria-hidden="true">
+              {BAND_MARKS[band]}
+            </span>{' '}
+            {RISK_BAND_LABELS[band]} (score {ranges[band]})
+          </li>
+        ))}
+      </ul>
+      <details>
+        <summary>{title} as a table</summary>
+        {cells.length === 0 ? (
+          <p>{describeHeatmap(heatmap, subject)}</p>
+        ) : (
+          <table>
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Likelihood</th>
+                <th scope="col">Impact</th>
+                <th scope="col">Score</th>
+                <th scope="col">Band</th>
+                <th scope="col">Placed here</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cells.map((cell) => (
+                <tr key={`${cell.likelihood}-${cell.impact}`}>
+                  <td>{cell.likelihood}</td>
+                  <td>{cell.impact}</td>
+                  <td>{cell.score}</td>
+                  <td>{RISK_BAND_LABELS[cell.band]}</td>
+                  <td>{cell.points.map((p) => p.label).join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </details>
+    </figure>
+  )
+}

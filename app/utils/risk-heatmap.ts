@@ -1,0 +1,109 @@
+/**
+ * The 5×5 likelihood × impact risk grid, shared by the screening pages (SVG
+ * in the browser) and the signed PDF record (react-pdf's Svg), so that both
+ * always place and colour a criterion the same way.
+ */
+
+export const RISK_BANDS = ['low', 'medium', 'high', 'very_high'] as const
+export type RiskBand = (typeof RISK_BANDS)[number]
+
+/** The lowest score of each band above `low`; a score below `medium` is low. */
+export type RiskBandThresholds = { medium: number; high: number; veryHigh: number }
+
+export const DEFAULT_RISK_BANDS: RiskBandThresholds = { medium: 5, high: 10, veryHigh: 16 }
+
+export const RISK_BAND_LABELS: Record<RiskBand, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  very_high: 'Very high',
+}
+
+export const SCALE = [1, 2, 3, 4, 5] as const
+
+export function riskScore(likelihood: number, impact: number): number {
+  return likelihood * impact
+}
+
+export function bandFor(score: number, bands: RiskBandThresholds = DEFAULT_RISK_BANDS): RiskBand {
+  if (score >= bands.veryHigh) return 'very_high'
+  if (score >= bands.high) return 'high'
+  if (score >= bands.medium) return 'medium'
+  return 'low'
+}
+
+/** Thresholds must rise within the 1–25 scale, or some band could never be reached. */
+export function validBands(bands: RiskBandThresholds): boolean {
+  return 1 < bands.medium && bands.medium < bands.high && bands.high < bands.veryHigh && bands.veryHigh <= 25
+}
+
+/** "1–4", "5–9" …: the score range each band covers, for legends and tables. */
+export function bandRanges(bands: RiskBandThresholds = DEFAULT_RISK_BANDS): Record<RiskBand, string> {
+  return {
+    low: `1–${bands.medium - 1}`,
+    medium: `${bands.medium}–${bands.high - 1}`,
+    high: `${bands.high}–${bands.veryHigh - 1}`,
+    very_high: `${bands.veryHigh}–25`,
+  }
+}
+
+export type HeatmapPoint = { id: string; label: string; likelihood: number; impact: number }
+
+export type HeatmapCell = {
+  likelihood: number
+  impact: number
+  score: number
+  band: RiskBand
+  /** The points placed in this cell, in the order given. */
+  points: HeatmapPoint[]
+}
+
+export type Heatmap = {
+  /** Impact 5 (top) down to 1, each row likelihood 1 to 5, as the grid is drawn. */
+  rows: HeatmapCell[][]
+  bands: RiskBandThresholds
+  total: number
+}
+
+/**
+ * Medians of an even number of reviewers can fall between cells; a half
+ * rounds up so that a criterion is never drawn as less risky than scored.
+ */
+export function toCell(value: number): number {
+  return Math.min(5, Math.max(1, Math.floor(value + 0.5)))
+}
+
+export function buildHeatmap(points: HeatmapPoint[], bands: RiskBandThresholds = DEFAULT_RISK_BANDS): Heatmap {
+  const rows = [...SCALE].reverse().map((impact) =>
+    SCALE.map((likelihood) => {
+      const score = riskScore(likelihood, impact)
+      return { likelihood, impact, score, band: bandFor(score, bands), points: [] as HeatmapPoint[] }
+    }),
+  )
+  for (const point of points) {
+    const row = rows[5 - toCell(point.impact)]!
+    row[toCell(point.likelihood) - 1]!.points.push(point)
+  }
+  return { rows, bands, total: points.length }
+}
+
+/** The occupied cells, highest score first: the text alternative to the grid. */
+export function occupiedCells(heatmap: Heatmap): HeatmapCell[] {
+  return heatmap.rows
+    .flat()
+    .filter((c) => c.points.length > 0)
+    .sort((a, b) => b.score - a.score || b.impact - a.impact)
+}
+
+/** One sentence that says what the grid shows, for an SVG's <desc> and the PDF. */
+export function describeHeatmap(heatmap: Heatmap, subject: string): string {
+  if (heatmap.total === 0) return `No ${subject} have been placed on the grid.`
+  const counts = RISK_BANDS.map((band) => ({
+    band,
+    count: heatmap.rows.flat().filter((c) => c.band === band).reduce((n, c) => n + c.points.length, 0),
+  }))
+    .filter((c) => c.count > 0)
+    .reverse()
+    .map((c) => `${c.count} ${RISK_BAND_LABELS[c.band].toLowerCase()}`)
+  return `${heatmap.total} ${subject} on a 5 by 5 grid of likelihood against impact: ${counts.join(', ')}.`
+}
