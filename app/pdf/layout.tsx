@@ -1,0 +1,278 @@
+import { G, Path, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
+import { type ReactNode } from 'react'
+import QRCode from 'qrcode'
+import { type Heatmap, type RiskBand, RISK_BAND_LABELS, RISK_BANDS, SCALE, bandRanges, describeHeatmap } from '~/utils/risk-heatmap'
+import { type Fact } from './sections'
+
+/** The building blocks both record kinds are laid out with. */
+
+export const FONT = 'DejaVu Sans'
+export const MONO = 'DejaVu Sans Mono'
+
+const INK = '#0b0c0c'
+const MUTED = '#505a5f'
+const LINE = '#b1b4b6'
+const BRAND = '#1d3f6e'
+const A4_HEIGHT = 841.89
+
+// The same fills as the web heatmap (app/styles/app.css), so both read alike.
+export const BAND_FILLS: Record<RiskBand, string> = {
+  low: '#cce2d8',
+  medium: '#fff2c2',
+  high: '#fcd6a4',
+  very_high: '#f4b5ab',
+}
+const BAND_MARKS: Record<RiskBand, string> = { low: 'L', medium: 'M', high: 'H', very_high: 'VH' }
+
+export const styles = StyleSheet.create({
+  page: { fontFamily: FONT, fontSize: 9.5, lineHeight: 1.35, color: INK, paddingTop: 56, paddingBottom: 52, paddingHorizontal: 44 },
+  header: {
+    position: 'absolute',
+    top: 20,
+    left: 44,
+    right: 44,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    fontSize: 8,
+    color: MUTED,
+    borderBottomWidth: 0.75,
+    borderBottomColor: LINE,
+    paddingBottom: 4,
+  },
+  // Placed from the top: the paginator measures `bottom` from the content box, not the page.
+  footer: {
+    position: 'absolute',
+    top: A4_HEIGHT - 34,
+    left: 44,
+    right: 44,
+    flexDirection: 'row',
+    justifyContent: 'space-between',
+    fontSize: 8,
+    color: MUTED,
+  },
+  title: { fontSize: 22, lineHeight: 1.2, fontWeight: 'bold', color: BRAND, marginBottom: 6 },
+  subtitle: { fontSize: 14, lineHeight: 1.3, marginBottom: 16 },
+  h2: { fontSize: 14, lineHeight: 1.3, fontWeight: 'bold', color: BRAND, marginTop: 14, marginBottom: 6 },
+  h3: { fontSize: 11, fontWeight: 'bold', marginTop: 10, marginBottom: 4 },
+  paragraph: { marginBottom: 6 },
+  muted: { color: MUTED },
+  mono: { fontFamily: MONO, fontSize: 8.5 },
+  row: { flexDirection: 'row', borderBottomWidth: 0.75, borderBottomColor: LINE },
+  firstRow: { borderTopWidth: 0.75, borderTopColor: LINE },
+  headRow: {
+    flexDirection: 'row',
+    borderTopWidth: 0.75,
+    borderTopColor: LINE,
+    borderBottomWidth: 1.25,
+    borderBottomColor: INK,
+    backgroundColor: '#f3f2f1',
+  },
+  tableEnd: { height: 8 },
+  cell: { paddingVertical: 3, paddingHorizontal: 4 },
+  headCell: { paddingVertical: 3, paddingHorizontal: 4, fontWeight: 'bold' },
+  factLabel: { width: '32%', paddingVertical: 3, paddingHorizontal: 4, fontWeight: 'bold' },
+  factValue: { width: '68%', paddingVertical: 3, paddingHorizontal: 4 },
+  item: { borderBottomWidth: 0.75, borderBottomColor: LINE, paddingVertical: 5 },
+  heatmaps: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 6 },
+  heatmap: { width: '48%' },
+  legend: { flexDirection: 'row', flexWrap: 'wrap', marginTop: 4, fontSize: 8 },
+  legendItem: { flexDirection: 'row', marginRight: 10, marginBottom: 2 },
+  swatch: { width: 16, height: 10, marginRight: 3, borderWidth: 0.5, borderColor: LINE, fontSize: 6.5, textAlign: 'center' },
+  verify: { flexDirection: 'row', marginTop: 6 },
+  qr: { width: 110, height: 110, marginRight: 14 },
+})
+
+/** Outline entries; react-pdf honours `bookmark` on any element though its types list it only on Page. */
+export function bookmark(title: string): object {
+  return { bookmark: { title } }
+}
+
+/** The running header and the page numbers, repeated on every page. */
+export function PageFrame({ left, right, footer }: { left: string; right: string; footer: string }) {
+  return (
+    <>
+      <View style={styles.header} fixed>
+        <Text>{left}</Text>
+        <Text>{right}</Text>
+      </View>
+      <View style={styles.footer} fixed>
+        <Text>{footer}</Text>
+        <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+      </View>
+    </>
+  )
+}
+
+/**
+ * A numbered part of the record. The heading sits in the page flow beside
+ * what follows it, where the paginator can keep the two together.
+ */
+export function Section({ title, children, breakBefore }: { title: string; children: ReactNode; breakBefore?: boolean }) {
+  return (
+    <>
+      <Text style={styles.h2} {...bookmark(title)} break={breakBefore} minPresenceAhead={80}>
+        {title}
+      </Text>
+      {children}
+    </>
+  )
+}
+
+export function Heading({ children }: { children: string }) {
+  return (
+    <Text style={styles.h3} minPresenceAhead={60}>
+      {children}
+    </Text>
+  )
+}
+
+export function Paragraph({ children, muted }: { children: ReactNode; muted?: boolean }) {
+  return <Text style={muted ? [styles.paragraph, styles.muted] : styles.paragraph}>{children}</Text>
+}
+
+/*
+ * Tables are laid out as rows directly in the page flow rather than inside
+ * a container: the paginator keeps a heading's minPresenceAhead window only
+ * against breaks between flow siblings, not against a container splitting.
+ */
+
+export function Facts({ facts, mono = [] }: { facts: Fact[]; mono?: string[] }) {
+  return (
+    <>
+      {facts.map(([label, value], i) => (
+        <View key={label} style={i === 0 ? [styles.row, styles.firstRow] : styles.row} wrap={value.length > 600}>
+          <Text style={styles.factLabel}>{label}</Text>
+          <Text style={mono.includes(label) ? [styles.factValue, styles.mono] : styles.factValue}>{value}</Text>
+        </View>
+      ))}
+      <View style={styles.tableEnd} />
+    </>
+  )
+}
+
+export type Column<Row> = { key: keyof Row & string; title: string; width: string }
+
+/**
+ * A table that breaks between rows, and inside a row only when the row is
+ * too long to move whole, so no row is lost or cut off at a page end.
+ */
+export function Table<Row extends Record<string, string | number>>({
+  columns,
+  rows,
+}: {
+  columns: Column<Row>[]
+  rows: Row[]
+}) {
+  return (
+    <>
+      <View style={styles.headRow} wrap={false} minPresenceAhead={30}>
+        {columns.map((c) => (
+          <Text key={c.key} style={[styles.headCell, { width: c.width }]}>
+            {c.title}
+          </Text>
+        ))}
+      </View>
+      {rows.map((row, i) => {
+        const length = columns.reduce((n, c) => n + String(row[c.key]).length, 0)
+        return (
+          <View key={i} style={styles.row} wrap={length > 400}>
+            {columns.map((c) => (
+              <Text key={c.key} style={[styles.cell, { width: c.width }]}>
+                {String(row[c.key])}
+              </Text>
+            ))}
+          </View>
+        )
+      })}
+      <View style={styles.tableEnd} />
+    </>
+  )
+}
+
+const CELL = 30
+const LEFT = 26
+const TOP = 4
+const GRID = CELL * 5
+
+/** The shared heatmap model drawn as vector graphics, with the marks and counts as real text. */
+export function HeatmapFigure({ heatmap, title, subject }: { heatmap: Heatmap; title: string; subject: string }) {
+  const ranges = bandRanges(heatmap.bands)
+  return (
+    <View style={styles.heatmap} wrap={false}>
+      <Text style={[styles.h3, { marginTop: 0 }]}>{title}</Text>
+      <Svg width={LEFT + GRID + 4} height={TOP + GRID + 30} viewBox={`0 0 ${LEFT + GRID + 4} ${TOP + GRID + 30}`}>
+        {heatmap.rows.map((row, r) =>
+          row.map((cell) => {
+            const x = LEFT + (cell.likelihood - 1) * CELL
+            const y = TOP + r * CELL
+            return (
+              <G key={`${cell.likelihood}-${cell.impact}`}>
+                <Rect x={x} y={y} width={CELL} height={CELL} fill={BAND_FILLS[cell.band]} stroke="#ffffff" strokeWidth={1.5} />
+                <Text x={x + 2.5} y={y + 7.5} style={{ fontSize: 5.5, fontFamily: FONT }}>
+                  {BAND_MARKS[cell.band]}
+                </Text>
+                {cell.points.length > 0 ? (
+                  <Text x={x + CELL / 2} y={y + CELL / 2 + 4.5} textAnchor="middle" style={{ fontSize: 12, fontFamily: FONT, fontWeight: 'bold' }}>
+                    {String(cell.points.length)}
+                  </Text>
+                ) : null}
+              </G>
+            )
+          }),
+        )}
+        {SCALE.map((n) => (
+          <G key={n}>
+            <Text x={LEFT - 6} y={TOP + (5 - n) * CELL + CELL / 2 + 3} textAnchor="end" style={{ fontSize: 7, fontFamily: FONT }}>
+              {String(n)}
+            </Text>
+            <Text x={LEFT + (n - 1) * CELL + CELL / 2} y={TOP + GRID + 10} textAnchor="middle" style={{ fontSize: 7, fontFamily: FONT }}>
+              {String(n)}
+            </Text>
+          </G>
+        ))}
+        <Text x={LEFT + GRID / 2} y={TOP + GRID + 24} textAnchor="middle" style={{ fontSize: 7.5, fontFamily: FONT, fontWeight: 'bold' }}>
+          Likelihood
+        </Text>
+        <Text
+          x={8}
+          y={TOP + GRID / 2}
+          textAnchor="middle"
+          transform={`rotate(-90, 8, ${TOP + GRID / 2})`}
+          style={{ fontSize: 7.5, fontFamily: FONT, fontWeight: 'bold' }}
+        >
+          Impact
+        </Text>
+      </Svg>
+      <Text style={[styles.muted, { fontSize: 8 }]}>{describeHeatmap(heatmap, subject)}</Text>
+      <View style={styles.legend}>
+        {RISK_BANDS.map((band) => (
+          <View key={band} style={styles.legendItem}>
+            <Text style={[styles.swatch, { backgroundColor: BAND_FILLS[band] }]}>{BAND_MARKS[band]}</Text>
+            <Text>
+              {RISK_BAND_LABELS[band]} ({ranges[band]})
+            </Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+/** The verification link as a QR code: one vector path, crisp at any zoom. */
+export function QrCode({ value, size }: { value: string; size: number }) {
+  const { modules } = QRCode.create(value, { errorCorrectionLevel: 'M' })
+  const n = modules.size
+  const quiet = 2
+  let d = ''
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      if (modules.get(y, x)) d += `M${x + quiet} ${y + quiet}h1v1h-1z`
+    }
+  }
+  return (
+    <Svg width={size} height={size} viewBox={`0 0 ${n + quiet * 2} ${n + quiet * 2}`}>
+      <Rect x={0} y={0} width={n + quiet * 2} height={n + quiet * 2} fill="#ffffff" />
+      <Path d={d} fill={INK} />
+    </Svg>
+  )
+}
