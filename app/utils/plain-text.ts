@@ -1,0 +1,33 @@
+import { z } from 'zod'
+
+// A tag such as <script> or <img …>; "< 5 sites" or "a<b" are not tags.
+const MARKUP = /<\s*\/?\s*[a-z!][^<>]*>/i
+// Control characters other than tab and line breaks have no place in typed text.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+/**
+ * Free text typed into a form: trimmed, limited in length, and refused when it
+ * holds markup or control characters. Pages escape everything they show; the
+ * refusal tells the person at once that the field takes plain text only.
+ */
+export function plainText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max.toLocaleString('en-GB')} characters`)
+    .refine((v) => !MARKUP.test(v), 'Remove the HTML tags: this field takes plain text')
+    .refine((v) => !CONTROL.test(v), 'Remove the control characters: this field takes plain text')
+}
+
+/** A list typed one item per line, blank lines dropped. */
+export function lineList(maxItems: number, maxEach: number) {
+  return plainText(maxItems * (maxEach + 1))
+    .transform((v) =>
+      v
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    )
+    .refine((items) => items.length <= maxItems, `List at most ${maxItems} items, one per line`)
+    .refine((items) => items.every((i) => i.length <= maxEach), `Keep each line under ${maxEach} characters`)
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { DELIVERED_BY, VULNERABLE_GROUPS } from '#db/schema'
+import { lineList, plainText } from '~/utils/plain-text'
+
+/**
+ * The proposal form, shared by the browser (Conform) and the actions. A draft
+ * needs only a title and a partner; submitting into screening needs what the
+ * reviewers must know (`intakeIssues`).
+ */
+
+export const DELIVERED_BY_LABELS: Record<(typeof DELIVERED_BY)[number], string> = {
+  library_staff: 'Library staff',
+  partner_staff: 'The partner’s (or contractor’s) staff',
+  both: 'Both',
+}
+
+export const VULNERABLE_GROUP_LABELS: Record<(typeof VULNERABLE_GROUPS)[number], string> = {
+  minors: 'Children and young people (under 18)',
+  migrants: 'Migrants, refugees and asylum seekers',
+  homelessness: 'People experiencing homelessness',
+  other: 'Other vulnerable people (say who below)',
+}
+
+/** Common kinds of personal data, offered as checkboxes; others are typed. */
+export const DATA_CATEGORIES = [
+  'Names and contact details',
+  'Library account and borrowing records',
+  'Identity documents',
+  'Biometric data (fingerprints, facial images)',
+  'Nationality or immigration status',
+  'Health or disability',
+  'Images or video of people (CCTV, bodycams)',
+  'Visits, location or device data',
+  'Searches, reading or browsing history',
+  'Payment details',
+] as const
+
+const yesNo = z.enum(['yes', 'no'], { error: 'Choose yes or no' }).transform((v) => v === 'yes')
+const isoDate = z.iso.date('Enter a date like 2026-09-01')
+
+export const IntakeFields = z.object({
+  version: z.number().int().positive().optional(),
+  title: plainText(200).pipe(z.string().min(1, 'Give the proposal a title')),
+  partner: plainText(200).pipe(z.string().min(1, 'Name the partner organisation')),
+  contractor: plainText(200).optional(),
+  description: plainText(5000).optional(),
+  service: plainText(2000).optional(),
+  deliveredBy: z.enum(DELIVERED_BY, { error: 'Choose who delivers the service' }).optional(),
+  deliveryNotes: plainText(2000).optional(),
+  sites: lineList(200, 200).optional(),
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional(),
+  renewalTerms: plainText(1000).optional(),
+  income: plainText(500).optional(),
+  costs: plainText(1000).optional(),
+  purpose: plainText(4000).optional(),
+  personalData: yesNo.optional(),
+  dataCategories: z
+    .array(z.enum(DATA_CATEGORIES, { error: 'Choose categories from the list' }))
+    .max(DATA_CATEGORIES.length)
+    .optional(),
+  otherDataCategories: lineList(20, 200).optional(),
+  sharedWithPartner: yesNo.optional(),
+  sharedWithGovernment: yesNo.optional(),
+  sharingDetails: plainText(2000).optional(),
+  retention: plainText(1000).optional(),
+  processedWhere: plainText(1000).optional(),
+  userGroups: lineList(30, 200).optional(),
+  vulnerableGroups: z
+    .array(z.enum(VULNERABLE_GROUPS, { error: 'Choose groups from the list' }))
+    .max(VULNERABLE_GROUPS.length)
+    .optional(),
+  vulnerableOther: plainText(500).optional(),
+  priorEngagement: yesNo.optional(),
+  priorEngagementDetails: plainText(2000).optional(),
+  reviewerIds: z.array(z.uuid('Choose reviewers from the list')).max(20, 'Choose at most 20 reviewers').optional(),
+})
+
+export type IntakeValues = z.infer<typeof IntakeFields>
+
+type Issue = { path: string[]; message: string }
+
+/** What screening needs that the form does not have yet; empty when it can be submitted. */
+export function intakeIssues(v: IntakeValues, minReviewers: number): Issue[] {
+  const issues: Issue[] = []
+  const need = (ok: unknown, path: string, message: string) => {
+    if (!ok || (Array.isArray(ok) && ok.length === 0)) issues.push({ path: [path], message })
+  }
+  need(v.description, 'description', 'Summarise the proposal')
+  need(v.service, 'service', 'Describe the service')
+  need(v.deliveredBy, 'deliveredBy', 'Choose who delivers the service')
+  need(v.sites, 'sites', 'List at least one site')
+  need(v.startDate, 'startDate', 'Give the start date')
+  need(v.income, 'income', 'Say what income the service would receive, or “None”')
+  need(v.costs, 'costs', 'Say what it would cost the service, or “None”')
+  need(v.purpose, 'purpose', 'Say why the service wants this partnership')
+  need(v.personalData !== undefined, 'personalData', 'Say whether users’ personal data is involved')
+  if (v.personalData) {
+    need([...(v.dataCategories ?? []), ...(v.otherDataCategories ?? [])], 'dataCategories', 'Choose or list the kinds of personal data')
+    need(v.sharedWithPartner !== undefined, 'sharedWithPartner', 'Say whether data is shared with the partner')
+    need(v.sharedWithGovernment !== undefined, 'sharedWithGovernment', 'Say whether data is shared with a government body')
+    need(v.retention, 'retention', 'Say how long the data is kept')
+    need(v.processedWhere, 'processedWhere', 'Say where the data is processed')
+  }
+  need(v.userGroups, 'userGroups', 'List the user groups affected')
+  if (v.vulnerableGroups?.includes('other')) need(v.vulnerableOther, 'vulnerableOther', 'Say which other vulnerable people')
+  need(v.priorEngagement !== undefined, 'priorEngagement', 'Say whether the professional body was engaged beforehand')
+  if (v.startDate && v.endDate && v.endDate < v.startDate) {
+    issues.push({ path: ['endDate'], message: 'The end date must be after the start date' })
+  }
+  if ((v.reviewerIds?.length ?? 0) < minReviewers) {
+    issues.push({ path: ['reviewerIds'], message: `Choose at least ${minReviewers} reviewers` })
+  }
+  return issues
+}
+
+/**
+ * The form: "save" keeps a draft of whatever is there; "submit" is the
+ * submission schema, which also needs everything screening does.
+ * `minReviewers` is the proposal's own minimum.
+ */
+export function intakeFormSchema(minReviewers: number) {
+  return IntakeFields.extend({ intent: z.enum(['save', 'submit']) }).superRefine((v, ctx) => {
+    const issues = intakeIssues(v, minReviewers)
+    for (const issue of v.intent === 'submit' ? issues : issues.filter((i) => i.path[0] === 'endDate')) {
+      ctx.addIssue({ code: 'custom', ...issue })
+    }
+  })
+}

@@ -1,0 +1,170 @@
+import { count, eq } from 'drizzle-orm'
+import { deleteAttachment, insertAttachment } from '#db/attachments.server'
+import { type Database, type Queryable } from '#db/client.server'
+import { isUniqueViolation } from '#db/errors'
+import { findIntake, saveIntake } from '#db/intake.server'
+import { proposals, type OrganisationSettings, type Proposal } from '#db/schema'
+import { ensureRubric, insertScreening, syncReviewerRows } from '#db/screening.server'
+import { listUsersWithRole } from '#db/users.server'
+import { type EventActor } from '#machines/proposal-events'
+import { checkUpload, removeFileIfUnreferenced, writeAttachmentFile } from '~/utils/attachments.server'
+import { applyEvent, RefusedError, type Applied, type Refusal } from '../apply-event.server'
+import { createProposal } from '../create-proposal.server'
+import { DEFAULT_RUBRIC } from '../screening/default-rubric'
+import { intakeIssues, type IntakeValues } from './intake-schema'
+import { toStored, toSummary } from './intake-values'
+
+/** Reviewers a proposer may choose: active users holding the reviewer role, never the proposer. */
+export async function eligibleReviewers(db: Queryable, organisationId: string, proposerId: string) {
+  const people = await listUsersWithRole(db, organisationId, 'reviewer')
+  return people.filter((p) => p.id !== proposerId).map((p) => ({ id: p.id, name: p.name }))
+}
+
+/** A message for the reviewers field when the choice names anyone not eligible; undefined when fine. */
+export async function reviewerChoiceProblem(db: Queryable, organisationId: string, proposerId: string, ids: string[]) {
+  const eligible = new Set((await eligibleReviewers(db, organisationId, proposerId)).map((r) => r.id))
+  if (new Set(ids).size !== ids.length) return 'Choose each reviewer once'
+  return ids.every((id) => eligible.has(id)) ? undefined : 'Choose reviewers from the list'
+}
+
+async function nextReference(db: Queryable, organisationId: string, now: Date) {
+  const [row] = await db.select({ n: count() }).from(proposals).where(eq(proposals.organisationId, organisationId))
+  return { year: now.getUTCFullYear(), n: (row?.n ?? 0) + 1 }
+}
+
+/** Creates a draft proposal from the form; references run P-<year>-001, 002 … within the organisation. */
+export async function createDraftProposal(
+  db: Database,
+  user: { id: string; organisationId: string; settings: OrganisationSettings },
+  values: IntakeValues,
+  now = new Date(),
+): Promise<Proposal> {
+  const { core, content } = toStored(values)
+  const start = await nextReference(db, user.organisationId, now)
+  for (let n = start.n; n < start.n + 20; n++) {
+    const reference = `P-${start.year}-${String(n).padStart(3, '0')}`
+    try {
+      return await db.transaction(async (tx) => {
+        const proposal = await createProposal(
+          tx,
+          { organisationId: user.organisationId, proposerId: user.id, reference, ...core },
+          user.settings,
+          now,
+        )
+        await saveIntake(tx, proposal.id, core, content, now)
+        return proposal
+      })
+    } catch (error) {
+      if (!isUniqueViolation(error, 'proposals_org_reference_unique')) throw error
+    }
+  }
+  throw new Error('Could not find a free proposal reference')
+}
+
+type Target = { actor: EventActor; organisationId: string; proposalId: string }
+
+export function saveDraft(db: Database, t: Target & { values: IntakeValues; expectedVersion?: number; now?: Date }) {
+  const { core, content } = toStored(t.values)
+  const now = t.now ?? new Date()
+  return applyEvent(db, {
+    organisationId: t.organisationId,
+    proposalId: t.proposalId,
+    event: { type: 'proposal.update', actor: t.actor },
+    expectedVersion: t.expectedVersion,
+    summary: 'Draft saved',
+    now,
+    effect: (tx) => saveIntake(tx, t.proposalId, core, content, now),
+  })
+}
+
+/**
+ * Saves the form, assigns its reviewers and submits the proposal into
+ * screening, with the rubric version in force today. Each step is an event
+ * of its own, each checked by the machine against the version the previous
+ * one wrote.
+ */
+export async function submitForScreening(
+  db: Database,
+  t: Target & { values: IntakeValues; expectedVersion: number; minReviewers: number; now?: Date },
+): Promise<Applied | Refusal> {
+  const now = t.now ?? new Date()
+  const reviewerIds = t.values.reviewerIds ?? []
+  const saved = await saveDraft(db, { ...t, now })
+  if (!saved.ok) return saved
+  const assigned = await applyEvent(db, {
+    organisationId: t.organisationId,
+    proposalId: t.proposalId,
+    event: { type: 'reviewers.assign', reviewerIds, actor: t.actor },
+    expectedVersion: saved.proposal.version,
+    summary: 'Ethics reviewers assigned',
+    now,
+    effect: (tx, after) => syncReviewerRows(tx, t.proposalId, after.context.revisions, reviewerIds, now),
+  })
+  if (!assigned.ok) return assigned
+  return applyEvent(db, {
+    organisationId: t.organisationId,
+    proposalId: t.proposalId,
+    event: { type: 'proposal.submit', intakeComplete: intakeIssues(t.values, t.minReviewers).length === 0, actor: t.actor },
+    expectedVersion: assigned.proposal.version,
+    summary: 'Submitted for ethics screening',
+    now,
+    effect: async (tx, after) => {
+      const rubric = await ensureRubric(tx, t.organisationId, DEFAULT_RUBRIC)
+      await insertScreening(tx, { proposalId: t.proposalId, round: after.context.revisions, rubricId: rubric.id, startedAt: now })
+    },
+  })
+}
+
+export async function addIntakeAttachment(
+  db: Database,
+  dataDir: string,
+  t: Target & { filename: string; bytes: Buffer; now?: Date },
+): Promise<Applied | Refusal> {
+  const checked = checkUpload(t.filename, t.bytes)
+  if (!checked.ok) return { ok: false, status: 400, message: checked.message }
+  writeAttachmentFile(dataDir, t.organisationId, checked.sha256, checked.bytes)
+  const result = await applyEvent(db, {
+    organisationId: t.organisationId,
+    proposalId: t.proposalId,
+    event: { type: 'proposal.update', actor: t.actor },
+    summary: `Attached “${checked.filename}”`,
+    now: t.now,
+    effect: async (tx) => {
+      const row = await insertAttachment(tx, {
+        organisationId: t.organisationId,
+        proposalId: t.proposalId,
+        purpose: 'intake',
+        filename: checked.filename,
+        mediaType: checked.type.mediaType,
+        size: checked.bytes.length,
+        sha256: checked.sha256,
+        uploadedBy: t.actor.id!,
+      })
+      if (!row) throw new RefusedError('That file is already attached to this proposal')
+    },
+  })
+  if (!result.ok) await removeFileIfUnreferenced(db, dataDir, t.organisationId, checked.sha256)
+  return result
+}
+
+export async function removeIntakeAttachment(db: Database, dataDir: string, t: Target & { attachmentId: string }) {
+  let sha256: string | undefined
+  const result = await applyEvent(db, {
+    organisationId: t.organisationId,
+    proposalId: t.proposalId,
+    event: { type: 'proposal.update', actor: t.actor },
+    summary: 'Attachment removed',
+    effect: async (tx) => {
+      const row = await deleteAttachment(tx, t.proposalId, t.attachmentId)
+      if (!row || row.purpose !== 'intake') throw new RefusedError('That attachment is not part of this proposal’s papers')
+      sha256 = row.sha256
+    },
+  })
+  if (result.ok && sha256) await removeFileIfUnreferenced(db, dataDir, t.organisationId, sha256)
+  return result
+}
+
+/** The proposal as the decision record and reviewers read it (ProposalSummary in app/pdf/record-data.ts). */
+export async function getProposalSummary(db: Queryable, proposal: Proposal) {
+  return toSummary(proposal.reference, { proposal, intake: await findIntake(db, proposal.id) })
+}
