@@ -27,6 +27,7 @@ export type CheckedUpload =
 /** The name shown for a file: its last path part, without control characters, shortened. */
 export function displayName(filename: string, type: DocumentType): string {
   const base = filename.split(/[\\/]/).pop() ?? ''
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = base.replace(/[\u0000-\u001f\u007f<>"]/g, '').trim().slice(0, 150)
   return clean || `document.${type.extension}`
 }

@@ -3,6 +3,7 @@ import { z } from 'zod'
 // A tag such as <script> or <img …>; "< 5 sites" or "a<b" are not tags.
 const MARKUP = /<\s*\/?\s*[a-z!][^<>]*>/i
 // Control characters other than tab and line breaks have no place in typed text.
+// eslint-disable-next-line no-control-regex -- matching them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
 /**
