@@ -71,7 +71,8 @@ export default function ChangePassword() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(ChangePasswordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldRevalidate: 'onBlur',
+    // Errors clear as they are fixed; on blur, the button would move under the pointer as they vanish.
+    shouldRevalidate: 'onInput',
   })
   return (
     <>

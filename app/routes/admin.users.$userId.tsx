@@ -85,7 +85,8 @@ export default function Person() {
     defaultValue: { roles: person.roles },
     constraint: getZodConstraint(PersonRolesSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PersonRolesSchema }),
-    shouldRevalidate: 'onBlur',
+    // Errors clear as they are fixed; on blur, the button would move under the pointer as they vanish.
+    shouldRevalidate: 'onInput',
   })
   return (
     <>

@@ -52,7 +52,8 @@ export default function AddPerson() {
     lastResult,
     constraint: getZodConstraint(NewPersonSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPersonSchema }),
-    shouldRevalidate: 'onBlur',
+    // Errors clear as they are fixed; on blur, the button would move under the pointer as they vanish.
+    shouldRevalidate: 'onInput',
   })
   return (
     <>

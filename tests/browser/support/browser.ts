@@ -69,12 +69,18 @@ function track(page: Page): PageRecord {
     }
   })
   page.on('response', (response) => {
-    // A page's own status is the test's business (visit checks it); its resources must load.
+    // A page's own status is the test's business (visit checks it), and so is a
+    // form's answer (Remix fetches `….data`; a 400 carries field errors). Other
+    // resources must load, and nothing may fail on the server.
     const request = response.request()
-    if (response.status() >= 400 && !(request.isNavigationRequest() && request.frame() === page.mainFrame())) {
+    const ownStatus =
+      (request.isNavigationRequest() && request.frame() === page.mainFrame()) ||
+      request.resourceType() === 'fetch'
+    if (response.status() >= 500 || (response.status() >= 400 && !ownStatus)) {
       note(`${response.status()} for ${request.method()} ${response.url()}`)
     }
   })
+
   page.on('requestfailed', (request) => {
     // Leaving a page aborts its pending requests; that is no fault.
     const reason = request.failure()?.errorText ?? ''
@@ -82,7 +88,8 @@ function track(page: Page): PageRecord {
   })
   page.on('pageerror', (error) => note(`uncaught error: ${error.message}`))
   page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame() && frame.url() !== 'about:blank') record.unchecked.add(frame.url())
+    if (frame === page.mainFrame() && frame.url() !== 'about:blank')
+      record.unchecked.add(frame.url())
   })
   records.set(page, record)
   return record
