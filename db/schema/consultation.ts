@@ -1,10 +1,21 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+// The categories the signed record prints; one list for the record and the table.
+import { CONCERN_CATEGORIES } from '../../app/pdf/record-data'
 import { users } from './core'
 import { proposals } from './proposals'
-
-export const CONCERN_CATEGORIES = ['ethics', 'privacy', 'safety', 'workload', 'reputation', 'other'] as const
-export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number]
 
 export const RECOMMENDATION_ANSWERS = ['accepted', 'not_accepted'] as const
 

@@ -1,0 +1,246 @@
+import {
+  findConcern,
+  findConcernByReceipt,
+  hasEndorsed,
+  hideConcern as hideConcernRow,
+  insertConcern,
+  insertEndorsement,
+  respondToConcern as respondToConcernRow,
+} from '#db/consultation.server'
+import { type Database } from '#db/client.server'
+import { type ProposalEvent } from '#machines/proposal-events'
+import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
+import { type ConcernCategory } from '~/pdf/record-data'
+import { keyedDigest } from '~/utils/secrets.server'
+import { actorFor, anonymousStaffActor } from '~/workflow/actor.server'
+import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
+import { formatDate, serviceDate, startOfUtcDay, utcDate } from './calendar'
+import { CATEGORY_LABELS } from './forms'
+import { notifyConcernAnswered } from './notify.server'
+import { RateLimiter } from './rate-limit.server'
+import { newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt.server'
+import { refuse, type Person, type Refused } from './types'
+
+/**
+ * Staff concerns: raised named or anonymously, endorsed once per person,
+ * answered or hidden by the proposer.
+ *
+ * Anonymity: an anonymous concern or endorsement is sent to the machine with
+ * an actor that has no id, its only date is the UTC day (the same day the
+ * audit trail keeps), and its row holds no user id. What remains is a tag,
+ * HMAC(server secret, user, concern), which is the same whether that person
+ * raises or endorses the concern: so nobody endorses twice or their own
+ * concern, while tags cannot be linked to each other or to anyone without the
+ * secret. Nothing here logs.
+ */
+
+const HOUR = 3_600_000
+/** Per person, in memory only (see RateLimiter). */
+export const concernLimit = new RateLimiter(5, HOUR)
+export const endorsementLimit = new RateLimiter(30, HOUR)
+
+type Common = { user: Person; proposalId: string; now?: Date }
+
+export function concernTag(secret: string, userId: string, concernId: string) {
+  return keyedDigest(secret, 'concern-tag', userId, concernId)
+}
+
+/** Why a staff contribution is refused, in words; the machine has already said no. */
+function whyNot(
+  snapshot: ProposalSnapshot,
+  user: Person,
+  now: Date,
+  what: 'raise' | 'endorse',
+): Refused {
+  if (!user.roles.includes('staff'))
+    return refuse(403, `Only members of staff can ${what} concerns.`)
+  const closing = snapshot.context.staff.closingDate
+  if (
+    what === 'raise' &&
+    snapshot.matches({ consultation: { staff: 'open' } }) &&
+    closing &&
+    now.getTime() > Date.parse(closing)
+  ) {
+    return refuse(
+      409,
+      `The staff consultation closed on ${formatDate(serviceDate(new Date(closing)))}. Concerns can no longer be raised.`,
+    )
+  }
+  if (snapshot.matches({ consultation: { staff: 'notOpened' } }))
+    return refuse(409, 'The staff consultation has not opened yet.')
+  return refuse(
+    409,
+    `Concerns cannot be ${what === 'raise' ? 'raised' : 'endorsed'} at this stage.`,
+  )
+}
+
+export type RaisedConcern = { ok: true; concernId: string; receipt: string | null }
+
+/** An anonymous author gets a receipt code, shown once, to look the concern up later. */
+export async function raiseConcern(
+  db: Database,
+  input: Common & { category: ConcernCategory; text: string; anonymous: boolean; secret: string },
+): Promise<RaisedConcern | Refused> {
+  const { user, anonymous } = input
+  const now = input.now ?? new Date()
+  if (!concernLimit.allowed(user.id, now)) {
+    return refuse(
+      429,
+      'You have raised several concerns in the last hour. Please wait before raising another.',
+    )
+  }
+  const loaded = await loadProposal(db, user.organisationId, input.proposalId)
+  if (!loaded) return refuse(404, 'Proposal not found')
+  const concernId = crypto.randomUUID()
+  // Whether this person may raise a concern is asked with their own identity;
+  // only then is the event sent without it.
+  const named: ProposalEvent = {
+    type: 'concern.raise',
+    concernId,
+    at: now.toISOString(),
+    actor: actorFor(user),
+  }
+  if (!can(loaded.snapshot, named)) return whyNot(loaded.snapshot, user, now, 'raise')
+  const receipt = anonymous ? newReceiptCode() : null
+  const result = await applyEvent(db, {
+    organisationId: user.organisationId,
+    proposalId: input.proposalId,
+    event: anonymous
+      ? { ...named, at: startOfUtcDay(now).toISOString(), actor: anonymousStaffActor(user) }
+      : named,
+    now,
+    summary: `Concern raised${anonymous ? ' anonymously' : ''}: ${CATEGORY_LABELS[input.category].toLowerCase()}`,
+    effect: async (tx, after) => {
+      await insertConcern(tx, {
+        id: concernId,
+        proposalId: input.proposalId,
+        round: after.context.revisions,
+        phase: stageOf(after.value),
+        category: input.category,
+        text: input.text,
+        anonymous,
+        authorId: anonymous ? null : user.id,
+        authorTag: concernTag(input.secret, user.id, concernId),
+        receiptHash: receipt ? receiptHash(receipt) : null,
+        raisedOn: utcDate(now),
+      })
+    },
+  })
+  if (!result.ok) return result
+  concernLimit.record(user.id, now)
+  return { ok: true, concernId, receipt }
+}
+
+export async function endorseConcern(
+  db: Database,
+  input: Common & { concernId: string; anonymous: boolean; secret: string },
+): Promise<{ ok: true } | Refused> {
+  const { user, anonymous } = input
+  const now = input.now ?? new Date()
+  if (!endorsementLimit.allowed(user.id, now)) {
+    return refuse(
+      429,
+      'You have endorsed many concerns in the last hour. Please wait before endorsing more.',
+    )
+  }
+  const loaded = await loadProposal(db, user.organisationId, input.proposalId)
+  const concern = loaded ? await findConcern(db, input.proposalId, input.concernId) : undefined
+  if (!loaded || !concern) return refuse(404, 'Concern not found')
+  const named: ProposalEvent = {
+    type: 'concern.endorse',
+    concernId: concern.id,
+    actor: actorFor(user),
+  }
+  if (!can(loaded.snapshot, named)) return whyNot(loaded.snapshot, user, now, 'endorse')
+  if (concern.hiddenReason !== null)
+    return refuse(
+      409,
+      'This concern was hidden for breaking the code of conduct; it cannot be endorsed.',
+    )
+  const tag = concernTag(input.secret, user.id, concern.id)
+  if (tag === concern.authorTag)
+    return refuse(409, 'You raised this concern, so you cannot endorse it as well.')
+  const already = 'You have already endorsed this concern.'
+  if (await hasEndorsed(db, concern.id, tag)) return refuse(409, already)
+  const result = await applyEvent(db, {
+    organisationId: user.organisationId,
+    proposalId: input.proposalId,
+    event: anonymous ? { ...named, actor: anonymousStaffActor(user) } : named,
+    now,
+    summary: anonymous ? 'Concern endorsed anonymously' : 'Concern endorsed',
+    effect: async (tx) => {
+      const inserted = await insertEndorsement(tx, {
+        concernId: concern.id,
+        tag,
+        endorserId: anonymous ? null : user.id,
+        endorsedOn: utcDate(now),
+      })
+      if (!inserted) throw new RefusedError(already, 409)
+    },
+  })
+  if (!result.ok) return result
+  endorsementLimit.record(user.id, now)
+  return { ok: true }
+}
+
+/** The published answer; a condition it commits to is carried into the decision. */
+export async function respondToConcern(
+  db: Database,
+  input: Common & { concernId: string; response: string; condition?: string },
+) {
+  const now = input.now ?? new Date()
+  return applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: { type: 'concern.respond', concernId: input.concernId, actor: actorFor(input.user) },
+    now,
+    summary: input.condition
+      ? 'Response published to a concern, with a condition'
+      : 'Response published to a concern',
+    effect: async (tx, _after, proposal) => {
+      const answered = await respondToConcernRow(tx, input.proposalId, input.concernId, {
+        response: input.response,
+        condition: input.condition ?? null,
+        respondedOn: serviceDate(now),
+        respondedBy: input.user.id,
+      })
+      if (!answered)
+        throw new RefusedError('This concern already has a response or was hidden.', 409)
+      if (answered.authorId) await notifyConcernAnswered(tx, proposal, answered.authorId)
+    },
+  })
+}
+
+/** Kept, marked hidden with the reason, never deleted; the record shows the fact and the reason. */
+export async function hideConcern(
+  db: Database,
+  input: Common & { concernId: string; reason: string },
+) {
+  const now = input.now ?? new Date()
+  return applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: {
+      type: 'concern.hide',
+      concernId: input.concernId,
+      reason: input.reason,
+      actor: actorFor(input.user),
+    },
+    now,
+    summary: 'A concern was hidden for breaking the code of conduct',
+    effect: async (tx) => {
+      const hidden = await hideConcernRow(tx, input.proposalId, input.concernId, {
+        reason: input.reason,
+        hiddenOn: serviceDate(now),
+        hiddenBy: input.user.id,
+      })
+      if (!hidden) throw new RefusedError('This concern is already hidden.', 409)
+    },
+  })
+}
+
+/** The concern a receipt code was given for, within the reader's own organisation. */
+export async function lookUpReceipt(db: Database, organisationId: string, code: string) {
+  const normalised = normaliseReceiptCode(code)
+  return normalised ? findConcernByReceipt(db, organisationId, receiptHash(normalised)) : undefined
+}

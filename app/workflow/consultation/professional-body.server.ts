@@ -1,0 +1,238 @@
+import {
+  answerRecommendation as answerRecommendationRow,
+  closeProfessionalBodyWithoutResponse,
+  completeProfessionalBodyConsultation,
+  findProfessionalBodyConsultation,
+  insertProfessionalBodyRequest,
+  recordProfessionalBodyResponse,
+} from '#db/consultation.server'
+import { type Database } from '#db/client.server'
+import { findOrganisation } from '#db/users.server'
+import { actorFor } from '~/workflow/actor.server'
+import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
+import { endOfServiceDay, formatDate, serviceDate } from './calendar'
+import { refuse, type Person } from './types'
+
+/**
+ * The professional body's side of the consultation (the machine's
+ * `professionalBody` region): the proposer records the request, the response
+ * with each recommendation, an answer to each, and completes the region — or
+ * closes it with a note when the deadline passed with no response.
+ */
+
+type Common = { user: Person; proposalId: string; now?: Date }
+
+const round = (after: { context: { revisions: number } }, proposalId: string) => ({
+  proposalId,
+  round: after.context.revisions,
+})
+
+export async function requestOpinion(
+  db: Database,
+  input: Common & {
+    sentOn: string
+    contact: string
+    shared: string
+    deadline: string
+    expectedVersion?: number
+  },
+) {
+  const now = input.now ?? new Date()
+  if (input.sentOn > serviceDate(now))
+    return refuse(400, 'The request cannot have been sent in the future', 'sentOn')
+  const organisation = await findOrganisation(db, input.user.organisationId)
+  const bodyName = organisation?.settings.professionalBodyName ?? 'the professional body'
+  return applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: {
+      type: 'pb.request',
+      deadline: endOfServiceDay(input.deadline).toISOString(),
+      actor: actorFor(input.user),
+    },
+    expectedVersion: input.expectedVersion,
+    now,
+    summary: `Opinion requested from ${bodyName}, due by ${formatDate(input.deadline)}`,
+    effect: async (tx, after) => {
+      await insertProfessionalBodyRequest(tx, {
+        ...round(after, input.proposalId),
+        bodyName,
+        sentOn: input.sentOn,
+        contact: input.contact,
+        shared: input.shared,
+        deadline: input.deadline,
+        requestedBy: input.user.id,
+        requestedAt: now,
+      })
+    },
+  })
+}
+
+export async function recordResponse(
+  db: Database,
+  input: Common & {
+    receivedOn: string
+    summary: string
+    recommendations: string[]
+    expectedVersion?: number
+  },
+) {
+  const now = input.now ?? new Date()
+  if (input.receivedOn > serviceDate(now))
+    return refuse(400, 'The response cannot have arrived in the future', 'receivedOn')
+  const loaded = await loadProposal(db, input.user.organisationId, input.proposalId)
+  const request = loaded
+    ? await findProfessionalBodyConsultation(db, {
+        proposalId: input.proposalId,
+        round: loaded.snapshot.context.revisions,
+      })
+    : undefined
+  if (request && input.receivedOn < request.sentOn) {
+    return refuse(
+      400,
+      `The response cannot have arrived before the request was sent (${formatDate(request.sentOn)})`,
+      'receivedOn',
+    )
+  }
+  const recommendations = input.recommendations.map((text) => ({ id: crypto.randomUUID(), text }))
+  const n = recommendations.length
+  return applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: {
+      type: 'pb.respond',
+      recommendationIds: recommendations.map((r) => r.id),
+      actor: actorFor(input.user),
+    },
+    expectedVersion: input.expectedVersion,
+    now,
+    summary: `Response from ${request?.bodyName ?? 'the professional body'} recorded, with ${n === 1 ? 'one recommendation' : `${n} recommendations`}`,
+    effect: async (tx, after) => {
+      const recorded = await recordProfessionalBodyResponse(
+        tx,
+        round(after, input.proposalId),
+        {
+          receivedOn: input.receivedOn,
+          summary: input.summary,
+          respondedBy: input.user.id,
+          respondedAt: now,
+        },
+        recommendations,
+      )
+      if (!recorded)
+        throw new RefusedError('There is no open request to record a response to.', 409)
+    },
+  })
+}
+
+/** Accepted, it becomes a condition of the decision; not accepted, it needs a rationale. */
+export async function answerRecommendation(
+  db: Database,
+  input: Common & { recommendationId: string; accepted: boolean; rationale?: string },
+) {
+  const now = input.now ?? new Date()
+  const rationale = input.accepted ? null : (input.rationale?.trim() ?? '')
+  if (rationale === '')
+    return refuse(400, 'Explain why the service does not accept it', 'rationale')
+  return applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: {
+      type: 'pb.answer',
+      recommendationId: input.recommendationId,
+      accepted: input.accepted,
+      rationale: rationale ?? undefined,
+      actor: actorFor(input.user),
+    },
+    now,
+    summary: input.accepted
+      ? 'Recommendation accepted as a condition'
+      : 'Recommendation not accepted, with a rationale',
+    effect: async (tx, after) => {
+      const answered = await answerRecommendationRow(
+        tx,
+        round(after, input.proposalId),
+        input.recommendationId,
+        {
+          accepted: input.accepted,
+          rationale,
+          answeredBy: input.user.id,
+          answeredAt: now,
+        },
+      )
+      if (!answered) throw new RefusedError('That recommendation has already been answered.', 409)
+    },
+  })
+}
+
+export async function closeWithoutResponse(
+  db: Database,
+  input: Common & { note: string; expectedVersion?: number },
+) {
+  const now = input.now ?? new Date()
+  const loaded = await loadProposal(db, input.user.organisationId, input.proposalId)
+  const deadline = loaded?.snapshot.context.professionalBody.deadline
+  if (
+    loaded?.snapshot.context.proposerId === input.user.id &&
+    deadline &&
+    now.getTime() <= Date.parse(deadline)
+  ) {
+    return refuse(
+      409,
+      `The deadline has not passed yet: it is the end of ${formatDate(serviceDate(new Date(deadline)))}.`,
+    )
+  }
+  return applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: {
+      type: 'pb.closeWithoutResponse',
+      at: now.toISOString(),
+      note: input.note,
+      actor: actorFor(input.user),
+    },
+    expectedVersion: input.expectedVersion,
+    now,
+    summary: 'Closed: no response was received by the deadline',
+    effect: async (tx, after) => {
+      const closed = await closeProfessionalBodyWithoutResponse(
+        tx,
+        round(after, input.proposalId),
+        {
+          note: input.note,
+          closedBy: input.user.id,
+          closedAt: now,
+        },
+      )
+      if (!closed) throw new RefusedError('A response has already been recorded.', 409)
+    },
+  })
+}
+
+export async function completeProfessionalBody(
+  db: Database,
+  input: Common & { expectedVersion?: number },
+) {
+  const now = input.now ?? new Date()
+  const loaded = await loadProposal(db, input.user.organisationId, input.proposalId)
+  const open = Object.values(
+    loaded?.snapshot.context.professionalBody.recommendations ?? {},
+  ).filter((answered) => !answered)
+  // What is missing is the proposer's business; anyone else is simply refused by the machine.
+  if (loaded?.snapshot.context.proposerId === input.user.id && open.length > 0) {
+    return refuse(
+      409,
+      `${open.length === 1 ? 'One recommendation still needs' : `${open.length} recommendations still need`} an answer.`,
+    )
+  }
+  return applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: { type: 'pb.complete', actor: actorFor(input.user) },
+    expectedVersion: input.expectedVersion,
+    now,
+    summary: 'Professional body consultation completed',
+    effect: (tx, after) =>
+      completeProfessionalBodyConsultation(tx, round(after, input.proposalId), now),
+  })
+}

@@ -1,0 +1,137 @@
+import {
+  completeStaffConsultation as completeStaffConsultationRow,
+  insertStaffConsultation,
+  insertUnionConsultation,
+} from '#db/consultation.server'
+import { type Database } from '#db/client.server'
+import { staffBlockers, type StaffBlocker } from '#machines/consultation-readiness'
+import { kickDelivery, type MailSettings } from '~/utils/mail.server'
+import { actorFor } from '~/workflow/actor.server'
+import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
+import { earliestClosingDate, endOfServiceDay, formatDate, serviceDate } from './calendar'
+import { notifyConsultationOpened } from './notify.server'
+import { refuse, type Person } from './types'
+
+/**
+ * The staff side of the consultation (the machine's `staff` region): the
+ * proposer opens it with a closing date and a summary, records the trade
+ * union's response, and completes it once the closing date has passed and
+ * every concern has an answer. Concerns themselves are in concerns.server.ts.
+ */
+
+type Common = { user: Person; proposalId: string; now?: Date }
+
+export async function openStaffConsultation(
+  db: Database,
+  input: Common & {
+    closesOn: string
+    summary: string
+    mail: MailSettings
+    expectedVersion?: number
+  },
+) {
+  const now = input.now ?? new Date()
+  const loaded = await loadProposal(db, input.user.organisationId, input.proposalId)
+  if (loaded?.snapshot.context.proposerId === input.user.id) {
+    const earliest = earliestClosingDate(now, loaded.snapshot.context.minConsultationDays)
+    if (input.closesOn < earliest) {
+      return refuse(
+        400,
+        `Staff must have at least ${loaded.snapshot.context.minConsultationDays} days: choose ${formatDate(earliest)} or later`,
+        'closesOn',
+      )
+    }
+  }
+  const closesAt = endOfServiceDay(input.closesOn)
+  const result = await applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: {
+      type: 'staff.open',
+      closingDate: closesAt.toISOString(),
+      at: now.toISOString(),
+      actor: actorFor(input.user),
+    },
+    expectedVersion: input.expectedVersion,
+    now,
+    summary: `Staff consultation opened, closing on ${formatDate(input.closesOn)}`,
+    effect: async (tx, after, proposal) => {
+      await insertStaffConsultation(tx, {
+        proposalId: input.proposalId,
+        round: after.context.revisions,
+        summary: input.summary,
+        openedOn: serviceDate(now),
+        closesOn: input.closesOn,
+        closesAt,
+        openedBy: input.user.id,
+        openedAt: now,
+      })
+      await notifyConsultationOpened(tx, proposal, input.closesOn, input.mail)
+    },
+  })
+  // E-mail leaves only once the consultation has really opened.
+  if (result.ok && input.mail.smtp) kickDelivery()
+  return result
+}
+
+export async function recordUnionResponse(
+  db: Database,
+  input: Common & { unionName: string; consultedOn: string; response: string },
+) {
+  const now = input.now ?? new Date()
+  if (input.consultedOn > serviceDate(now))
+    return refuse(400, 'The response cannot be dated in the future', 'consultedOn')
+  return applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: { type: 'union.record', actor: actorFor(input.user) },
+    now,
+    summary: `Response of ${input.unionName} recorded`,
+    effect: async (tx, after) => {
+      await insertUnionConsultation(tx, {
+        proposalId: input.proposalId,
+        round: after.context.revisions,
+        unionName: input.unionName,
+        consultedOn: input.consultedOn,
+        response: input.response,
+        recordedBy: input.user.id,
+        recordedAt: now,
+      })
+    },
+  })
+}
+
+export const BLOCKER_MESSAGES: Record<StaffBlocker, string> = {
+  before_closing_date: 'The consultation has not closed yet.',
+  unanswered_concerns: 'Every concern needs a published response (or to be hidden with a reason).',
+  union_missing: 'Record the trade union’s response.',
+}
+
+export async function completeStaffConsultation(
+  db: Database,
+  input: Common & { expectedVersion?: number },
+) {
+  const now = input.now ?? new Date()
+  const loaded = await loadProposal(db, input.user.organisationId, input.proposalId)
+  if (
+    loaded?.snapshot.context.proposerId === input.user.id &&
+    loaded.snapshot.matches({ consultation: { staff: 'open' } })
+  ) {
+    const blockers = staffBlockers(loaded.snapshot.context, now.toISOString())
+    if (blockers.length > 0) return refuse(409, blockers.map((b) => BLOCKER_MESSAGES[b]).join(' '))
+  }
+  return applyEvent(db, {
+    organisationId: input.user.organisationId,
+    proposalId: input.proposalId,
+    event: { type: 'staff.complete', at: now.toISOString(), actor: actorFor(input.user) },
+    expectedVersion: input.expectedVersion,
+    now,
+    summary: 'Staff consultation completed',
+    effect: (tx, after) =>
+      completeStaffConsultationRow(
+        tx,
+        { proposalId: input.proposalId, round: after.context.revisions },
+        now,
+      ),
+  })
+}
