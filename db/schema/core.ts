@@ -21,6 +21,8 @@ export type OrganisationSettings = {
   unionRecognised: boolean
   publicRegister: boolean
   secondSignatoryRequired: boolean
+  /** Staff concerns raised in one monitoring review period that send a partnership back for reassessment. */
+  concernSurgeCount: number
 }
 
 export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
@@ -30,6 +32,7 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   unionRecognised: true,
   publicRegister: false,
   secondSignatoryRequired: false,
+  concernSurgeCount: 5,
 }
 
 export const organisations = pgTable('organisations', {

@@ -1,0 +1,99 @@
+/**
+ * Threshold arithmetic for monitoring indicators, shared by the review form
+ * (to show what a value means before it is saved), the server (which decides)
+ * and the charts.
+ *
+ * The rules:
+ * - An indicator's *adverse change* is how far its value moved the wrong way
+ *   from the baseline: down for "higher is better", up for "lower is better".
+ *   A move the right way is a negative adverse change.
+ * - A percentage threshold measures that change against the baseline's size;
+ *   an absolute one in the indicator's own unit.
+ * - **Breached** (red) means strictly beyond the threshold: a value exactly at
+ *   it is not yet a breach. **Amber** means more than halfway to the threshold.
+ *   Anything else is green.
+ * - A review is red if any indicator is red or the review escalates; amber if
+ *   any indicator is amber or any condition is not met; green otherwise.
+ */
+
+export type Direction = 'higher_is_better' | 'lower_is_better'
+export type Threshold = { kind: 'absolute' | 'percent'; value: number }
+export type ThresholdIndicator = { baseline: number; direction: Direction; threshold: Threshold }
+export type Rag = 'red' | 'amber' | 'green'
+
+// Readings are typed by people to a few decimals; this absorbs binary rounding.
+const EPSILON = 1e-9
+
+/** How far the value moved the wrong way, in the threshold's own terms (unit or percent). */
+export function adverseChange(indicator: ThresholdIndicator, value: number): number {
+  const raw = indicator.direction === 'higher_is_better' ? indicator.baseline - value : value - indicator.baseline
+  if (indicator.threshold.kind === 'absolute') return raw
+  // Multiplying first keeps whole-number cases exact (1,240 of 12,400 is 10, not 10.000000000000002).
+  return (raw * 100) / Math.abs(indicator.baseline)
+}
+
+/** Signed change from the baseline as a percentage, or null for a zero baseline. */
+export function percentChange(baseline: number, value: number): number | null {
+  if (baseline === 0) return null
+  return ((value - baseline) * 100) / Math.abs(baseline)
+}
+
+export function isBreached(indicator: ThresholdIndicator, value: number): boolean {
+  return adverseChange(indicator, value) > indicator.threshold.value + EPSILON
+}
+
+export function readingStatus(indicator: ThresholdIndicator, value: number): Rag {
+  const adverse = adverseChange(indicator, value)
+  if (adverse > indicator.threshold.value + EPSILON) return 'red'
+  if (adverse > indicator.threshold.value / 2 + EPSILON) return 'amber'
+  return 'green'
+}
+
+/** The value at which the indicator is breached (the threshold line on a chart). */
+export function thresholdValue(indicator: ThresholdIndicator): number {
+  const { baseline, direction, threshold } = indicator
+  const distance = threshold.kind === 'absolute' ? threshold.value : (Math.abs(baseline) * threshold.value) / 100
+  return direction === 'higher_is_better' ? baseline - distance : baseline + distance
+}
+
+export type ConditionState = 'met' | 'not_met' | 'in_progress'
+
+export function reviewStatus(readings: Rag[], conditions: ConditionState[], escalates: boolean): Rag {
+  if (escalates || readings.includes('red')) return 'red'
+  if (readings.includes('amber') || conditions.includes('not_met')) return 'amber'
+  return 'green'
+}
+
+export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
+
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
+
+export function formatNumber(n: number): string {
+  return number.format(n)
+}
+
+/** "10% fall" / "5 more" — how the threshold reads in words. */
+export function describeThreshold(indicator: ThresholdIndicator & { unit?: string }): string {
+  const { direction, threshold } = indicator
+  const worse = direction === 'higher_is_better' ? 'fall' : 'rise'
+  return threshold.kind === 'percent'
+    ? `a ${formatNumber(threshold.value)}% ${worse} from the baseline`
+    : `a ${worse} of ${formatNumber(threshold.value)}${indicator.unit ? ` ${indicator.unit}` : ''} from the baseline`
+}
+
+/** "fell 15% against a 10% threshold": the words a breach is recorded in. */
+export function describeReading(indicator: ThresholdIndicator & { name: string; unit: string }, value: number): string {
+  const change = value - indicator.baseline
+  const verb = change < 0 ? 'fell' : change > 0 ? 'rose' : 'held'
+  if (change === 0) return `${indicator.name} held at its baseline of ${formatNumber(indicator.baseline)}`
+  const pct = percentChange(indicator.baseline, value)
+  const amount =
+    indicator.threshold.kind === 'percent' && pct !== null
+      ? `${formatNumber(Math.abs(pct))}%`
+      : `${formatNumber(Math.abs(change))} ${indicator.unit}`
+  const against =
+    indicator.threshold.kind === 'percent'
+      ? `${formatNumber(indicator.threshold.value)}%`
+      : `${formatNumber(indicator.threshold.value)} ${indicator.unit}`
+  return `${indicator.name} ${verb} ${amount} against a ${against} threshold`
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { type MonitoringPlan } from '~/pdf/record-data'
+import { INDICATOR_DIRECTIONS, INDICATOR_MEASURES, THRESHOLD_KINDS } from './terms'
+
+/**
+ * The monitoring plan as a form states it: shared by the decision form (which
+ * sets the plan when it approves), the indicator library and the server.
+ * Field names are flat so that Conform can name them `indicators[0].baseline`.
+ */
+
+export const isoDate = z
+  .string({ error: 'Give a date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'That date does not exist')
+
+export const IndicatorFieldsSchema = z.object({
+  name: z.string({ error: 'Name the indicator' }).trim().min(1, 'Name the indicator').max(200, 'Keep the name under 200 characters'),
+  unit: z
+    .string({ error: 'Give the unit, e.g. “visits a month”' })
+    .trim()
+    .min(1, 'Give the unit, e.g. “visits a month”')
+    .max(100, 'Keep the unit under 100 characters'),
+  direction: z.enum(INDICATOR_DIRECTIONS, { error: 'Say whether higher or lower is better' }),
+  thresholdKind: z.enum(THRESHOLD_KINDS, { error: 'Say whether the threshold is a percentage or an amount' }),
+  thresholdValue: z
+    .number({ error: 'Give the threshold as a number' })
+    .positive('The threshold must be more than zero')
+    .max(1e12, 'That threshold is too large'),
+  measure: z.enum(INDICATOR_MEASURES, { error: 'Say where the value comes from' }).default('manual'),
+})
+
+export const PlanIndicatorSchema = IndicatorFieldsSchema.extend({
+  baseline: z.number({ error: 'Give the baseline as a number' }).min(-1e12).max(1e12, 'That baseline is too large'),
+  libraryIndicatorId: z.uuid().optional(),
+}).refine((i) => i.thresholdKind !== 'percent' || i.baseline !== 0, {
+  message: 'A percentage threshold needs a baseline other than zero',
+  path: ['baseline'],
+})
+
+export const MonitoringPlanSchema = z.object({
+  intervalMonths: z
+    .number({ error: 'Give the review interval in months' })
+    .int('Give a whole number of months')
+    .min(1, 'Reviews must be at least a month apart')
+    .max(36, 'Review at least every three years'),
+  startsOn: isoDate,
+  indicators: z
+    .array(PlanIndicatorSchema, { error: 'Add at least one indicator' })
+    .min(1, 'Add at least one indicator')
+    .max(20, 'Keep to 20 indicators')
+    .refine((list) => new Set(list.map((i) => i.name.toLowerCase())).size === list.length, 'Give each indicator a different name'),
+})
+
+export type PlanIndicator = z.infer<typeof PlanIndicatorSchema>
+export type MonitoringPlanValues = z.infer<typeof MonitoringPlanSchema>
+
+/** The plan as the signed record prints it. */
+export function recordPlan(plan: { intervalMonths: number; indicators: Omit<PlanIndicator, 'libraryIndicatorId'>[] }): MonitoringPlan {
+  return {
+    intervalMonths: plan.intervalMonths,
+    indicators: plan.indicators.map((i) => ({
+      name: i.name,
+      unit: i.unit,
+      baseline: i.baseline,
+      direction: i.direction,
+      threshold: { kind: i.thresholdKind, value: i.thresholdValue },
+    })),
+  }
+}
