@@ -32,7 +32,7 @@ export function Addendum({ data: a }: { data: AddendumData }) {
   const monitoring = monitoringSection(a.monitoring)
   return (
     <Document {...addendumMetadata(a)} creationDate={a.record.issuedAt} modificationDate={a.record.issuedAt}>
-      <Page size="A4" style={styles.page}>
+      <Page size="A4" style={styles.page} experimentalPagination>
         <PageFrame
           left={`${a.organisation.name} · Addendum ${a.record.reference}`}
           right={`to ${a.parent.reference}`}

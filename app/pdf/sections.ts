@@ -118,8 +118,13 @@ export type CriterionRow = {
 // No brackets round the band: the line breaker may split "(High)" after its bracket.
 const bandText = (score: number, bands: ScreeningResult['bands']) => RISK_BAND_LABELS[bandFor(score, bands)].toLowerCase()
 
+/*
+ * The median score is the median of reviewers' scores, not the product of
+ * the median likelihood and impact, so the two are shown side by side rather
+ * than as an equation that would not add up.
+ */
 const ratingText = (r: { likelihood: number; impact: number; score: number }, bands: ScreeningResult['bands']) =>
-  `L ${formatNumber(r.likelihood)} × I ${formatNumber(r.impact)} = ${formatNumber(r.score)}, ${bandText(r.score, bands)}`
+  `${formatNumber(r.score)}, ${bandText(r.score, bands)}; L ${formatNumber(r.likelihood)}, I ${formatNumber(r.impact)}`
 
 export function criterionRows(s: ScreeningResult): CriterionRow[] {
   return s.criteria.map((c) => ({

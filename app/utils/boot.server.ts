@@ -2,6 +2,7 @@ import { seedDemo, demoSignInText } from '#db/seed/seed-demo.server'
 import { bootOnce, createAppContext, type AppContext } from './app-context.server'
 import { ConfigError } from './config.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
+import { reportSigningCertificate } from '~/signing/certificates.server'
 
 /**
  * Reads configuration, opens and migrates the database, and seeds the demo
@@ -12,6 +13,8 @@ export function boot(): Promise<AppContext> {
   return bootOnce(async () => {
     try {
       const context = await createAppContext()
+      // Creates the organisation CA on first run; a certificate problem is a warning, not a failed start.
+      reportSigningCertificate(context.config)
       if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {
         console.log(demoSignInText())
       }

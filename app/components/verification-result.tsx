@@ -1,0 +1,120 @@
+import type { RecordVerification } from '~/signing/verify-record.server'
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+})
+
+function Verdict({ v }: { v: RecordVerification }) {
+  const authentic = v.signature.problem === null && v.record !== null && v.chain?.verified === true
+  if (authentic) {
+    return (
+      <p className="notice success">
+        <strong>Authentic.</strong> This is record {v.record!.reference}, signed by {v.record!.organisationName}, and
+        unchanged since it was signed.
+      </p>
+    )
+  }
+  return (
+    <p className="notice warning">
+      <strong>Not confirmed.</strong>{' '}
+      {v.signature.problem ??
+        (v.record === null
+          ? 'The signature is valid, but this service issued no record with this exact file.'
+          : v.chain?.message)}
+    </p>
+  )
+}
+
+/**
+ * The outcome of checking a record: a verdict first, then each check in
+ * words (never colour alone), then what the record says.
+ */
+export function VerificationResult({ v, headingLevel = 2 }: { v: RecordVerification; headingLevel?: 2 | 3 }) {
+  const H = `h${headingLevel}` as const
+  const Sub = `h${headingLevel + 1}` as 'h3' | 'h4'
+  const s = v.signature
+  return (
+    <section aria-labelledby="verification-heading" className="verify-result">
+      <H id="verification-heading">Result</H>
+      <Verdict v={v} />
+      <Sub>Signature</Sub>
+      <dl>
+        <dt>Signature</dt>
+        <dd>
+          {!s.found ? 'None found' : s.intact ? 'Valid: the signed bytes are unchanged' : 'Not valid'}
+          {s.problem ? <> ({s.problem})</> : null}
+        </dd>
+        <dt>Whole file signed</dt>
+        <dd>{s.coversWholeFile ? 'Yes' : 'No'}</dd>
+        <dt>Signer</dt>
+        <dd>{s.signer ? s.signer.subject : 'Unknown'}</dd>
+        <dt>Certificate issued by this service’s certificate authority</dt>
+        <dd>{s.chainsToCa ? 'Yes' : 'No'}</dd>
+        <dt>Signed at</dt>
+        <dd>{s.signingTime ? dateTime.format(new Date(s.signingTime)) : 'Unknown'}</dd>
+        <dt>SHA-256 of the file</dt>
+        <dd className="hash">{v.sha256}</dd>
+      </dl>
+      <Sub>Record</Sub>
+      {v.record ? (
+        <dl>
+          <dt>Issued by</dt>
+          <dd>{v.record.organisationName}</dd>
+          <dt>{v.record.kind === 'decision' ? 'Decision record' : 'Addendum'}</dt>
+          <dd>{v.record.reference}</dd>
+          {v.record.parent ? (
+            <>
+              <dt>Adds to record</dt>
+              <dd>
+                {v.record.parent.reference} (SHA-256 <span className="hash">{v.record.parent.sha256}</span>)
+              </dd>
+            </>
+          ) : null}
+          <dt>Proposal</dt>
+          <dd>
+            {v.record.proposalReference}: {v.record.proposalTitle}
+          </dd>
+          <dt>Partner</dt>
+          <dd>{v.record.partner}</dd>
+          <dt>Outcome</dt>
+          <dd>{v.record.outcome}</dd>
+          <dt>Signed</dt>
+          <dd>{dateTime.format(new Date(v.record.signedAt))}</dd>
+          <dt>Audit trail</dt>
+          <dd>
+            {v.chain?.verified ? 'Verifies. ' : 'Does not verify. '}
+            {v.chain?.message} Head of the trail at signing: entry {v.record.auditHeadSeq},{' '}
+            <span className="hash">{v.record.auditHeadHash}</span>
+          </dd>
+        </dl>
+      ) : (
+        <p>No record issued by this service has this file’s SHA-256.</p>
+      )}
+    </section>
+  )
+}
+
+/** How to check a record with nothing but the file, a PDF reader or pdfsig, and the CA certificate. */
+export function TrustHelp() {
+  return (
+    <section aria-labelledby="independent-heading">
+      <h2 id="independent-heading">Check it without this website</h2>
+      <p>
+        You need not trust this page. Any PDF reader that shows signatures will check the file. To trust the signer,
+        download <a href="/verify/ca.pem" download>this service’s certificate authority (ca.pem)</a> and add it to your
+        reader, or use poppler’s <code>pdfsig</code>:
+      </p>
+      <pre>
+        <code>{`mkdir nssdb && certutil -N --empty-password -d sql:nssdb
+certutil -A -d sql:nssdb -n probity -t "CT,C,C" -i ca.pem
+pdfsig -nssdir sql:nssdb record.pdf`}</code>
+      </pre>
+      <p>
+        A genuine record shows “Signature is Valid”, “Total document signed” and “Certificate is Trusted”. Its SHA-256
+        (<code>sha256sum record.pdf</code>) opens the record’s page at <code>/verify/</code> followed by the hash.
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,128 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { verifyChain } from '#db/audit.server'
+import { type Queryable } from '#db/client.server'
+import { findPublicRecord, type PublicRecord } from '#db/records.server'
+import { outcomeLabel, reassessmentOutcomeLabel } from '~/pdf/sections'
+import { type Outcome, type ReassessmentOutcome } from '~/pdf/record-data'
+import { signingCaPem, type SigningConfig } from './certificates.server'
+import { recordFilePath } from './issue-record.server'
+import { checkPdfSignature, failedCheck, type SignatureCheck } from './verify-pdf.server'
+
+/**
+ * What the public verify page reports. It carries only what the record
+ * itself prints, so a check reveals nothing the holder of the file could
+ * not already read.
+ */
+export type RecordSummary = {
+  id: string
+  kind: 'decision' | 'addendum'
+  reference: string
+  organisationName: string
+  proposalReference: string
+  proposalTitle: string
+  partner: string
+  outcome: string
+  signedAt: Date
+  sha256: string
+  auditHeadHash: string
+  auditHeadSeq: number
+  parent: { reference: string; sha256: string } | null
+}
+
+export type ChainStatus = { verified: boolean; message: string }
+
+export type RecordVerification = {
+  sha256: string
+  signature: SignatureCheck
+  record: RecordSummary | null
+  chain: ChainStatus | null
+}
+
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/
+
+function summarise(row: PublicRecord): RecordSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    reference: row.reference,
+    organisationName: row.organisationName,
+    proposalReference: row.proposalReference,
+    proposalTitle: row.proposalTitle,
+    partner: row.partner,
+    outcome:
+      row.kind === 'decision'
+        ? outcomeLabel(row.outcome as Outcome)
+        : reassessmentOutcomeLabel(row.outcome as ReassessmentOutcome),
+    signedAt: row.signedAt,
+    sha256: row.sha256,
+    auditHeadHash: row.auditHeadHash,
+    auditHeadSeq: row.auditHeadSeq,
+    parent: row.parent,
+  }
+}
+
+/** The audit trail must verify from its start up to the entry the record names, and end in the hash it prints. */
+export async function checkChainUpTo(db: Queryable, row: PublicRecord): Promise<ChainStatus> {
+  const chain = await verifyChain(db, row.proposalId, row.auditHeadSeq)
+  if (!chain.ok) {
+    return { verified: false, message: `The audit trail is broken at entry ${chain.brokenAtSeq}: ${chain.problem}.` }
+  }
+  if (chain.headSeq !== row.auditHeadSeq || chain.headHash !== row.auditHeadHash) {
+    return {
+      verified: false,
+      message: `The audit trail no longer holds entry ${row.auditHeadSeq} with the hash this record prints.`,
+    }
+  }
+  return {
+    verified: true,
+    message: `The audit trail verifies from its first entry up to entry ${row.auditHeadSeq}, whose hash matches the record.`,
+  }
+}
+
+/** A file someone holds: is it signed, is it ours, and does the history behind it still hold? */
+export async function verifyRecordFile(db: Queryable, config: SigningConfig, pdf: Buffer): Promise<RecordVerification> {
+  const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
+  const signature = checkPdfSignature(pdf, signingCaPem(config))
+  const row = await findPublicRecord(db, { sha256 })
+  return {
+    sha256,
+    signature,
+    record: row ? summarise(row) : null,
+    chain: row ? await checkChainUpTo(db, row) : null,
+  }
+}
+
+/**
+ * A record named by the link in its QR code (its id) or by its hash: the
+ * stored file is checked as an uploaded one would be. Undefined when no
+ * such record exists.
+ */
+export async function verifyStoredRecord(
+  db: Queryable,
+  config: SigningConfig,
+  by: { id: string } | { sha256: string },
+): Promise<RecordVerification | undefined> {
+  const row = await findPublicRecord(db, by)
+  if (!row) return undefined
+  let pdf: Buffer
+  try {
+    pdf = fs.readFileSync(recordFilePath(config.dataDir, row))
+  } catch {
+    return {
+      sha256: row.sha256,
+      signature: failedCheck('The stored copy of this record cannot be read.'),
+      record: summarise(row),
+      chain: await checkChainUpTo(db, row),
+    }
+  }
+  const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
+  const signature = checkPdfSignature(pdf, signingCaPem(config))
+  return {
+    sha256,
+    signature:
+      sha256 === row.sha256 ? signature : { ...signature, problem: 'The stored copy no longer matches the hash recorded when it was signed.' },
+    record: summarise(row),
+    chain: await checkChainUpTo(db, row),
+  }
+}
