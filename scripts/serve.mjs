@@ -16,10 +16,19 @@ app.disable('x-powered-by')
 // Behind a load balancer, TRUST_PROXY names how many hops to trust for X-Forwarded-For.
 app.set('trust proxy', Number(process.env.TRUST_PROXY ?? 0))
 
+const BASE_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+}
+const single = new Set(Object.keys(BASE_HEADERS).map((h) => h.toLowerCase()))
+// Every response gets these, static files and resource routes included. Remix
+// pages set them too, and its adapter appends headers: replacing instead keeps
+// one copy of each (a doubled "same-origin, same-origin" is sloppy at best).
 app.use((req, res, next) => {
-  res.set('X-Content-Type-Options', 'nosniff')
-  res.set('Referrer-Policy', 'same-origin')
-  res.set('X-Frame-Options', 'DENY')
+  res.set(BASE_HEADERS)
+  const append = res.append.bind(res)
+  res.append = (field, value) => (single.has(field.toLowerCase()) ? res.set(field, value) : append(field, value))
   next()
 })
 

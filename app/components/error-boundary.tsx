@@ -14,8 +14,10 @@ export function GeneralErrorBoundary() {
   const error = useRouteError()
   const status = isRouteErrorResponse(error) ? error.status : 500
   const known = MESSAGES[status]
-  const detail =
-    isRouteErrorResponse(error) && typeof error.data === 'string' && status < 500 ? error.data : null
+  // Our own messages ("That person is not part of your library service.") are
+  // shown; Remix's internal ones ("Error: No route matches URL …") are not.
+  const own = isRouteErrorResponse(error) && !(error as { internal?: boolean }).internal
+  const detail = own && typeof error.data === 'string' && status < 500 ? error.data : null
   const title = known?.title ?? 'Something went wrong'
   return (
     <div role="alert">

@@ -1,21 +1,28 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { hashPassword } from '~/utils/password.server'
 import { type Queryable } from '../client.server'
 import { createProposal } from '~/workflow/create-proposal.server'
 import { DEFAULT_ORGANISATION_SETTINGS, organisations, users } from '../schema/index'
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, VISA_SERVICES_CASE } from './demo-data'
 
+// Any fixed 64-bit number: instances starting together against one PostgreSQL
+// database seed one after another, and all but the first find the seed there.
+const SEED_LOCK_KEY = 7_301_942_116
+
+function findDemoOrganisation(db: Queryable) {
+  return db.query.organisations.findFirst({ where: eq(organisations.slug, DEMO_ORGANISATION.slug) })
+}
+
 /**
  * Creates the demo library service once. Returns true when it created it, so
  * that the caller prints the sign-in details only on the first start.
  */
 export async function seedDemo(db: Queryable): Promise<boolean> {
-  const existing = await db.query.organisations.findFirst({
-    where: eq(organisations.slug, DEMO_ORGANISATION.slug),
-  })
-  if (existing) return false
+  if (await findDemoOrganisation(db)) return false
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`)
+    if (await findDemoOrganisation(tx)) return false
     const [org] = await tx
       .insert(organisations)
       .values({ ...DEMO_ORGANISATION, settings: DEFAULT_ORGANISATION_SETTINGS })
@@ -30,8 +37,8 @@ export async function seedDemo(db: Queryable): Promise<boolean> {
       { ...VISA_SERVICES_CASE, organisationId: org!.id, proposerId: chief.id },
       org!.settings,
     )
+    return true
   })
-  return true
 }
 
 export function demoSignInText(): string {
