@@ -1,0 +1,144 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { renderAddendum, renderDecisionRecord } from '~/pdf/render.server'
+import { requireSigningIdentity, signingCaPem, type SigningIdentity } from '~/signing/certificates.server'
+import { signPdf } from '~/signing/sign-pdf.server'
+import { checkPdfSignature } from '~/signing/verify-pdf.server'
+import { addendumData, ANONYMOUS_CONCERN, largeRecordData, visaRecordData } from '#tests/support/decision-records'
+import { nssDatabaseTrusting, pageCount, pdffonts, pdfinfo, pdfsig, pdftotext } from '#tests/support/poppler'
+
+/** The text with every run of whitespace as one space: wrapped lines read as the sentence they are. */
+const textOf = (file: string) => pdftotext(file).replace(/\s+/g, ' ')
+
+let dir: string
+let identity: SigningIdentity
+let caPem: string
+let visaFile: string
+let nssDir: string
+const visa = visaRecordData()
+
+async function signedFile(name: string, pdf: Buffer) {
+  const signed = await signPdf(pdf, identity, {
+    name: visa.organisation.name,
+    reason: 'Decision record',
+    location: 'Rhuthun',
+    contactInfo: 'http://localhost:4200/verify',
+    signingTime: new Date(),
+  })
+  const file = path.join(dir, name)
+  fs.writeFileSync(file, signed)
+  return file
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-pdf-'))
+  const config = { dataDir: dir, publicUrl: 'http://localhost:4200' }
+  identity = requireSigningIdentity(config)
+  caPem = signingCaPem(config)!
+  nssDir = nssDatabaseTrusting(path.join(dir, 'nss'), caPem)
+  visaFile = await signedFile('visa.pdf', await renderDecisionRecord(visa))
+})
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+describe('the signed visa-services record, checked with poppler and NSS', () => {
+  it('has a valid PAdES signature over the whole document', () => {
+    const report = pdfsig(visaFile)
+    expect(report).toContain('Signature Type: ETSI.CAdES.detached')
+    expect(report).toContain('Signature Validation: Signature is Valid.')
+    expect(report).toContain('Total document signed')
+    // Without the CA the signer is unknown to NSS; that is what importing it fixes.
+    expect(report).not.toContain('Certificate is Trusted')
+  })
+
+  it('is trusted once the organisation CA is imported', () => {
+    const report = pdfsig(visaFile, nssDir)
+    expect(report).toContain('Signature is Valid.')
+    expect(report).toContain('Certificate Validation: Certificate is Trusted.')
+    expect(report).toContain('Signer Certificate Common Name: Probity decision-record signing (localhost:4200)')
+  })
+
+  it('is reported invalid, by pdfsig and by Probity’s verifier, with one byte changed', () => {
+    const bytes = fs.readFileSync(visaFile)
+    expect(checkPdfSignature(bytes, caPem)).toMatchObject({ intact: true, coversWholeFile: true, chainsToCa: true, problem: null })
+    const at = bytes.indexOf('/Lang (en-GB)') + '/Lang (en-G'.length
+    const tampered = Buffer.from(bytes)
+    tampered[at] = 'C'.charCodeAt(0)
+    const file = path.join(dir, 'tampered.pdf')
+    fs.writeFileSync(file, tampered)
+    const report = pdfsig(file, nssDir)
+    expect(report).not.toContain('Signature is Valid')
+    expect(report).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/)
+    expect(checkPdfSignature(tampered, caPem)).toMatchObject({ intact: false, problem: 'The file has changed since it was signed.' })
+  })
+
+  it('carries real text: partner, every criterion, the anonymous concern without an author, Welsh names and the chain head', () => {
+    const text = textOf(visaFile)
+    expect(text).toContain('UK Visas and Immigration (Home Office)')
+    expect(text).toContain('Sopra Steria')
+    for (const c of visa.screening.criteria) expect(text).toContain(c.name)
+    expect(text).toContain(ANONYMOUS_CONCERN)
+    expect(text).toContain('Concern 2 · Safety · Anonymous · 6 May 2025 · 27 endorsements')
+    for (const name of ['Ysbyty Ystwyth', 'Llanfairpwllgwyngyll', 'Zoë Müller', 'Dafydd Ŵyn', 'Siân Llŷr', 'Rhiannon Ŷr']) {
+      expect(text).toContain(name)
+    }
+    expect(text).toContain(visa.audit.hash)
+    expect(text).toContain('CILIP made 3 recommendations; 2 accepted, 1 not accepted.')
+    expect(text).toContain(visa.record.verifyUrl)
+  })
+
+  it('has page numbers and a running header on every page', () => {
+    const pages = pageCount(visaFile)
+    const text = pdftotext(visaFile)
+    expect(pages).toBeGreaterThanOrEqual(4)
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`)
+    expect(text.split('Decision record LLS-2025-014-R1').length - 1).toBeGreaterThanOrEqual(pages)
+  })
+
+  it('declares title, author, subject and language, and embeds its Unicode fonts', () => {
+    const info = pdfinfo(visaFile)
+    expect(info).toMatch(/^Title:\s+Decision record LLS-2025-014-R1: Visa biometrics enrolment in branch libraries$/m)
+    expect(info).toMatch(/^Author:\s+Llyfrgelloedd Sir Ddinbych – Denbighshire Libraries$/m)
+    expect(info).toMatch(/^Subject:\s+Approved with conditions: partnership with UK Visas and Immigration \(Home Office\)$/m)
+    expect(fs.readFileSync(visaFile).includes('/Lang (en-GB)')).toBe(true)
+    const fonts = pdffonts(visaFile)
+    expect(fonts).toMatch(/\+DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/)
+    expect(fonts).not.toMatch(/Helvetica/)
+  })
+})
+
+describe('a large record', () => {
+  it('renders 15 criteria × 5 reviewers, 200 concerns and 12 indicators across pages without losing a row', async () => {
+    const large = largeRecordData()
+    const file = await signedFile('large.pdf', await renderDecisionRecord(large))
+    expect(pdfsig(file)).toContain('Signature is Valid.')
+    const pages = pageCount(file)
+    expect(pages).toBeGreaterThanOrEqual(30)
+    expect(pages).toBeLessThanOrEqual(90)
+    const text = pdftotext(file)
+    const distinct = (pattern: RegExp) => new Set(text.match(pattern)).size
+    expect(distinct(/Concern row \d+:/g)).toBe(200)
+    expect(distinct(/Response to concern \d+:/g)).toBe(200)
+    expect(distinct(/Rationale \d+:/g)).toBe(75)
+    expect(distinct(/Indicator row \d+\b/g)).toBe(12)
+    for (const c of large.screening.criteria) expect(text).toContain(c.name)
+    expect(text).toContain(`Page ${pages} of ${pages}`)
+  })
+})
+
+describe('an addendum', () => {
+  it('is signed and names the original record by reference and SHA-256', async () => {
+    const parentSha = 'c0ffee'.padEnd(64, '0')
+    const file = await signedFile('addendum.pdf', await renderAddendum(addendumData(parentSha)))
+    expect(pdfsig(file, nssDir)).toContain('Certificate is Trusted.')
+    const text = textOf(file)
+    expect(text).toContain('Decision record addendum')
+    expect(text).toContain(parentSha)
+    expect(text).toContain('LLS-2025-014-R1')
+    expect(text).toContain('Visits at affected branches fell 15% against a 10% threshold.')
+    expect(text).toContain('Appointments only on weekday mornings.')
+    expect(pdfinfo(file)).toMatch(/^Title:\s+Addendum LLS-2025-014-R2 to decision record LLS-2025-014-R1/m)
+  })
+})
