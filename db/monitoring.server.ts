@@ -2,7 +2,9 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzl
 import { type Queryable } from './client.server'
 import { isUniqueViolation } from './errors'
 import {
+  auditEntries,
   conditionChecks,
+  decisionRecords,
   incidents,
   indicatorLibrary,
   monitoringConditions,
@@ -262,6 +264,27 @@ export function listRoundSignatures(db: Queryable, reassessmentId: string) {
 
 export async function closeRound(db: Queryable, id: string, closedAt: Date, addendumId: string | null) {
   await db.update(reassessments).set({ closedAt, addendumId }).where(eq(reassessments.id, id))
+}
+
+/** The signed decision record an addendum adds to: the proposal's latest decision. */
+export async function findDecisionRecord(db: Queryable, proposalId: string) {
+  const [row] = await db
+    .select({ id: decisionRecords.id, reference: decisionRecords.reference })
+    .from(decisionRecords)
+    .where(and(eq(decisionRecords.proposalId, proposalId), eq(decisionRecords.kind, 'decision')))
+    .orderBy(desc(decisionRecords.signedAt))
+    .limit(1)
+  return row
+}
+
+export async function findAuditHead(db: Queryable, proposalId: string) {
+  const [row] = await db
+    .select({ hash: auditEntries.hash, seq: auditEntries.seq })
+    .from(auditEntries)
+    .where(eq(auditEntries.proposalId, proposalId))
+    .orderBy(desc(auditEntries.seq))
+    .limit(1)
+  return row
 }
 
 // Indicator library ----------------------------------------------------------

@@ -1,4 +1,4 @@
-import { and, assign, setup } from 'xstate'
+import { and, assign, or, setup } from 'xstate'
 import { staffBlockers } from './consultation-readiness'
 import { type ActorRole, type EventActor, type ProposalEvent } from './proposal-events'
 
@@ -94,6 +94,8 @@ export const proposalMachine = setup({
       event.actor.id === context.proposerId && hasRole(event.actor, 'chief_librarian'),
     isChiefLibrarian: ({ event }) => hasRole(event.actor, 'chief_librarian') && event.actor.id !== null,
     isStaff: ({ event }) => hasRole(event.actor, 'staff'),
+    /** Staff acting under their own name, as an incident report is. */
+    isNamedStaff: ({ event }) => hasRole(event.actor, 'staff') && event.actor.id !== null,
     isSystemOrChief: ({ event }) =>
       hasRole(event.actor, 'system') || (hasRole(event.actor, 'chief_librarian') && event.actor.id !== null),
     reviewersAreValid: ({ context, event }) => {
@@ -198,8 +200,9 @@ export const proposalMachine = setup({
     reviewsRecorded: 0,
   }),
   on: {
-    // Incidents can be recorded at any stage once a partnership exists or is proposed.
-    'incident.record': { guard: and(['sameOrganisation', 'isChiefLibrarian']), actions: 'recorded' },
+    // Incidents can be recorded at any stage once a partnership exists or is proposed,
+    // by the chief librarian or by the staff who saw them happen.
+    'incident.record': { guard: and(['sameOrganisation', or(['isChiefLibrarian', 'isNamedStaff'])]), actions: 'recorded' },
   },
   states: {
     draft: {

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { IndicatorFieldsSchema, isoDate } from './plan-schema'
+import { CONDITION_STATUSES, REASSESSMENT_OUTCOMES, SUSPENSION_OUTCOMES } from './terms'
+
+/**
+ * The monitoring forms: one zod schema each, shared by the browser (Conform)
+ * and the action. The server adds what only it knows (today, the plan).
+ */
+export const LIMITS = { short: 200, text: 5000, narrative: 10_000, conditions: 20, roles: 10 } as const
+
+const text = (missing: string, max: number = LIMITS.text) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `Keep this under ${max.toLocaleString('en-GB')} characters`)
+
+const version = z.number().int().positive()
+
+export const ReviewSchema = z.object({
+  version,
+  reviewedOn: isoDate,
+  narrative: text('Say what the review found', LIMITS.narrative),
+  readings: z
+    .array(
+      z.object({
+        indicatorId: z.uuid(),
+        value: z.number({ error: 'Give the value as a number' }).min(-1e12, 'That value is too small').max(1e12, 'That value is too large'),
+      }),
+    )
+    .max(20)
+    .default([]),
+  checks: z
+    .array(
+      z.object({
+        conditionId: z.uuid(),
+        status: z.enum(CONDITION_STATUSES, { error: 'Say whether this condition is met' }),
+        note: z.string().trim().max(2000, 'Keep the note under 2,000 characters').default(''),
+      }),
+    )
+    .max(100)
+    .default([]),
+})
+
+/** One role per line or separated by commas: "front-desk staff, applicant". */
+const roles = z
+  .string({ error: 'Say who was involved, by role' })
+  .max(1000, 'Keep the roles under 1,000 characters')
+  .transform((s) =>
+    s
+      .split(/[\n,;]/)
+      .map((r) => r.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().max(100, 'Keep each role under 100 characters'))
+      .min(1, 'Say who was involved, by role')
+      .max(LIMITS.roles, `Name at most ${LIMITS.roles} roles`),
+  )
+
+export const IncidentSchema = z.object({
+  occurredOn: isoDate,
+  occurredTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give the time as HH:MM, or leave it empty')
+    .optional(),
+  location: text('Say where it happened', LIMITS.short),
+  description: text('Say what happened'),
+  rolesInvolved: roles,
+  actionTaken: text('Say what was done about it'),
+})
+
+export const EscalateSchema = z.object({
+  version,
+  reason: text('Say why the partnership needs reassessing', 2000),
+})
+
+const conditionLines = z
+  .string()
+  .max(LIMITS.text)
+  .optional()
+  .transform((s) =>
+    (s ?? '')
+      .split('\n')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().max(1000, 'Keep each condition under 1,000 characters')).max(LIMITS.conditions, `Add at most ${LIMITS.conditions} conditions`))
+
+export const ReassessmentOutcomeSchema = z
+  .object({
+    intent: z.literal('record'),
+    version,
+    outcome: z.enum(REASSESSMENT_OUTCOMES, { error: 'Choose an outcome' }),
+    rationale: text('Give the reasons for this outcome'),
+    newConditions: conditionLines,
+  })
+  .refine((v) => v.outcome !== 'add_conditions' || v.newConditions.length > 0, {
+    path: ['newConditions'],
+    message: 'Write the conditions to add, one a line',
+  })
+
+export const SuspensionOutcomeSchema = z.object({
+  intent: z.literal('record'),
+  version,
+  outcome: z.enum(SUSPENSION_OUTCOMES, { error: 'Choose an outcome' }),
+  rationale: text('Give the reasons for this outcome'),
+})
+
+export const SignSchema = z.object({
+  intent: z.literal('sign'),
+  version,
+  password: z.string({ error: 'Enter your password to sign' }).min(1, 'Enter your password to sign').max(1000),
+})
+
+export const LibraryIndicatorSchema = IndicatorFieldsSchema.extend({
+  description: z.string().trim().max(2000, 'Keep the description under 2,000 characters').default(''),
+  retired: z.boolean().default(false),
+})
