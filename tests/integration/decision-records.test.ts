@@ -199,7 +199,7 @@ describe(`verifying a file (${databaseKind()})`, () => {
     const { org, proposal, data } = await proposalWithHistory(db)
     const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
     const bytes = Buffer.from(fs.readFileSync(recordFilePath(app().config.dataDir, record)))
-    bytes[1000] ^= 0x01
+    bytes[1000] = bytes[1000]! ^ 0x01
     const result = await verifyRecordFile(db, config(), bytes)
     expect(result.signature).toMatchObject({ intact: false, problem: 'The file has changed since it was signed.' })
     expect(result.record).toBeNull()
