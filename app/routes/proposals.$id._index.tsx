@@ -1,14 +1,17 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { listAuditEntries, verifyEntries } from '#db/audit.server'
 import { listUsers } from '#db/users.server'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { can } from '#machines/proposal-workflow'
 import { Field, FormErrors } from '~/components/forms'
+import { IntakeSummary } from '~/components/intake-summary'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent } from '~/workflow/apply-event.server'
+import { papersFor } from '~/workflow/intake/intake.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { canSeePapers } from '~/workflow/screening/access'
 import { SIMPLE_EVENTS, SimpleEventSchema, type SimpleEventType } from '~/workflow/simple-events'
 
 function simpleEvent(type: SimpleEventType, actor: ProposalEvent['actor'], reason = ''): ProposalEvent {
@@ -21,8 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [entries, people] = await Promise.all([listAuditEntries(db, proposal.id), listUsers(db, user.organisationId)])
   const names = new Map(people.map((p) => [p.id, p.name]))
   const chain = verifyEntries(proposal.id, entries)
+  // A reviewer declares any conflict having seen only the title, partner and contractor.
+  const papersVisible = canSeePapers(snapshot, user.id)
   return {
-    description: proposal.description,
+    description: papersVisible ? proposal.description : '',
+    papers: await papersFor(db, proposal, papersVisible),
+    canEdit: can(snapshot, { type: 'proposal.update', actor }),
     version: proposal.version,
     actions: (Object.keys(SIMPLE_EVENTS) as SimpleEventType[])
       // A placeholder reason: the machine checks who and when; the form asks for the real one.
@@ -70,8 +77,22 @@ export default function ProposalOverview() {
     <>
       <section aria-labelledby="summary-heading">
         <h2 id="summary-heading">Summary</h2>
-        <p>{d.description || 'No description yet.'}</p>
+        {d.papers ? (
+          <p>{d.description || 'No description yet.'}</p>
+        ) : (
+          <p>
+            You will see the proposal once you have <Link to="screening">declared any conflict of interest</Link>.
+          </p>
+        )}
+        {d.canEdit ? (
+          <p>
+            <Link className="button" to="edit">
+              Edit or submit the proposal
+            </Link>
+          </p>
+        ) : null}
       </section>
+      {d.papers ? <IntakeSummary summary={d.papers.summary} attachments={d.papers.attachments} /> : null}
       <section aria-labelledby="actions-heading" className="panel">
         <h2 id="actions-heading">What you can do now</h2>
         <FormErrors errors={result?.error?.[''] ?? undefined} />

@@ -3,6 +3,7 @@ import { type Proposal, type RubricContent } from '#db/schema'
 import { actorFor } from '~/workflow/actor.server'
 import { loadProposal, type Applied, type Refusal } from '~/workflow/apply-event.server'
 import { type IntakeValues } from '~/workflow/intake/intake-schema'
+import { type PrivacyResponse } from '~/workflow/screening/aggregate'
 import { submitForScreening } from '~/workflow/intake/intake.server'
 import { declareInterest, finishScreening, recordReview, rubricFor } from '~/workflow/screening/screening.server'
 
@@ -80,8 +81,8 @@ export function uniformReview(rubric: RubricContent, [l, i, rl, ri]: Rating, noO
       ]),
     ),
     privacy: Object.fromEntries(
-      rubric.privacyItems.map((p) =>
-        noOn.includes(p.key) ? [p.key, { answer: 'no' as const, evidence: 'Not in the contract' }] : [p.key, { answer: 'yes' as const, evidence: '' }],
+      rubric.privacyItems.map((p): [string, PrivacyResponse] =>
+        noOn.includes(p.key) ? [p.key, { answer: 'no', evidence: 'Not in the contract' }] : [p.key, { answer: 'yes', evidence: '' }],
       ),
     ),
   }

@@ -38,6 +38,16 @@ export const DATA_CATEGORIES = [
 const yesNo = z.enum(['yes', 'no'], { error: 'Choose yes or no' }).transform((v) => v === 'yes')
 const isoDate = z.iso.date('Enter a date like 2026-09-01')
 
+/** Checked as a whole, so that a bad choice is reported on the group the form shows. */
+function choices<const T extends readonly [string, ...string[]]>(options: T, message: string) {
+  const known: ReadonlySet<string> = new Set(options)
+  return z
+    .array(z.string())
+    .max(options.length, message)
+    .refine((list) => list.every((v) => known.has(v)), message)
+    .transform((list) => list as unknown as T[number][])
+}
+
 export const IntakeFields = z.object({
   version: z.number().int().positive().optional(),
   title: plainText(200).pipe(z.string().min(1, 'Give the proposal a title')),
@@ -55,10 +65,7 @@ export const IntakeFields = z.object({
   costs: plainText(1000).optional(),
   purpose: plainText(4000).optional(),
   personalData: yesNo.optional(),
-  dataCategories: z
-    .array(z.enum(DATA_CATEGORIES, { error: 'Choose categories from the list' }))
-    .max(DATA_CATEGORIES.length)
-    .optional(),
+  dataCategories: choices(DATA_CATEGORIES, 'Choose categories from the list').optional(),
   otherDataCategories: lineList(20, 200).optional(),
   sharedWithPartner: yesNo.optional(),
   sharedWithGovernment: yesNo.optional(),
@@ -66,17 +73,21 @@ export const IntakeFields = z.object({
   retention: plainText(1000).optional(),
   processedWhere: plainText(1000).optional(),
   userGroups: lineList(30, 200).optional(),
-  vulnerableGroups: z
-    .array(z.enum(VULNERABLE_GROUPS, { error: 'Choose groups from the list' }))
-    .max(VULNERABLE_GROUPS.length)
-    .optional(),
+  vulnerableGroups: choices(VULNERABLE_GROUPS, 'Choose groups from the list').optional(),
   vulnerableOther: plainText(500).optional(),
   priorEngagement: yesNo.optional(),
   priorEngagementDetails: plainText(2000).optional(),
-  reviewerIds: z.array(z.uuid('Choose reviewers from the list')).max(20, 'Choose at most 20 reviewers').optional(),
+  reviewerIds: z
+    .array(z.string())
+    .max(20, 'Choose at most 20 reviewers')
+    .refine((ids) => ids.every((id) => z.uuid().safeParse(id).success), 'Choose reviewers from the list')
+    .optional(),
 })
 
 export type IntakeValues = z.infer<typeof IntakeFields>
+/** The form's values as the browser holds them (strings where the schema parses lists and booleans). */
+export type IntakeFormInput = z.input<typeof IntakeFields> & { intent?: 'save' | 'submit' }
+export type IntakeFormValue = IntakeValues & { intent: 'save' | 'submit' }
 
 type Issue = { path: string[]; message: string }
 
@@ -120,7 +131,7 @@ export function intakeIssues(v: IntakeValues, minReviewers: number): Issue[] {
  * `minReviewers` is the proposal's own minimum.
  */
 export function intakeFormSchema(minReviewers: number) {
-  return IntakeFields.extend({ intent: z.enum(['save', 'submit']) }).superRefine((v, ctx) => {
+  return IntakeFields.extend({ intent: z.enum(['save', 'submit']).default('save') }).superRefine((v, ctx) => {
     const issues = intakeIssues(v, minReviewers)
     for (const issue of v.intent === 'submit' ? issues : issues.filter((i) => i.path[0] === 'endDate')) {
       ctx.addIssue({ code: 'custom', ...issue })

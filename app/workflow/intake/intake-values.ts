@@ -79,7 +79,7 @@ export function toValues({ proposal, intake }: Stored): IntakeValues {
   }
 }
 
-const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'yes' : 'no')
+const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? ('yes' as const) : ('no' as const))
 
 /** The stored proposal as the form's default values (strings, as the inputs hold them). */
 export function toFormDefaults(stored: Stored) {

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm'
-import { deleteAttachment, insertAttachment } from '#db/attachments.server'
+import { deleteAttachment, insertAttachment, listAttachments } from '#db/attachments.server'
 import { type Database, type Queryable } from '#db/client.server'
 import { isUniqueViolation } from '#db/errors'
 import { findIntake, saveIntake } from '#db/intake.server'
@@ -167,4 +167,14 @@ export async function removeIntakeAttachment(db: Database, dataDir: string, t: T
 /** The proposal as the decision record and reviewers read it (ProposalSummary in app/pdf/record-data.ts). */
 export async function getProposalSummary(db: Queryable, proposal: Proposal) {
   return toSummary(proposal.reference, { proposal, intake: await findIntake(db, proposal.id) })
+}
+
+/** The papers a viewer may read, or null while they must not (see canSeePapers). */
+export async function papersFor(db: Queryable, proposal: Proposal, visible: boolean) {
+  if (!visible) return null
+  const files = await listAttachments(db, proposal.id, 'intake')
+  return {
+    summary: await getProposalSummary(db, proposal),
+    attachments: files.map((f) => ({ id: f.id, filename: f.filename, href: `/proposals/${proposal.id}/attachments/${f.id}` })),
+  }
 }

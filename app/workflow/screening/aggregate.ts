@@ -49,7 +49,7 @@ export type ScreeningProfile = {
 
 export type Aggregate = {
   criteria: AggregatedCriterion[]
-  privacy: PrivacyResult & { items: PrivacyItemResult[] }
+  privacy: { items: PrivacyItemResult[]; blockingIssues: PrivacyResult['blockingIssues'] }
   profile: ScreeningProfile
 }
 

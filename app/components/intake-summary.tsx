@@ -1,0 +1,34 @@
+import { type ProposalSummary } from '~/pdf/record-data'
+import { proposalFacts } from '~/pdf/sections'
+
+export type AttachmentLink = { id: string; filename: string; href: string }
+
+/** The proposal's papers as reviewers and staff read them, worded as in the signed record. */
+export function IntakeSummary({ summary, attachments }: { summary: ProposalSummary; attachments: AttachmentLink[] }) {
+  const rows = proposalFacts(summary)
+  return (
+    <section aria-labelledby="papers-summary-heading">
+      <h2 id="papers-summary-heading">The proposal in full</h2>
+      <dl className="summary-list">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>Papers</h3>
+      {attachments.length === 0 ? (
+        <p>No papers attached.</p>
+      ) : (
+        <ul>
+          {attachments.map((a) => (
+            <li key={a.id}>
+              <a href={a.href}>{a.filename}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

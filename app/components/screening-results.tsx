@@ -1,0 +1,151 @@
+import { criterionRows, heatmapPoints, plural, privacyRows, reviewRows } from '~/pdf/sections'
+import { type ScreeningProfile } from '~/workflow/screening/aggregate'
+import { type ScreeningResult, type PrivacyResult } from '~/pdf/record-data'
+import { buildHeatmap, RISK_BAND_LABELS, RISK_BANDS } from '~/utils/risk-heatmap'
+import { RiskHeatmap } from './risk-heatmap'
+
+type Props = {
+  result: ScreeningResult & { privacy: PrivacyResult; profile: ScreeningProfile; submittedReviews: number }
+}
+
+function ProfileSummary({ result }: Props) {
+  const { profile } = result
+  const counts = [...RISK_BANDS]
+    .reverse()
+    .filter((b) => profile.inherent[b] > 0)
+    .map((b) => `${profile.inherent[b]} ${RISK_BAND_LABELS[b].toLowerCase()}`)
+  return (
+    <ul>
+      <li>
+        {plural(result.submittedReviews, 'reviewer')} scored {plural(result.criteria.length, 'criterion', 'criteria')} with
+        rubric version {result.rubricVersion}.
+      </li>
+      <li>
+        Highest median risk: <strong>{profile.highest ? RISK_BAND_LABELS[profile.highest] : 'none'}</strong>
+        {counts.length ? ` (${counts.join(', ')})` : ''}.
+      </li>
+      <li>
+        {profile.disagreements
+          ? `Reviewers disagree (two or more bands apart) on ${plural(profile.disagreements, 'criterion', 'criteria')}.`
+          : 'Reviewers do not disagree by two bands or more on any criterion.'}
+      </li>
+      <li>
+        {profile.blockingIssues
+          ? `${plural(profile.blockingIssues, 'blocking privacy issue')}: carried to the decision.`
+          : 'No blocking privacy issues.'}
+      </li>
+    </ul>
+  )
+}
+
+/** The aggregated screening: profile, heatmaps, the criteria, privacy checklist and each review. */
+export function ScreeningResults({ result }: Props) {
+  const rows = criterionRows(result)
+  return (
+    <section aria-labelledby="results-heading">
+      <h2 id="results-heading">Screening results</h2>
+      <ProfileSummary result={result} />
+      <div className="grid-2">
+        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'median'), result.bands)} title="Inherent risk (median of reviewers)" />
+        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'residual'), result.bands)} title="Residual risk after mitigation (median)" />
+      </div>
+      <table>
+        <caption>Criteria: median score, range and disagreement</caption>
+        <thead>
+          <tr>
+            <th scope="col">Criterion</th>
+            <th scope="col">Principles</th>
+            <th scope="col">Median</th>
+            <th scope="col">Range</th>
+            <th scope="col">Disagreement</th>
+            <th scope="col">Residual</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, n) => (
+            <tr key={result.criteria[n]!.id} className={result.criteria[n]!.disagreement ? 'flagged' : undefined}>
+              <th scope="row">{r.name}</th>
+              <td>{r.principles}</td>
+              <td>{r.median}</td>
+              <td>{r.range}</td>
+              <td>{result.criteria[n]!.disagreement ? <strong>⚑ {r.disagreement}</strong> : r.disagreement}</td>
+              <td>{r.residual}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Blocking issues</h3>
+      {result.privacy.blockingIssues.length === 0 ? (
+        <p>None: no reviewer answered “no” to a required privacy item.</p>
+      ) : (
+        <ul className="blocking">
+          {result.privacy.blockingIssues.map((b) => (
+            <li key={b.issue}>
+              <strong>Blocking:</strong> {b.issue}
+            </li>
+          ))}
+        </ul>
+      )}
+      <table>
+        <caption>Privacy checklist for partners and vendors</caption>
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Answer</th>
+            <th scope="col">Evidence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {privacyRows(result.privacy).map((p) => (
+            <tr key={p.question}>
+              <th scope="row">{p.question}</th>
+              <td>{p.answer}</td>
+              <td className="pre-line">{p.evidence}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Each reviewer’s scores</h3>
+      {reviewRows(result).map((c) => (
+        <details key={c.criterion}>
+          <summary>{c.criterion}</summary>
+          <table>
+            <caption className="visually-hidden">Reviews of {c.criterion}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reviewer</th>
+                <th scope="col">Likelihood × impact</th>
+                <th scope="col">Rationale</th>
+                <th scope="col">Mitigations</th>
+                <th scope="col">Residual</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.rows.map((r) => (
+                <tr key={r.reviewer}>
+                  <th scope="row">{r.reviewer}</th>
+                  <td>{r.inherent}</td>
+                  <td>{r.rationale}</td>
+                  <td>{r.mitigations}</td>
+                  <td>{r.residual}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ))}
+      {result.recusals.length ? (
+        <>
+          <h3>Recusals</h3>
+          <ul>
+            {result.recusals.map((r) => (
+              <li key={r.reviewer + r.reason}>
+                {r.reviewer}: {r.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,37 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { findAttachment } from '#db/attachments.server'
+import { appContext } from '~/utils/app-context.server'
+import { readAttachmentFile } from '~/utils/attachments.server'
+import { notFound } from '~/utils/auth.server'
+import { isUuid } from '~/utils/ids'
+import { actorFor } from '~/workflow/actor.server'
+import { requireProposal } from '~/workflow/proposal-access.server'
+import { canSeePapers } from '~/workflow/screening/access'
+
+/** RFC 6266: an ASCII fallback and the UTF-8 name, so no header injection and no lost accents. */
+function contentDisposition(filename: string) {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, proposal, snapshot } = await requireProposal(request, params)
+  if (!isUuid(params.attachmentId) || !canSeePapers(snapshot, actorFor(user).id!)) notFound('Attachment not found')
+  const row = await findAttachment(db, user.organisationId, proposal.id, params.attachmentId)
+  if (!row) notFound('Attachment not found')
+  const { config } = await appContext()
+  const bytes = readAttachmentFile(config.dataDir, row.organisationId, row.sha256)
+  if (!bytes) throw new Response('The file of this attachment is missing; tell your administrator.', { status: 500 })
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': row.mediaType,
+      'Content-Length': String(bytes.length),
+      'Content-Disposition': contentDisposition(row.filename),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+      // Opened in the browser's own viewer at most: the document may run no script of ours.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      ETag: `"${row.sha256}"`,
+    },
+  })
+}

@@ -1,0 +1,190 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { listAttachments } from '#db/attachments.server'
+import { findIntake } from '#db/intake.server'
+import { can } from '#machines/proposal-workflow'
+import { describedBy, Field } from '~/components/forms'
+import { IntakeForm } from '~/components/intake-form'
+import { appContext } from '~/utils/app-context.server'
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/attachments.server'
+import { pageTitle } from '~/utils/meta'
+import { isUuid } from '~/utils/ids'
+import { actorFor } from '~/workflow/actor.server'
+import { intakeFormSchema } from '~/workflow/intake/intake-schema'
+import {
+  addIntakeAttachment,
+  eligibleReviewers,
+  removeIntakeAttachment,
+  reviewerChoiceProblem,
+  saveDraft,
+  submitForScreening,
+} from '~/workflow/intake/intake.server'
+import { toFormDefaults } from '~/workflow/intake/intake-values'
+import { requireProposal } from '~/workflow/proposal-access.server'
+
+export const meta: MetaFunction = () => pageTitle('Edit the proposal')
+
+const ACCEPT = '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text'
+
+/** The proposer's own draft, and only while the machine lets them change it. */
+async function requireEditableDraft(request: Request, params: LoaderFunctionArgs['params']) {
+  const access = await requireProposal(request, params)
+  if (!can(access.snapshot, { type: 'proposal.update', actor: actorFor(access.user) })) {
+    throw new Response('Only the proposer can change a proposal, and only while it is a draft.', { status: 403 })
+  }
+  return access
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, proposal, snapshot } = await requireEditableDraft(request, params)
+  const [intake, reviewers, files] = [
+    await findIntake(db, proposal.id),
+    await eligibleReviewers(db, user.organisationId, user.id),
+    await listAttachments(db, proposal.id, 'intake'),
+  ]
+  return {
+    id: proposal.id,
+    version: proposal.version,
+    defaultValue: toFormDefaults({ proposal, intake }),
+    reviewers,
+    minReviewers: snapshot.context.minReviewers,
+    attachments: files.map((f) => ({ id: f.id, filename: f.filename, size: f.size, sha256: f.sha256 })),
+  }
+}
+
+type Args = ActionFunctionArgs & Awaited<ReturnType<typeof requireEditableDraft>>
+
+async function attach({ request, user, db, proposal }: Args) {
+  const { config } = await appContext()
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  const tooLarge = { kind: 'attachment' as const, error: `Attach files of at most ${MAX_ATTACHMENT_LABEL}` }
+  // A little room above the limit for the form's own fields and boundaries.
+  if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) return data(tooLarge, { status: 413 })
+  let form: FormData
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }))
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return data(tooLarge, { status: 413 })
+    return data({ kind: 'attachment' as const, error: 'That upload could not be read. Try again.' }, { status: 400 })
+  }
+  const file = form.get('file')
+  if (!(file instanceof File) || file.size === 0) {
+    return data({ kind: 'attachment' as const, error: 'Choose a file to attach' }, { status: 400 })
+  }
+  const result = await addIntakeAttachment(db, config.dataDir, {
+    actor: actorFor(user),
+    organisationId: user.organisationId,
+    proposalId: proposal.id,
+    filename: file.name,
+    bytes: Buffer.from(await file.arrayBuffer()),
+  })
+  if (!result.ok) return data({ kind: 'attachment' as const, error: result.message }, { status: result.status })
+  throw redirect(`/proposals/${proposal.id}/edit?attached=1`)
+}
+
+async function detach({ user, db, proposal }: Args, attachmentId: FormDataEntryValue | null) {
+  const { config } = await appContext()
+  if (typeof attachmentId !== 'string' || !isUuid(attachmentId)) {
+    return data({ kind: 'attachment' as const, error: 'That attachment is not part of this proposal’s papers' }, { status: 400 })
+  }
+  const result = await removeIntakeAttachment(db, config.dataDir, {
+    actor: actorFor(user),
+    organisationId: user.organisationId,
+    proposalId: proposal.id,
+    attachmentId,
+  })
+  if (!result.ok) return data({ kind: 'attachment' as const, error: result.message }, { status: result.status })
+  throw redirect(`/proposals/${proposal.id}/edit`)
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const access = await requireEditableDraft(args.request, args.params)
+  const all = { ...args, ...access }
+  if ((args.request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return attach(all)
+  const formData = await args.request.formData()
+  if (formData.get('intent') === 'detach') return detach(all, formData.get('attachmentId'))
+
+  const { user, db, proposal, snapshot } = access
+  const minReviewers = snapshot.context.minReviewers
+  const submission = parseWithZod(formData, { schema: intakeFormSchema(minReviewers) })
+  const refuse = (status: number, errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
+    data({ kind: 'intake' as const, result: submission.reply(errors) }, { status })
+  if (submission.status !== 'success') return refuse(400, {})
+  const values = submission.value
+  if (values.version === undefined) return refuse(400, { formErrors: ['That request was not in the expected form.'] })
+  const problem = await reviewerChoiceProblem(db, user.organisationId, user.id, values.reviewerIds ?? [])
+  if (problem) return refuse(400, { fieldErrors: { reviewerIds: [problem] } })
+  const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id, values, expectedVersion: values.version }
+  const result = values.intent === 'submit' ? await submitForScreening(db, { ...target, minReviewers }) : await saveDraft(db, target)
+  if (!result.ok) return refuse(result.status, { formErrors: [result.message] })
+  throw redirect(values.intent === 'submit' ? `/proposals/${proposal.id}/screening` : `/proposals/${proposal.id}/edit?saved=1`)
+}
+
+function formatSize(bytes: number) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
+export default function EditProposal() {
+  const d = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const attachmentError = result?.kind === 'attachment' ? [result.error] : undefined
+  return (
+    <>
+      <h2>Edit the proposal</h2>
+      {params.get('saved') ? (
+        <p className="notice success" role="status">
+          Draft saved.
+        </p>
+      ) : null}
+      <section aria-labelledby="papers-heading" className="panel">
+        <h3 id="papers-heading">Papers</h3>
+        <p>The draft contract and supporting papers: PDF, Word (.docx) or OpenDocument (.odt), up to {MAX_ATTACHMENT_LABEL} each.</p>
+        {d.attachments.length === 0 ? (
+          <p>No papers attached yet.</p>
+        ) : (
+          <ul>
+            {d.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/proposals/${d.id}/attachments/${a.id}`}>{a.filename}</a> ({formatSize(a.size)}, SHA-256{' '}
+                <span className="hash">{a.sha256.slice(0, 12)}…</span>)
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="detach" />
+                  <input type="hidden" name="attachmentId" value={a.id} />
+                  <button type="submit" className="secondary">
+                    Remove<span className="visually-hidden"> {a.filename}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <Field id="attachment-file" label="Attach a paper" errors={attachmentError}>
+            <input id="attachment-file" type="file" name="file" accept={ACCEPT} required {...describedBy('attachment-file', { errors: attachmentError })} />
+          </Field>
+          <button type="submit" className="secondary">
+            Attach
+          </button>
+        </Form>
+      </section>
+      <IntakeForm
+        lastResult={result?.kind === 'intake' ? result.result : undefined}
+        defaultValue={d.defaultValue}
+        reviewers={d.reviewers}
+        minReviewers={d.minReviewers}
+        version={d.version}
+        canSubmit
+      />
+    </>
+  )
+}

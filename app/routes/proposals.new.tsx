@@ -1,0 +1,51 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { IntakeForm } from '~/components/intake-form'
+import { getDb } from '~/utils/app-context.server'
+import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
+import { intakeFormSchema } from '~/workflow/intake/intake-schema'
+import { createDraftProposal, eligibleReviewers, reviewerChoiceProblem } from '~/workflow/intake/intake.server'
+
+export const meta: MetaFunction = () => pageTitle('Propose a partnership')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, 'chief_librarian')
+  return {
+    reviewers: await eligibleReviewers(await getDb(), user.organisationId, user.id),
+    minReviewers: user.organisation.settings.minReviewers,
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, 'chief_librarian')
+  const db = await getDb()
+  const submission = parseWithZod(await request.formData(), { schema: intakeFormSchema(user.organisation.settings.minReviewers) })
+  // A new proposal is only ever saved as a draft; submission happens from its own page.
+  if (submission.status !== 'success' || submission.value.intent !== 'save') {
+    return data(submission.reply(), { status: 400 })
+  }
+  const problem = await reviewerChoiceProblem(db, user.organisationId, user.id, submission.value.reviewerIds ?? [])
+  if (problem) return data(submission.reply({ fieldErrors: { reviewerIds: [problem] } }), { status: 400 })
+  const proposal = await createDraftProposal(db, { id: user.id, organisationId: user.organisationId, settings: user.organisation.settings }, submission.value)
+  throw redirect(`/proposals/${proposal.id}/edit?saved=1`)
+}
+
+export default function NewProposal() {
+  const { reviewers, minReviewers } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  return (
+    <>
+      <p>
+        <Link to="/proposals">Back to proposals</Link>
+      </p>
+      <h1>Propose a partnership</h1>
+      <p>
+        Describe the partnership as fully as you can. Save a draft at any time; once it is complete, submit it for
+        independent ethics screening.
+      </p>
+      <IntakeForm lastResult={lastResult} defaultValue={{}} reviewers={reviewers} minReviewers={minReviewers} canSubmit={false} />
+    </>
+  )
+}
