@@ -64,8 +64,10 @@ describe('starting Probity processes', () => {
       const database = await createEmptyDatabase(server!.url)
       try {
         const env = { DATABASE_URL: database.url, SESSION_SECRET: 'x'.repeat(48) }
-        const instances = await Promise.all([startServer({ env }), startServer({ env })])
+        const started = await Promise.allSettled([startServer({ env }), startServer({ env })])
+        const instances = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
         try {
+          for (const s of started) if (s.status === 'rejected') throw s.reason
           for (const instance of instances) {
             const response = await fetch(`${instance.url}/healthz`)
             expect(response.status).toBe(200)

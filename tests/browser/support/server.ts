@@ -50,6 +50,10 @@ export type Exited = { code: number | null; output: string }
  * Runs the production server (scripts/serve.mjs) as a child process with the
  * given environment; `exited` settles when it stops, whatever the reason.
  */
+const running = new Set<ChildProcess>()
+// A test run that ends early (a failure, a timeout) leaves no server behind.
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')))
+
 export function spawnServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ['scripts/serve.mjs'], {
     cwd: root,
@@ -60,8 +64,12 @@ export function spawnServer(env: Record<string, string>) {
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  running.add(child)
   const exited = new Promise<Exited>((resolve) =>
-    child.once('exit', (code) => resolve({ code, output })),
+    child.once('exit', (code) => {
+      running.delete(child)
+      resolve({ code, output })
+    }),
   )
   return { child, output: () => output, exited }
 }
