@@ -136,7 +136,7 @@ describe(`monitoring (${databaseKind()})`, () => {
     expect(result.assessment.readings.find((r) => r.indicator.measure === 'incidents')).toMatchObject({ value: 2, status: 'amber' })
   })
 
-  it('a surge of staff concerns in the review period escalates, by Probity itself', async () => {
+  it('a surge of staff concerns in the review period escalates, by Probity itself, as the last one is raised', async () => {
     const { db } = app().database
     const c = await monitoredVisaCase(db, { concernSurgeCount: 3 })
     const raise = (n: number, anonymous: boolean) =>
@@ -149,14 +149,13 @@ describe(`monitoring (${databaseKind()})`, () => {
         text: `Users at the branch are asking whether we share their details with the Home Office (${n}).`,
         anonymous,
       })
-    for (const n of [0, 1]) {
-      expect((await raise(n, n === 1)).ok).toBe(true)
-      expect(await checkConcernSurge(db, { organisationId: c.org.id, proposalId: c.proposal.id, now: NOW })).toBe(false)
-    }
+    for (const n of [0, 1]) expect((await raise(n, n === 1)).ok).toBe(true)
     expect(await stage(db, c)).toBe('monitoring')
+    // Raising the third is enough: nobody has to notice.
     expect((await raise(2, true)).ok).toBe(true)
-    expect(await checkConcernSurge(db, { organisationId: c.org.id, proposalId: c.proposal.id, now: NOW })).toBe(true)
     expect(await stage(db, c)).toBe('reassessment')
+    // Nothing more to escalate while it is being reassessed.
+    expect(await checkConcernSurge(db, { organisationId: c.org.id, proposalId: c.proposal.id, now: NOW })).toBe(false)
     expect((await listRounds(db, c.proposal.id))[0]).toMatchObject({ trigger: 'concern_surge' })
     const last = (await listAuditEntries(db, c.proposal.id)).at(-1)!
     expect(last).toMatchObject({ eventType: 'monitoring.escalate', actorKind: 'system', actorId: null })

@@ -14,6 +14,7 @@ import { type ConcernCategory } from '~/pdf/record-data'
 import { keyedDigest } from '~/utils/secrets.server'
 import { actorFor, anonymousStaffActor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
+import { checkConcernSurge } from '~/workflow/monitoring/escalation.server'
 import { formatDate, serviceDate, startOfUtcDay, utcDate } from './calendar'
 import { CATEGORY_LABELS } from './forms'
 import { notifyConcernAnswered } from './notify.server'
@@ -128,6 +129,10 @@ export async function raiseConcern(
   })
   if (!result.ok) return result
   concernLimit.record(user.id, now)
+  // A surge of concerns about a monitored partnership sends it back for reassessment.
+  if (stageOf(result.snapshot.value) === 'monitoring') {
+    await checkConcernSurge(db, { organisationId: user.organisationId, proposalId: input.proposalId, now })
+  }
   return { ok: true, concernId, receipt }
 }
 
