@@ -304,6 +304,10 @@ export function generateIdentity(host: string, now = new Date()): GeneratedFiles
   const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert, ca], passphrase, {
     algorithm: 'aes256',
     friendlyName: 'Probity decision-record signing',
+    // Key stretching guards weak passphrases; this one is 256 random bits. At
+    // the default 2,048 rounds node-forge spends ~50 ms opening the file for
+    // every signature; at 100, ~4 ms.
+    count: 100,
   })
   return {
     p12: Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'),

@@ -1,0 +1,133 @@
+// Render+sign time of the signed decision record, against Chromium's
+// page.pdf() for the same content as HTML (a new page per document, and a
+// warm reused page), and resident memory over 500 consecutive renders.
+//
+//   npx tsx bench/pdf.ts [--samples 40] [--large-samples 10] [--chromium-samples 20] [--soak 500]
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import { chromium, type BrowserContext } from 'playwright-core'
+import { renderDecisionRecord } from '~/pdf/render.server'
+import { type DecisionRecordData } from '~/pdf/record-data'
+import { requireSigningIdentity } from '~/signing/certificates.server'
+import { signPdf } from '~/signing/sign-pdf.server'
+import { largeRecordData, visaRecordData } from '#tests/support/decision-records'
+import { recordHtml } from './record-html'
+import { ms, summarise } from './support'
+
+const { values } = parseArgs({
+  options: {
+    samples: { type: 'string', default: '40' },
+    'large-samples': { type: 'string', default: '10' },
+    'chromium-samples': { type: 'string', default: '20' },
+    soak: { type: 'string', default: '500' },
+  },
+})
+
+v8.setFlagsFromString('--expose-gc')
+const gc = vm.runInNewContext('gc') as () => void
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-pdf-'))
+const identity = requireSigningIdentity({ dataDir, publicUrl: 'http://localhost:4200' })
+
+async function renderAndSign(data: DecisionRecordData) {
+  const pdf = await renderDecisionRecord(data)
+  return signPdf(pdf, identity, {
+    name: data.organisation.name,
+    reason: `Decision record ${data.record.reference}`,
+    location: data.organisation.name,
+    contactInfo: 'http://localhost:4200/verify',
+    signingTime: new Date(),
+  })
+}
+
+async function time(samples: number, warmup: number, run: () => Promise<unknown>) {
+  for (let i = 0; i < warmup; i++) await run()
+  const out: number[] = []
+  for (let i = 0; i < samples; i++) {
+    const start = performance.now()
+    await run()
+    out.push(performance.now() - start)
+  }
+  return summarise(out)
+}
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+const PDF_OPTIONS = {
+  format: 'A4' as const,
+  printBackground: true,
+  displayHeaderFooter: true,
+  headerTemplate: '<div style="font-size:8px;margin-left:16mm">Decision record</div>',
+  footerTemplate: '<div style="font-size:8px;margin-left:16mm">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+  margin: { top: '20mm', bottom: '20mm', left: '16mm', right: '16mm' },
+}
+
+async function chromiumTimes(context: BrowserContext, html: string, samples: number) {
+  const newPage = await time(samples, 2, async () => {
+    const page = await context.newPage()
+    await page.setContent(html)
+    await page.pdf(PDF_OPTIONS)
+    await page.close()
+  })
+  const warm = await context.newPage()
+  let bytes = 0
+  const warmPage = await time(samples, 2, async () => {
+    await warm.setContent(html)
+    bytes = (await warm.pdf(PDF_OPTIONS)).length
+  })
+  await warm.close()
+  return { newPage, warmPage, bytes }
+}
+
+const rows: string[][] = []
+const row = (what: string, s: ReturnType<typeof summarise>, note = '') => rows.push([what, ms(s.p50), ms(s.p95), String(s.n), note])
+
+const visa = visaRecordData()
+const large = largeRecordData()
+console.log(`Probity PDF benchmark: node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+
+const visaSigned = await renderAndSign(visa)
+const largeSigned = await renderAndSign(large)
+row('react-pdf render + sign, visa record', await time(Number(values.samples), 5, () => renderAndSign(visa)), `${(visaSigned.length / 1024).toFixed(0)} KiB`)
+row('react-pdf render + sign, large record', await time(Number(values['large-samples']), 2, () => renderAndSign(large)), `${(largeSigned.length / 1024).toFixed(0)} KiB`)
+const unsigned = await renderDecisionRecord(visa)
+row('  of which signing alone (visa)', await time(Number(values.samples), 3, () => signPdf(unsigned, identity, { name: 'x', reason: 'x', location: 'x', contactInfo: 'x', signingTime: new Date() })))
+
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-chromium-'))
+const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS })
+try {
+  for (const [name, data] of [['visa', visa], ['large', large]] as const) {
+    const html = await recordHtml(data)
+    const samples = Number(values['chromium-samples']) / (name === 'large' ? 2 : 1)
+    const c = await chromiumTimes(context, html, samples)
+    row(`Chromium page.pdf, new page, ${name} record`, c.newPage, `${(c.bytes / 1024).toFixed(0)} KiB, unsigned`)
+    row(`Chromium page.pdf, warm page, ${name} record`, c.warmPage, 'unsigned')
+  }
+} finally {
+  await context.close()
+  fs.rmSync(profile, { recursive: true, force: true })
+}
+
+const soak = Number(values.soak)
+gc()
+const before = process.memoryUsage().rss
+const soakStart = performance.now()
+for (let i = 0; i < soak; i++) await renderAndSign(visa)
+const soakMs = performance.now() - soakStart
+const afterRaw = process.memoryUsage().rss
+gc()
+const after = process.memoryUsage().rss
+
+const widths = [44, 12, 12, 6, 24]
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+console.log()
+console.log(line(['', 'median', 'p95', 'n', '']))
+for (const r of rows) console.log(line(r))
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`
+console.log()
+console.log(`Memory over ${soak} consecutive visa renders + signs (${(soakMs / soak).toFixed(0)} ms each on average):`)
+console.log(`  RSS before ${mb(before)}, after ${mb(afterRaw)} (after a GC ${mb(after)}): growth ${mb(afterRaw - before)} (${mb(after - before)} after GC)`)
+fs.rmSync(dataDir, { recursive: true, force: true })
