@@ -62,7 +62,7 @@ describe(`the transition service (${databaseKind()})`, () => {
       const proposal = await newProposal(db)
       let version = proposal.version
       for (const step of path.steps) {
-        if (step.event.type === 'xstate.init') continue
+        if ((step.event as { type: string }).type === 'xstate.init') continue
         const result = await applyEvent(db, {
           organisationId: ORG,
           proposalId: proposal.id,
