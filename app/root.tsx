@@ -16,6 +16,8 @@ import { GeneralErrorBoundary } from './components/error-boundary'
 import { navigationFor } from './utils/navigation'
 import { useNonce } from './utils/nonce-provider'
 import { getUser } from './utils/auth.server'
+import { getDb } from './utils/app-context.server'
+import { countUnread } from '#db/notifications.server'
 import appStyles from './styles/app.css?url'
 
 export const links: LinksFunction = () => [
@@ -31,7 +33,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
   return {
     user: user
-      ? { name: user.name, roles: user.roles, organisationName: user.organisation.name }
+      ? {
+          name: user.name,
+          roles: user.roles,
+          organisationName: user.organisation.name,
+          unreadNotifications: await countUnread(await getDb(), user.id),
+        }
       : null,
   }
 }
@@ -82,6 +89,16 @@ function Header() {
           <span>
             Signed in as <strong>{user.name}</strong>
           </span>
+          <Link to="/notifications">
+            Notifications
+            {user.unreadNotifications > 0 ? (
+              <span className="count">
+                {' '}
+                {user.unreadNotifications}
+                <span className="visually-hidden"> unread</span>
+              </span>
+            ) : null}
+          </Link>
           <Link to="/account/password">Change password</Link>
           <Form method="post" action="/logout">
             <button type="submit" className="link">

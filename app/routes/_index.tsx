@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Row = { id: string; reference: string; title: string; partner: string; stage: string }
 
-function ProposalTable({ caption, rows, empty }: { caption: string; rows: Row[]; empty: string }) {
+/** `section` opens a proposal at one of its sections, e.g. staff go straight to the consultation. */
+function ProposalTable({ caption, rows, empty, section }: { caption: string; rows: Row[]; empty: string; section?: string }) {
   if (rows.length === 0) return <p>{empty}</p>
   return (
     <table>
@@ -45,7 +46,7 @@ function ProposalTable({ caption, rows, empty }: { caption: string; rows: Row[];
           <tr key={p.id}>
             <td>{p.reference}</td>
             <td>
-              <Link to={`/proposals/${p.id}`}>{p.title}</Link>
+              <Link to={`/proposals/${p.id}${section ? `/${section}` : ''}`}>{p.title}</Link>
             </td>
             <td>{p.partner}</td>
             <td>{stageLabel(p.stage)}</td>
@@ -77,7 +78,15 @@ export default function Home() {
       {d.isStaff ? (
         <section aria-labelledby="staff-heading" className="panel">
           <h2 id="staff-heading">Open staff consultations</h2>
-          <ProposalTable caption="Open staff consultations" rows={d.openConsultations} empty="No consultations are open." />
+          <ProposalTable
+            caption="Open staff consultations"
+            rows={d.openConsultations}
+            empty="No consultations are open."
+            section="consultation"
+          />
+          <p>
+            Raised a concern anonymously? <Link to="/concerns/receipt">Look it up with your receipt code</Link>.
+          </p>
         </section>
       ) : null}
       {d.isAdmin ? (

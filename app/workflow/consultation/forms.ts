@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CONCERN_CATEGORIES, type ConcernCategory } from '~/pdf/record-data'
+import { plainText } from '~/utils/plain-text'
 
 /**
  * The consultation forms, each one zod schema shared by the browser (Conform)
@@ -24,18 +25,15 @@ export const CATEGORY_LABELS: Record<ConcernCategory, string> = {
   other: 'Something else',
 }
 
+/** Plain text only (markup is refused, as everywhere in Probity), trimmed, within the limit. */
 const text = (missing: string, max: number) =>
   z
     .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `Keep this under ${max.toLocaleString('en-GB')} characters`)
+    .pipe(plainText(max))
+    .refine((v) => v.length > 0, missing)
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep this under ${max.toLocaleString('en-GB')} characters`)
+  plainText(max)
     .optional()
     .transform((v) => (v ? v : undefined))
 

@@ -6,11 +6,20 @@ import {
   insertProfessionalBodyRequest,
   recordProfessionalBodyResponse,
 } from '#db/consultation.server'
-import { type Database } from '#db/client.server'
+import { type Database, type Queryable } from '#db/client.server'
 import { findOrganisation } from '#db/users.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
 import { endOfServiceDay, formatDate, serviceDate } from './calendar'
+import {
+  checkPapers,
+  discardPapers,
+  insertPapers,
+  PAPER_PURPOSES,
+  writePapers,
+  type Checked,
+  type Papers,
+} from './papers.server'
 import { refuse, type Person } from './types'
 
 /**
@@ -34,38 +43,45 @@ export async function requestOpinion(
     contact: string
     shared: string
     deadline: string
+    papers?: Papers
     expectedVersion?: number
   },
 ) {
   const now = input.now ?? new Date()
-  if (input.sentOn > serviceDate(now))
+  if (input.sentOn > serviceDate(now)) {
     return refuse(400, 'The request cannot have been sent in the future', 'sentOn')
+  }
+  const papers = checkPapers(input.papers?.files ?? [], 'papers')
+  if (!papers.ok) return papers
   const organisation = await findOrganisation(db, input.user.organisationId)
   const bodyName = organisation?.settings.professionalBodyName ?? 'the professional body'
-  return applyEvent(db, {
-    organisationId: input.user.organisationId,
-    proposalId: input.proposalId,
-    event: {
-      type: 'pb.request',
-      deadline: endOfServiceDay(input.deadline).toISOString(),
-      actor: actorFor(input.user),
-    },
-    expectedVersion: input.expectedVersion,
-    now,
-    summary: `Opinion requested from ${bodyName}, due by ${formatDate(input.deadline)}`,
-    effect: async (tx, after) => {
-      await insertProfessionalBodyRequest(tx, {
-        ...round(after, input.proposalId),
-        bodyName,
-        sentOn: input.sentOn,
-        contact: input.contact,
-        shared: input.shared,
-        deadline: input.deadline,
-        requestedBy: input.user.id,
-        requestedAt: now,
-      })
-    },
-  })
+  return withPapers(db, input, papers.checked, PAPER_PURPOSES.request, (attach) =>
+    applyEvent(db, {
+      organisationId: input.user.organisationId,
+      proposalId: input.proposalId,
+      event: {
+        type: 'pb.request',
+        deadline: endOfServiceDay(input.deadline).toISOString(),
+        actor: actorFor(input.user),
+      },
+      expectedVersion: input.expectedVersion,
+      now,
+      summary: `Opinion requested from ${bodyName}, due by ${formatDate(input.deadline)}`,
+      effect: async (tx, after) => {
+        await insertProfessionalBodyRequest(tx, {
+          ...round(after, input.proposalId),
+          bodyName,
+          sentOn: input.sentOn,
+          contact: input.contact,
+          shared: input.shared,
+          deadline: input.deadline,
+          requestedBy: input.user.id,
+          requestedAt: now,
+        })
+        await attach(tx)
+      },
+    }),
+  )
 }
 
 export async function recordResponse(
@@ -74,12 +90,16 @@ export async function recordResponse(
     receivedOn: string
     summary: string
     recommendations: string[]
+    papers?: Papers
     expectedVersion?: number
   },
 ) {
   const now = input.now ?? new Date()
-  if (input.receivedOn > serviceDate(now))
+  if (input.receivedOn > serviceDate(now)) {
     return refuse(400, 'The response cannot have arrived in the future', 'receivedOn')
+  }
+  const papers = checkPapers(input.papers?.files ?? [], 'papers')
+  if (!papers.ok) return papers
   const loaded = await loadProposal(db, input.user.organisationId, input.proposalId)
   const request = loaded
     ? await findProfessionalBodyConsultation(db, {
@@ -96,33 +116,59 @@ export async function recordResponse(
   }
   const recommendations = input.recommendations.map((text) => ({ id: crypto.randomUUID(), text }))
   const n = recommendations.length
-  return applyEvent(db, {
-    organisationId: input.user.organisationId,
-    proposalId: input.proposalId,
-    event: {
-      type: 'pb.respond',
-      recommendationIds: recommendations.map((r) => r.id),
-      actor: actorFor(input.user),
+  return withPapers(db, input, papers.checked, PAPER_PURPOSES.response, (attach) =>
+    applyEvent(db, {
+      organisationId: input.user.organisationId,
+      proposalId: input.proposalId,
+      event: {
+        type: 'pb.respond',
+        recommendationIds: recommendations.map((r) => r.id),
+        actor: actorFor(input.user),
+      },
+      expectedVersion: input.expectedVersion,
+      now,
+      summary: `Response from ${request?.bodyName ?? 'the professional body'} recorded, with ${n === 1 ? 'one recommendation' : `${n} recommendations`}`,
+      effect: async (tx, after) => {
+        const recorded = await recordProfessionalBodyResponse(
+          tx,
+          round(after, input.proposalId),
+          {
+            receivedOn: input.receivedOn,
+            summary: input.summary,
+            respondedBy: input.user.id,
+            respondedAt: now,
+          },
+          recommendations,
+        )
+        if (!recorded) {
+          throw new RefusedError('There is no open request to record a response to.', 409)
+        }
+        await attach(tx)
+      },
+    }),
+  )
+}
+
+/** Writes the files, runs the event (whose effect attaches them), and removes them again if it was refused. */
+async function withPapers<T extends { ok: boolean }>(
+  db: Database,
+  input: Common & { papers?: Papers },
+  checked: Checked[],
+  purpose: string,
+  run: (attach: (tx: Queryable) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const { user, proposalId, papers } = input
+  if (!papers || checked.length === 0) return run(async () => {})
+  writePapers(papers.dataDir, user.organisationId, checked)
+  const values = { organisationId: user.organisationId, proposalId, purpose, uploadedBy: user.id }
+  const result = await run((tx) => insertPapers(tx, values, checked)).catch(
+    async (error: unknown) => {
+      await discardPapers(db, papers.dataDir, user.organisationId, checked)
+      throw error
     },
-    expectedVersion: input.expectedVersion,
-    now,
-    summary: `Response from ${request?.bodyName ?? 'the professional body'} recorded, with ${n === 1 ? 'one recommendation' : `${n} recommendations`}`,
-    effect: async (tx, after) => {
-      const recorded = await recordProfessionalBodyResponse(
-        tx,
-        round(after, input.proposalId),
-        {
-          receivedOn: input.receivedOn,
-          summary: input.summary,
-          respondedBy: input.user.id,
-          respondedAt: now,
-        },
-        recommendations,
-      )
-      if (!recorded)
-        throw new RefusedError('There is no open request to record a response to.', 409)
-    },
-  })
+  )
+  if (!result.ok) await discardPapers(db, papers.dataDir, user.organisationId, checked)
+  return result
 }
 
 /** Accepted, it becomes a condition of the decision; not accepted, it needs a rationale. */

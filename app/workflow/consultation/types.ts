@@ -17,3 +17,10 @@ export type Refused = {
 export function refuse(status: Refused['status'], message: string, field?: string): Refused {
   return { ok: false, status, message, field }
 }
+
+/** How a form shows a refusal: beside its field when it names one, else above the form. */
+export function refusalReply(refusal: { message: string; field?: string }) {
+  return refusal.field
+    ? { fieldErrors: { [refusal.field]: [refusal.message] } }
+    : { formErrors: [refusal.message] }
+}

@@ -1,0 +1,353 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type MetaFunction,
+} from '@remix-run/react'
+import { z } from 'zod'
+import {
+  ConcernCard,
+  ConsultationLink,
+  PapersList,
+  PB_STATE_LABELS,
+  RecommendationAnswer,
+  STAFF_STATE_LABELS,
+  StateTag,
+} from '~/components/consultation'
+import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
+import { CONCERN_CATEGORIES } from '~/pdf/record-data'
+import { appContext } from '~/utils/app-context.server'
+import { pageTitle } from '~/utils/meta'
+import { formatDate } from '~/workflow/consultation/calendar'
+import { endorseConcern, raiseConcern } from '~/workflow/consultation/concerns.server'
+import {
+  CATEGORY_LABELS,
+  EndorseSchema,
+  LIMITS,
+  RaiseConcernSchema,
+} from '~/workflow/consultation/forms'
+import { listConsultationPapers } from '~/workflow/consultation/papers.server'
+import { getConsultationView } from '~/workflow/consultation/view.server'
+import { refusalReply } from '~/workflow/consultation/types'
+import { requireProposal } from '~/workflow/proposal-access.server'
+
+export const meta: MetaFunction = () => pageTitle('Consultation')
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, proposal, snapshot } = await requireProposal(request, params)
+  const { secret } = await appContext()
+  const view = await getConsultationView(db, {
+    proposal,
+    snapshot,
+    user,
+    secret,
+    bodyName: user.organisation.settings.professionalBodyName,
+  })
+  const papers = await listConsultationPapers(db, proposal.id)
+  return { proposalId: proposal.id, view, papers }
+}
+
+const StaffContributionSchema = z.discriminatedUnion('intent', [RaiseConcernSchema, EndorseSchema])
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, proposal } = await requireProposal(request, params)
+  const { secret } = await appContext()
+  const submission = parseWithZod(await request.formData(), { schema: StaffContributionSchema })
+  if (submission.status !== 'success') {
+    return data(
+      {
+        intent: 'concern.raise' as const,
+        result: submission.reply(),
+        receipt: null,
+        concernId: null,
+      },
+      { status: 400 },
+    )
+  }
+  const value = submission.value
+  const common = {
+    user,
+    proposalId: proposal.id,
+    secret,
+    anonymous: value.identity === 'anonymous',
+  }
+  if (value.intent === 'concern.endorse') {
+    const result = await endorseConcern(db, { ...common, concernId: value.concernId })
+    if (!result.ok) {
+      return data(
+        {
+          intent: value.intent,
+          result: submission.reply({ formErrors: [result.message] }),
+          receipt: null,
+          concernId: value.concernId,
+        },
+        { status: result.status },
+      )
+    }
+    throw redirect(`/proposals/${proposal.id}/consultation#concern-${value.concernId}`)
+  }
+  const result = await raiseConcern(db, { ...common, category: value.category, text: value.text })
+  if (!result.ok) {
+    const reply = refusalReply(result)
+    return data(
+      { intent: value.intent, result: submission.reply(reply), receipt: null, concernId: null },
+      { status: result.status },
+    )
+  }
+  // Shown once, in this answer only: never in a URL, a redirect or a log.
+  return data({
+    intent: value.intent,
+    result: submission.reply({ resetForm: true }),
+    receipt: result.receipt,
+    concernId: result.concernId,
+  })
+}
+
+function RaiseConcernForm() {
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'raise-concern',
+    lastResult: actionData?.intent === 'concern.raise' ? actionData.result : undefined,
+    constraint: getZodConstraint(RaiseConcernSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RaiseConcernSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack panel">
+      <h4>Raise a concern</h4>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="concern.raise" />
+      <Field
+        id={fields.category.id}
+        label="What is your concern about?"
+        errors={fields.category.errors}
+      >
+        <select
+          {...getSelectProps(fields.category)}
+          {...describedBy(fields.category.id, { errors: fields.category.errors })}
+        >
+          <option value="">Choose a category</option>
+          {CONCERN_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {CATEGORY_LABELS[c]}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field
+        id={fields.text.id}
+        label="Your concern"
+        hint={`Plain text, up to ${LIMITS.concern.toLocaleString('en-GB')} characters.`}
+        errors={fields.text.errors}
+      >
+        <textarea
+          {...getTextareaProps(fields.text)}
+          maxLength={LIMITS.concern}
+          rows={6}
+          {...describedBy(fields.text.id, { hint: true, errors: fields.text.errors })}
+        />
+      </Field>
+      <fieldset
+        className="field"
+        aria-describedby={
+          fields.identity.errors?.length ? `${fields.identity.id}-error` : undefined
+        }
+      >
+        <legend>Give your name?</legend>
+        <ErrorList id={`${fields.identity.id}-error`} errors={fields.identity.errors} />
+        <div className="choice">
+          <input
+            {...getInputProps(fields.identity, { type: 'radio', value: 'named' })}
+            id="identity-named"
+          />
+          <label htmlFor="identity-named">
+            With my name: everyone in the service sees who raised it
+          </label>
+        </div>
+        <div className="choice">
+          <input
+            {...getInputProps(fields.identity, { type: 'radio', value: 'anonymous' })}
+            id="identity-anonymous"
+          />
+          <label htmlFor="identity-anonymous">
+            Anonymously: Probity keeps no record of who you are or the time of day, and gives you a
+            receipt code to find it again
+          </label>
+        </div>
+      </fieldset>
+      <button type="submit" disabled={navigation.state === 'submitting'}>
+        Raise concern
+      </button>
+    </Form>
+  )
+}
+
+function Receipt({ code }: { code: string }) {
+  return (
+    <div role="status" className="notice success">
+      <h4>Your anonymous concern is recorded</h4>
+      <p>
+        Your receipt code: <strong className="receipt-code">{code}</strong>
+      </p>
+      <p>
+        Copy or write it down now: it is shown only this once and nobody can find it again for you.
+        With it you can <Link to="/concerns/receipt">look up your concern and its response</Link> at
+        any time.
+      </p>
+    </div>
+  )
+}
+
+export default function Consultation() {
+  const { proposalId, view, papers } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const pb = view.professionalBody
+  const staff = view.staff
+  const raised = actionData?.intent === 'concern.raise' && actionData.concernId
+  return (
+    <>
+      <h2>Consultation</h2>
+      <p>
+        The professional body and the service’s staff are consulted side by side. The decision opens
+        once both consultations are complete, with every recommendation and every concern answered
+        on the record.
+      </p>
+      <div className="grid-2">
+        <section aria-labelledby="pb-heading" className="panel">
+          <h3 id="pb-heading">{view.bodyName}, the professional body</h3>
+          <p>
+            <StateTag label={PB_STATE_LABELS[pb.state] ?? pb.state} done={pb.state === 'done'} />
+          </p>
+          {pb.request ? (
+            <dl className="facts">
+              <dt>Asked</dt>
+              <dd>
+                {pb.request.contact}, on {formatDate(pb.request.sentOn)}
+              </dd>
+              <dt>Shared with them</dt>
+              <dd>{pb.request.shared}</dd>
+              <dt>Response due</dt>
+              <dd>{formatDate(pb.request.deadline)}</dd>
+            </dl>
+          ) : null}
+          <PapersList proposalId={proposalId} label="Papers sent" papers={papers.request} />
+          {pb.response ? (
+            <>
+              <p className="label">Response received {formatDate(pb.response.receivedOn)}</p>
+              <p>{pb.response.summary}</p>
+              <PapersList proposalId={proposalId} label="Their letter" papers={papers.response} />
+              {pb.recommendations.length > 0 ? (
+                <ol className="recommendations">
+                  {pb.recommendations.map((r) => (
+                    <li key={r.id}>
+                      <p>{r.text}</p>
+                      <RecommendationAnswer r={r} />
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p>The response made no recommendations.</p>
+              )}
+            </>
+          ) : null}
+          {pb.closedNote !== null ? (
+            <p>
+              <strong>No response was received.</strong> {pb.closedNote}
+            </p>
+          ) : null}
+          {view.isProposer && pb.state !== 'done' && pb.state !== 'notStarted' ? (
+            <ConsultationLink to={`/proposals/${proposalId}/consultation/professional-body`}>
+              Record the {view.bodyName} consultation
+            </ConsultationLink>
+          ) : null}
+        </section>
+        <section aria-labelledby="staff-heading" className="panel">
+          <h3 id="staff-heading">Staff</h3>
+          <p>
+            <StateTag
+              label={STAFF_STATE_LABELS[staff.state] ?? staff.state}
+              done={staff.state === 'done'}
+            />
+          </p>
+          {staff.consultation ? (
+            <>
+              <p>
+                Opened {formatDate(staff.consultation.openedOn)};{' '}
+                {staff.consultation.closed ? 'closed' : 'closes at the end of'}{' '}
+                {formatDate(staff.consultation.closesOn)}.
+              </p>
+              <p className="label">Summary for staff</p>
+              <p className="prewrap">{staff.consultation.summary}</p>
+            </>
+          ) : null}
+          {staff.union ? (
+            <p>
+              <strong>{staff.union.unionName}</strong> responded on{' '}
+              {formatDate(staff.union.consultedOn)}: {staff.union.response}
+            </p>
+          ) : staff.unionRequired ? null : (
+            <p className="muted">The service recognises no trade union, so none is consulted.</p>
+          )}
+          {view.isProposer && staff.state !== 'done' && staff.state !== 'notStarted' ? (
+            <ConsultationLink to={`/proposals/${proposalId}/consultation/staff`}>
+              Manage the staff consultation
+            </ConsultationLink>
+          ) : null}
+        </section>
+      </div>
+      <section id="concerns" aria-labelledby="concerns-heading">
+        <h3 id="concerns-heading">Staff concerns ({view.concerns.length})</h3>
+        {raised ? (
+          actionData.receipt ? (
+            <Receipt code={actionData.receipt} />
+          ) : (
+            <p role="status" className="notice success">
+              Your concern is recorded with your name.
+            </p>
+          )
+        ) : null}
+        {staff.can.raise ? <RaiseConcernForm /> : null}
+        {view.concerns.length === 0 ? <p>No concerns have been raised.</p> : null}
+        {view.concerns.map((c, i) => (
+          <ConcernCard key={c.id} concern={c} number={i + 1}>
+            {actionData?.intent === 'concern.endorse' && actionData.concernId === c.id ? (
+              <FormErrors errors={actionData.result.error?.[''] ?? undefined} />
+            ) : null}
+            {c.can.endorse && !c.mine && !c.endorsed ? (
+              <Form method="post" className="actions">
+                <input type="hidden" name="intent" value="concern.endorse" />
+                <input type="hidden" name="concernId" value={c.id} />
+                <button type="submit" name="identity" value="named">
+                  Endorse with my name
+                </button>
+                <button type="submit" name="identity" value="anonymous" className="secondary">
+                  Endorse anonymously
+                </button>
+              </Form>
+            ) : null}
+            {c.can.respond || c.can.hide ? (
+              <p>
+                <Link to={`/proposals/${proposalId}/consultation/concerns/${c.id}`}>
+                  Respond to concern {i + 1}
+                  {c.can.hide ? ' or hide it' : ''}
+                </Link>
+              </p>
+            ) : null}
+          </ConcernCard>
+        ))}
+      </section>
+    </>
+  )
+}

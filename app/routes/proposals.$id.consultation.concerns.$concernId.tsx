@@ -1,0 +1,174 @@
+import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type MetaFunction,
+} from '@remix-run/react'
+import { z } from 'zod'
+import { ConcernCard } from '~/components/consultation'
+import { describedBy, Field, FormErrors } from '~/components/forms'
+import { appContext } from '~/utils/app-context.server'
+import { notFound } from '~/utils/auth.server'
+import { isUuid } from '~/utils/ids'
+import { pageTitle } from '~/utils/meta'
+import { hideConcern, respondToConcern } from '~/workflow/consultation/concerns.server'
+import { HideSchema, LIMITS, RespondSchema } from '~/workflow/consultation/forms'
+import { getConsultationView } from '~/workflow/consultation/view.server'
+import { requireProposal } from '~/workflow/proposal-access.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? `Concern ${data.number}` : 'Concern', 'Consultation')
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, proposal, snapshot } = await requireProposal(request, params)
+  if (!isUuid(params.concernId)) notFound('Concern not found')
+  const { secret } = await appContext()
+  const view = await getConsultationView(db, {
+    proposal,
+    snapshot,
+    user,
+    secret,
+    bodyName: user.organisation.settings.professionalBodyName,
+  })
+  const index = view.concerns.findIndex((c) => c.id === params.concernId)
+  if (index < 0) notFound('Concern not found')
+  // Answering and hiding are the proposer's; everyone reads concerns on the consultation page.
+  if (!view.isProposer)
+    throw redirect(`/proposals/${proposal.id}/consultation#concern-${params.concernId}`)
+  return { proposalId: proposal.id, concern: view.concerns[index]!, number: index + 1 }
+}
+
+const ConcernActionSchema = z.discriminatedUnion('intent', [RespondSchema, HideSchema])
+type Reply = { intent: string; result: SubmissionResult<string[]> }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, proposal } = await requireProposal(request, params)
+  const formData = await request.formData()
+  // The concern is the one in the address, whatever the form says.
+  formData.set('concernId', params.concernId ?? '')
+  const submission = parseWithZod(formData, { schema: ConcernActionSchema })
+  if (submission.status !== 'success') {
+    return data<Reply>(
+      { intent: String(formData.get('intent') ?? ''), result: submission.reply() },
+      { status: 400 },
+    )
+  }
+  const v = submission.value
+  const base = { user, proposalId: proposal.id, concernId: v.concernId }
+  const result =
+    v.intent === 'concern.respond'
+      ? await respondToConcern(db, { ...base, response: v.response, condition: v.condition })
+      : await hideConcern(db, { ...base, reason: v.reason })
+  if (!result.ok)
+    return data<Reply>(
+      { intent: v.intent, result: submission.reply({ formErrors: [result.message] }) },
+      { status: result.status },
+    )
+  throw redirect(`/proposals/${proposal.id}/consultation#concern-${v.concernId}`)
+}
+
+function useLastResult(intent: string) {
+  const actionData = useActionData<typeof action>()
+  return actionData?.intent === intent ? actionData.result : undefined
+}
+
+function RespondForm({ number }: { number: number }) {
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'respond',
+    lastResult: useLastResult('concern.respond'),
+    constraint: getZodConstraint(RespondSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: RespondSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack panel">
+      <h3>Publish a response</h3>
+      <p>
+        Every member of staff will see it beside the concern, and it goes into the decision record.
+      </p>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="concern.respond" />
+      <Field
+        id={fields.response.id}
+        label={`Response to concern ${number}`}
+        errors={fields.response.errors}
+      >
+        <textarea
+          {...getTextareaProps(fields.response)}
+          rows={6}
+          maxLength={LIMITS.response}
+          {...describedBy(fields.response.id, { errors: fields.response.errors })}
+        />
+      </Field>
+      <Field
+        id={fields.condition.id}
+        label="Condition the response commits to (optional)"
+        hint="If the response promises something, word it as a condition: it is carried into the decision and checked in monitoring."
+        errors={fields.condition.errors}
+      >
+        <textarea
+          {...getTextareaProps(fields.condition)}
+          rows={2}
+          maxLength={LIMITS.recommendation}
+          {...describedBy(fields.condition.id, { hint: true, errors: fields.condition.errors })}
+        />
+      </Field>
+      <button type="submit" disabled={navigation.state === 'submitting'}>
+        Publish the response
+      </button>
+    </Form>
+  )
+}
+
+function HideForm() {
+  const [form, fields] = useForm({
+    id: 'hide',
+    lastResult: useLastResult('concern.hide'),
+    constraint: getZodConstraint(HideSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: HideSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <h3>Hide for breaking the code of conduct</h3>
+      <p>
+        Only for abuse, not for disagreement. The concern is kept and marked hidden; the reason is
+        shown to everyone and in the decision record.
+      </p>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="concern.hide" />
+      <Field id={fields.reason.id} label="Reason for hiding" errors={fields.reason.errors}>
+        <textarea
+          {...getTextareaProps(fields.reason)}
+          rows={3}
+          maxLength={LIMITS.reason}
+          {...describedBy(fields.reason.id, { errors: fields.reason.errors })}
+        />
+      </Field>
+      <button type="submit" className="warning">
+        Hide this concern
+      </button>
+    </Form>
+  )
+}
+
+export default function ConcernPage() {
+  const { proposalId, concern, number } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <p>
+        <Link to={`/proposals/${proposalId}/consultation#concerns`}>Back to the concerns</Link>
+      </p>
+      <h2>Concern {number}</h2>
+      <ConcernCard concern={concern} number={number} headingLevel={3} />
+      {concern.can.respond ? <RespondForm number={number} /> : null}
+      {concern.can.hide ? <HideForm /> : null}
+    </>
+  )
+}

@@ -1,0 +1,483 @@
+import {
+  getFormProps,
+  getInputProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type MetaFunction,
+} from '@remix-run/react'
+import {
+  PapersList,
+  RecommendationAnswer,
+  type RecommendationItem,
+} from '~/components/consultation'
+import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
+import { appContext } from '~/utils/app-context.server'
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/attachments.server'
+import { pageTitle } from '~/utils/meta'
+import { readForm, uploadsOf } from '~/utils/multipart.server'
+import { formatDate } from '~/workflow/consultation/calendar'
+import {
+  LIMITS,
+  PbAnswerSchema,
+  PbCloseSchema,
+  PbRequestSchema,
+  PbResponseSchema,
+  ProfessionalBodyFormSchema,
+} from '~/workflow/consultation/forms'
+import { listConsultationPapers, MAX_PAPERS } from '~/workflow/consultation/papers.server'
+import {
+  answerRecommendation,
+  closeWithoutResponse,
+  completeProfessionalBody,
+  recordResponse,
+  requestOpinion,
+} from '~/workflow/consultation/professional-body.server'
+import { refusalReply, type Refused } from '~/workflow/consultation/types'
+import { getConsultationView } from '~/workflow/consultation/view.server'
+import { requireProposal } from '~/workflow/proposal-access.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  pageTitle(data ? `${data.view.bodyName} consultation` : 'Professional body consultation')
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, db, proposal, snapshot } = await requireProposal(request, params)
+  const { secret } = await appContext()
+  const view = await getConsultationView(db, {
+    proposal,
+    snapshot,
+    user,
+    secret,
+    bodyName: user.organisation.settings.professionalBodyName,
+  })
+  // The proposer records this consultation; everyone else reads it on the consultation page.
+  if (!view.isProposer) throw redirect(`/proposals/${proposal.id}/consultation`)
+  return {
+    proposalId: proposal.id,
+    view,
+    papers: await listConsultationPapers(db, proposal.id),
+    papersHint: `Optional. PDF, Word (.docx) or OpenDocument (.odt), up to ${MAX_PAPERS} files of ${MAX_ATTACHMENT_LABEL} each.`,
+  }
+}
+
+type Reply = { intent: string; recommendationId?: string; result: SubmissionResult<string[]> }
+
+function refused(
+  intent: string,
+  submission: { reply: (o?: object) => SubmissionResult<string[]> },
+  r: Refused,
+  extra: Partial<Reply> = {},
+) {
+  const reply = refusalReply(r)
+  return data<Reply>({ intent, ...extra, result: submission.reply(reply) }, { status: r.status })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, proposal } = await requireProposal(request, params)
+  const { config } = await appContext()
+  const read = await readForm(request, {
+    maxFiles: MAX_PAPERS,
+    maxFileBytes: MAX_ATTACHMENT_BYTES,
+    tooLarge: `Attach files of at most ${MAX_ATTACHMENT_LABEL} each`,
+  })
+  if (!read.ok) {
+    return data<Reply>(
+      { intent: 'upload', result: { status: 'error', error: { '': [read.message] } } },
+      { status: read.status },
+    )
+  }
+  const submission = parseWithZod(read.form, { schema: ProfessionalBodyFormSchema })
+  const intent = String(read.form.get('intent') ?? '')
+  if (submission.status !== 'success') {
+    // A list button pressed without JavaScript comes back here too, and is no error.
+    return data<Reply>(
+      {
+        intent,
+        recommendationId: String(read.form.get('recommendationId') ?? ''),
+        result: submission.reply(),
+      },
+      { status: submission.status === 'error' ? 400 : 200 },
+    )
+  }
+  const v = submission.value
+  const base = { user, proposalId: proposal.id }
+  const here = `/proposals/${proposal.id}/consultation/professional-body`
+  const papers = { dataDir: config.dataDir, files: await uploadsOf(read.form, 'papers') }
+  let result
+  switch (v.intent) {
+    case 'pb.request':
+      result = await requestOpinion(db, { ...base, ...v, papers, expectedVersion: v.version })
+      break
+    case 'pb.respond':
+      result = await recordResponse(db, { ...base, ...v, papers, expectedVersion: v.version })
+      break
+    case 'pb.answer':
+      result = await answerRecommendation(db, {
+        ...base,
+        recommendationId: v.recommendationId,
+        accepted: v.answer === 'accepted',
+        rationale: v.rationale,
+      })
+      if (!result.ok)
+        return refused(v.intent, submission, result, { recommendationId: v.recommendationId })
+      throw redirect(`${here}#recommendation-${v.recommendationId}`)
+    case 'pb.closeWithoutResponse':
+      result = await closeWithoutResponse(db, { ...base, note: v.note, expectedVersion: v.version })
+      break
+    case 'pb.complete':
+      result = await completeProfessionalBody(db, { ...base, expectedVersion: v.version })
+      if (result.ok) throw redirect(`/proposals/${proposal.id}/consultation`)
+      break
+  }
+  if (!result.ok) return refused(v.intent, submission, result)
+  throw redirect(here)
+}
+
+/** The action's answer, for the one form on this page it belongs to. */
+function useLastResult(intent: string, match: (reply: Reply) => boolean = () => true) {
+  const actionData = useActionData<typeof action>()
+  return actionData?.intent === intent && match(actionData) ? actionData.result : undefined
+}
+
+function PapersInput({ label, errors }: { label: string; errors?: string[] }) {
+  const { papersHint: hint } = useLoaderData<typeof loader>()
+  return (
+    <Field id="papers" label={label} hint={hint} errors={errors}>
+      <input
+        type="file"
+        id="papers"
+        name="papers"
+        multiple
+        accept=".pdf,.docx,.odt,application/pdf"
+        {...describedBy('papers', { hint: true, errors })}
+      />
+    </Field>
+  )
+}
+
+function RequestForm({
+  version,
+  today,
+  bodyName,
+}: {
+  version: number
+  today: string
+  bodyName: string
+}) {
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'pb-request',
+    defaultValue: { sentOn: today },
+    lastResult: useLastResult('pb.request'),
+    constraint: getZodConstraint(PbRequestSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PbRequestSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
+      <h3>Record the request for {bodyName}’s opinion</h3>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="pb.request" />
+      <input type="hidden" name="version" value={version} />
+      <Field id={fields.sentOn.id} label="Date sent" errors={fields.sentOn.errors}>
+        <input
+          {...getInputProps(fields.sentOn, { type: 'date' })}
+          max={today}
+          {...describedBy(fields.sentOn.id, { errors: fields.sentOn.errors })}
+        />
+      </Field>
+      <Field
+        id={fields.contact.id}
+        label="Sent to"
+        hint="The person or team at the professional body."
+        errors={fields.contact.errors}
+      >
+        <input
+          {...getInputProps(fields.contact, { type: 'text' })}
+          maxLength={LIMITS.short}
+          {...describedBy(fields.contact.id, { hint: true, errors: fields.contact.errors })}
+        />
+      </Field>
+      <Field id={fields.shared.id} label="What was shared with them" errors={fields.shared.errors}>
+        <textarea
+          {...getTextareaProps(fields.shared)}
+          maxLength={LIMITS.summary}
+          {...describedBy(fields.shared.id, { errors: fields.shared.errors })}
+        />
+      </Field>
+      <PapersInput label="Papers sent" errors={form.allErrors.papers} />
+      <Field id={fields.deadline.id} label="Response due by" errors={fields.deadline.errors}>
+        <input
+          {...getInputProps(fields.deadline, { type: 'date' })}
+          min={today}
+          {...describedBy(fields.deadline.id, { errors: fields.deadline.errors })}
+        />
+      </Field>
+      <button type="submit" disabled={navigation.state === 'submitting'}>
+        Record the request
+      </button>
+    </Form>
+  )
+}
+
+function ResponseForm({
+  version,
+  today,
+  bodyName,
+}: {
+  version: number
+  today: string
+  bodyName: string
+}) {
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'pb-respond',
+    defaultValue: { receivedOn: today, recommendations: [] },
+    lastResult: useLastResult('pb.respond'),
+    constraint: getZodConstraint(PbResponseSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PbResponseSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const recommendations = fields.recommendations.getFieldList()
+  return (
+    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
+      <h3>Record {bodyName}’s response</h3>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="pb.respond" />
+      <input type="hidden" name="version" value={version} />
+      <Field id={fields.receivedOn.id} label="Date received" errors={fields.receivedOn.errors}>
+        <input
+          {...getInputProps(fields.receivedOn, { type: 'date' })}
+          max={today}
+          {...describedBy(fields.receivedOn.id, { errors: fields.receivedOn.errors })}
+        />
+      </Field>
+      <Field id={fields.summary.id} label="Summary of the response" errors={fields.summary.errors}>
+        <textarea
+          {...getTextareaProps(fields.summary)}
+          maxLength={LIMITS.summary}
+          {...describedBy(fields.summary.id, { errors: fields.summary.errors })}
+        />
+      </Field>
+      <PapersInput label="Their letter" errors={form.allErrors.papers} />
+      <fieldset className="field">
+        <legend>Recommendations</legend>
+        <p className="hint">
+          Record each recommendation on its own; each will need an answer. Leave none if they made
+          none.
+        </p>
+        <ErrorList
+          id={`${fields.recommendations.id}-error`}
+          errors={fields.recommendations.errors}
+        />
+        {recommendations.map((item, index) => (
+          <div key={item.key} className="list-item">
+            <Field id={item.id} label={`Recommendation ${index + 1}`} errors={item.errors}>
+              <textarea
+                {...getTextareaProps(item)}
+                rows={3}
+                maxLength={LIMITS.recommendation}
+                {...describedBy(item.id, { errors: item.errors })}
+              />
+            </Field>
+            <button
+              {...form.remove.getButtonProps({ name: fields.recommendations.name, index })}
+              className="secondary"
+            >
+              Remove recommendation {index + 1}
+            </button>
+          </div>
+        ))}
+        <button
+          {...form.insert.getButtonProps({ name: fields.recommendations.name, defaultValue: '' })}
+          className="secondary"
+        >
+          Add a recommendation
+        </button>
+      </fieldset>
+      <button type="submit" disabled={navigation.state === 'submitting'}>
+        Record the response
+      </button>
+    </Form>
+  )
+}
+
+function AnswerForm({ r }: { r: RecommendationItem }) {
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: `answer-${r.id}`,
+    lastResult: useLastResult('pb.answer', (reply) => reply.recommendationId === r.id),
+    constraint: getZodConstraint(PbAnswerSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PbAnswerSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="pb.answer" />
+      <input type="hidden" name="recommendationId" value={r.id} />
+      <fieldset
+        className="field"
+        aria-describedby={fields.answer.errors?.length ? `${fields.answer.id}-error` : undefined}
+      >
+        <legend>Does the service accept recommendation {r.position}?</legend>
+        <ErrorList id={`${fields.answer.id}-error`} errors={fields.answer.errors} />
+        <div className="choice">
+          <input
+            {...getInputProps(fields.answer, { type: 'radio', value: 'accepted' })}
+            id={`${r.id}-accepted`}
+          />
+          <label htmlFor={`${r.id}-accepted`}>
+            Accepted: it becomes a condition of the decision
+          </label>
+        </div>
+        <div className="choice">
+          <input
+            {...getInputProps(fields.answer, { type: 'radio', value: 'not_accepted' })}
+            id={`${r.id}-not-accepted`}
+          />
+          <label htmlFor={`${r.id}-not-accepted`}>Not accepted</label>
+        </div>
+      </fieldset>
+      <Field
+        id={fields.rationale.id}
+        label="Why not (required if not accepted)"
+        errors={fields.rationale.errors}
+      >
+        <textarea
+          {...getTextareaProps(fields.rationale)}
+          rows={3}
+          maxLength={LIMITS.response}
+          {...describedBy(fields.rationale.id, { errors: fields.rationale.errors })}
+        />
+      </Field>
+      <button type="submit" disabled={navigation.state === 'submitting'}>
+        Record the answer to recommendation {r.position}
+      </button>
+    </Form>
+  )
+}
+
+function CloseForm({ version }: { version: number }) {
+  const [form, fields] = useForm({
+    id: 'pb-close',
+    lastResult: useLastResult('pb.closeWithoutResponse'),
+    constraint: getZodConstraint(PbCloseSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PbCloseSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  return (
+    <Form method="post" {...getFormProps(form)} className="stack">
+      <h3>Close without a response</h3>
+      <p>The deadline has passed. The record will say plainly that no response was received.</p>
+      <FormErrors errors={form.errors} />
+      <input type="hidden" name="intent" value="pb.closeWithoutResponse" />
+      <input type="hidden" name="version" value={version} />
+      <Field
+        id={fields.note.id}
+        label="Note for the record"
+        hint="For example, the reminders sent."
+        errors={fields.note.errors}
+      >
+        <textarea
+          {...getTextareaProps(fields.note)}
+          maxLength={LIMITS.reason}
+          {...describedBy(fields.note.id, { hint: true, errors: fields.note.errors })}
+        />
+      </Field>
+      <button type="submit" className="warning">
+        Close without a response
+      </button>
+    </Form>
+  )
+}
+
+export default function ProfessionalBodyConsultation() {
+  const { proposalId, view, papers } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const pb = view.professionalBody
+  const generalError =
+    actionData && ['upload', 'pb.complete'].includes(actionData.intent)
+      ? actionData.result.error?.['']
+      : undefined
+  return (
+    <>
+      <p>
+        <Link to={`/proposals/${proposalId}/consultation`}>Back to the consultation</Link>
+      </p>
+      <h2>{view.bodyName} consultation</h2>
+      <FormErrors errors={generalError ?? undefined} />
+      {pb.request ? (
+        <section aria-labelledby="request-heading" className="panel">
+          <h3 id="request-heading">Request</h3>
+          <p>
+            Sent to {pb.request.contact} on {formatDate(pb.request.sentOn)}; response due by{' '}
+            {formatDate(pb.request.deadline)}.
+          </p>
+          <p className="prewrap">{pb.request.shared}</p>
+          <PapersList proposalId={proposalId} label="Papers sent" papers={papers.request} />
+        </section>
+      ) : null}
+      {pb.can.request ? (
+        <RequestForm version={view.version} today={view.today} bodyName={view.bodyName} />
+      ) : null}
+      {pb.can.respond ? (
+        <ResponseForm version={view.version} today={view.today} bodyName={view.bodyName} />
+      ) : null}
+      {pb.state === 'awaitingResponse' && !pb.can.close && pb.request ? (
+        <p className="muted">
+          If nothing arrives, you can close this consultation with a note once the deadline (
+          {formatDate(pb.request.deadline)}) has passed.
+        </p>
+      ) : null}
+      {pb.can.close ? <CloseForm version={view.version} /> : null}
+      {pb.response ? (
+        <section aria-labelledby="response-heading">
+          <h3 id="response-heading">Response received {formatDate(pb.response.receivedOn)}</h3>
+          <p className="prewrap">{pb.response.summary}</p>
+          <PapersList proposalId={proposalId} label="Their letter" papers={papers.response} />
+          {pb.recommendations.map((r) => (
+            <article
+              key={r.id}
+              id={`recommendation-${r.id}`}
+              className="concern"
+              aria-labelledby={`recommendation-${r.id}-heading`}
+            >
+              <h4 id={`recommendation-${r.id}-heading`}>Recommendation {r.position}</h4>
+              <p className="prewrap">{r.text}</p>
+              {r.canAnswer ? <AnswerForm r={r} /> : <RecommendationAnswer r={r} />}
+            </article>
+          ))}
+        </section>
+      ) : null}
+      {pb.state === 'answering' ? (
+        <Form method="post" className="panel stack">
+          <input type="hidden" name="intent" value="pb.complete" />
+          <input type="hidden" name="version" value={view.version} />
+          {pb.can.complete ? (
+            <p>Every recommendation has an answer.</p>
+          ) : (
+            <p>
+              {pb.unanswered === 1
+                ? 'One recommendation still needs'
+                : `${pb.unanswered} recommendations still need`}{' '}
+              an answer before this consultation can be completed.
+            </p>
+          )}
+          {pb.can.complete ? (
+            <button type="submit">Complete the {view.bodyName} consultation</button>
+          ) : null}
+        </Form>
+      ) : null}
+    </>
+  )
+}

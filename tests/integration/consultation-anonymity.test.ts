@@ -1,0 +1,195 @@
+import { eq, sql } from 'drizzle-orm'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { type Database } from '#db/client.server'
+import { auditEntries, proposals, staffConcerns } from '#db/schema'
+import { action as consultationAction } from '~/routes/proposals.$id.consultation._index'
+import { action as receiptAction } from '~/routes/concerns.receipt'
+import { openStaffConsultation } from '~/workflow/consultation/staff.server'
+import { raiseConcern } from '~/workflow/consultation/concerns.server'
+import { enterConsultation, TEST_MAIL } from '#tests/support/consultation'
+import { changedRows, dumpAllTables, findInDump } from '#tests/support/database-dump'
+import {
+  createOrganisation,
+  createProposal,
+  createUser,
+  makeRequest,
+  sessionCookieFor,
+} from '#tests/support/factories'
+import { setupTestApp } from '#tests/support/test-app'
+import { databaseKind } from '#tests/support/test-database'
+
+const app = setupTestApp()
+
+/** Everything written to the console or the process's output streams while `run` runs. */
+async function captureLogs(
+  run: () => Promise<unknown>,
+): Promise<{ logs: string; result: unknown }> {
+  const lines: string[] = []
+  const record = (...args: unknown[]) =>
+    void lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '))
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+    vi.spyOn(console, method).mockImplementation(record)
+  }
+  for (const stream of [process.stdout, process.stderr]) {
+    vi.spyOn(stream, 'write').mockImplementation(
+      (chunk: string | Uint8Array) => (record(String(chunk)), true),
+    )
+  }
+  try {
+    return { logs: lines.join('\n'), result: await run() }
+  } finally {
+    vi.restoreAllMocks()
+  }
+}
+
+afterEach(() => vi.restoreAllMocks())
+
+async function openConsultation(db: Database) {
+  const org = await createOrganisation(db)
+  const proposer = await createUser(db, org.id, ['chief_librarian'])
+  const reviewers = [
+    await createUser(db, org.id, ['reviewer']),
+    await createUser(db, org.id, ['reviewer']),
+  ]
+  const colleague = await createUser(db, org.id, ['staff'])
+  const proposal = await createProposal(db, org.id, proposer.id, {
+    title: 'Visa biometrics',
+    partner: 'UKVI',
+  })
+  await enterConsultation(db, { proposal, proposer, reviewers })
+  const closesOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
+  const opened = await openStaffConsultation(db, {
+    user: proposer,
+    proposalId: proposal.id,
+    closesOn,
+    summary: 'Tell us',
+    mail: TEST_MAIL,
+  })
+  expect(opened.ok).toBe(true)
+  return { org, proposer, colleague, proposal }
+}
+
+function post(proposalId: string, cookie: string, form: Record<string, string>) {
+  const request = makeRequest(`/proposals/${proposalId}/consultation`, { cookie, form })
+  return consultationAction({ request, params: { id: proposalId }, context: {} })
+}
+
+type Reply = { data: { receipt: string | null; concernId: string | null } }
+
+describe(`anonymous concerns leave no trace of their author (${databaseKind()})`, () => {
+  it('after an anonymous concern, no table and no log holds the author’s id, e-mail or name', async () => {
+    const { db } = app().database
+    const { org, proposal } = await openConsultation(db)
+    // Joined after the consultation opened, so nothing addressed to them exists yet:
+    // the only rows that may name them are their account and their sign-in session.
+    const author = await createUser(db, org.id, ['staff'], {
+      name: 'Zoë Q7X Whistleblower',
+      email: 'q7x.author@test.example',
+    })
+    const cookie = await sessionCookieFor(db, author.id)
+    const needles = [author.id, author.email, author.name]
+    const [before] = await db.select().from(proposals).where(eq(proposals.id, proposal.id))
+
+    const { logs, result } = await captureLogs(() =>
+      post(proposal.id, cookie, {
+        intent: 'concern.raise',
+        category: 'safety',
+        text: 'Colleagues who came here as refugees would not feel safe beside this service.',
+        identity: 'anonymous',
+      }),
+    )
+    const { receipt, concernId } = (result as Reply).data
+    expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/)
+
+    const dump = await dumpAllTables(db)
+    expect([...dump.keys()]).toContain('"public"."staff_concerns"')
+    const hits = findInDump(dump, needles)
+    expect([...hits.keys()].sort()).toEqual(['"public"."sessions"', '"public"."users"'])
+    expect(hits.get('"public"."users"')).toHaveLength(1)
+    expect(hits.get('"public"."users"')![0]).toContain(author.id)
+    expect(hits.get('"public"."sessions"')).toHaveLength(1)
+    for (const needle of needles) expect(logs.toLowerCase()).not.toContain(needle.toLowerCase())
+    // The receipt itself is not kept either, only its hash.
+    expect(findInDump(dump, [receipt!, receipt!.replaceAll('-', '')]).size).toBe(0)
+
+    const [concern] = await db.select().from(staffConcerns).where(eq(staffConcerns.id, concernId!))
+    expect(concern).toMatchObject({
+      anonymous: true,
+      authorId: null,
+      raisedOn: new Date().toISOString().slice(0, 10),
+    })
+    const [entry] = await db
+      .select()
+      .from(auditEntries)
+      .where(
+        sql`${auditEntries.proposalId} = ${proposal.id} and ${auditEntries.eventType} = 'concern.raise'`,
+      )
+    expect(entry).toMatchObject({ actorId: null, actorKind: 'anonymous_staff' })
+    expect(entry!.at.toISOString()).toMatch(/T00:00:00\.000Z$/)
+    const [after] = await db.select().from(proposals).where(eq(proposals.id, proposal.id))
+    expect(after!.updatedAt.toISOString()).toBe(before!.updatedAt.toISOString())
+
+    // The author finds it again with the receipt; the lookup writes nothing.
+    const lookup = (await receiptAction({
+      request: makeRequest('/concerns/receipt', { cookie, form: { code: receipt! } }),
+      params: {},
+      context: {},
+    })) as { concern: { id: string } }
+    expect(lookup.concern.id).toBe(concernId)
+    expect(await dumpAllTables(db)).toEqual(dump)
+  })
+
+  it('the concern tables keep no moment finer than the day', async () => {
+    const { db } = app().database
+    const result = await db.execute(sql`
+      select table_name, column_name, data_type from information_schema.columns
+      where table_name in ('staff_concerns', 'concern_endorsements')`)
+    const columns = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      data_type: string
+    }[]
+    expect(columns.length).toBeGreaterThan(10)
+    expect(columns.filter((c) => /time/.test(c.data_type))).toEqual([])
+  })
+
+  it('a member of staff who was notified leaves no trace in what an anonymous concern and endorsement write', async () => {
+    const { db } = app().database
+    const { org, proposal, colleague } = await openConsultation(db)
+    const other = await createUser(db, org.id, ['staff'])
+    const named = await raiseConcern(db, {
+      user: other,
+      proposalId: proposal.id,
+      secret: app().secret,
+      category: 'workload',
+      text: 'Desk cover',
+      anonymous: false,
+    })
+    const cookie = await sessionCookieFor(db, colleague.id)
+    const needles = [colleague.id, colleague.email, colleague.name]
+    // They were told of the consultation by name: those rows existed before and are not the question.
+    expect(findInDump(await dumpAllTables(db), needles).has('"public"."notifications"')).toBe(true)
+
+    const before = await dumpAllTables(db)
+    const { logs } = await captureLogs(async () => {
+      await post(proposal.id, cookie, {
+        intent: 'concern.raise',
+        category: 'ethics',
+        text: 'Not what a library is for.',
+        identity: 'anonymous',
+      })
+      await post(proposal.id, cookie, {
+        intent: 'concern.endorse',
+        concernId: named.ok ? named.concernId : '',
+        identity: 'anonymous',
+      }).catch((redirect: Response) => expect(redirect.status).toBe(302))
+    })
+    const written = changedRows(before, await dumpAllTables(db))
+    expect([...written.keys()].sort()).toEqual([
+      '"public"."audit_entries"',
+      '"public"."concern_endorsements"',
+      '"public"."proposals"',
+      '"public"."staff_concerns"',
+    ])
+    expect(findInDump(written, needles)).toEqual(new Map())
+    for (const needle of needles) expect(logs.toLowerCase()).not.toContain(needle.toLowerCase())
+  })
+})
