@@ -1,6 +1,5 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { isUniqueViolation } from './errors'
 import {
   privacyAnswers,
   reviewScores,
@@ -30,37 +29,30 @@ export function listRubricVersions(db: Queryable, organisationId: string) {
 }
 
 /**
- * Adds the organisation's next rubric version. Two admins saving at once both
- * get a version: the loser of the race on the unique index tries the next number.
+ * Adds a rubric version with the given number; undefined when that number is
+ * taken (someone else saved a version first), so nobody overwrites unseen work.
  */
 export async function insertRubricVersion(
   db: Queryable,
   organisationId: string,
+  version: number,
   content: RubricContent,
   createdBy: string | null,
-  now = new Date(),
 ) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const latest = await latestRubric(db, organisationId)
-    try {
-      const [row] = await db
-        .insert(rubrics)
-        .values({ organisationId, version: (latest?.version ?? 0) + 1, content, createdBy, createdAt: now })
-        .returning()
-      return row!
-    } catch (error) {
-      if (!isUniqueViolation(error, 'rubrics_org_version_unique')) throw error
-    }
-  }
-  throw new Error('Could not add a rubric version')
+  const [row] = await db.insert(rubrics).values({ organisationId, version, content, createdBy }).onConflictDoNothing().returning()
+  return row
+}
+
+/** Every version's content, oldest first: keys once used stay reserved. */
+export function listRubricContents(db: Queryable, organisationId: string) {
+  return db.query.rubrics.findMany({ where: eq(rubrics.organisationId, organisationId), orderBy: [asc(rubrics.version)] })
 }
 
 /** The first version, created from the default only if the organisation has none yet. */
 export async function ensureRubric(db: Queryable, organisationId: string, initial: RubricContent) {
   const latest = await latestRubric(db, organisationId)
   if (latest) return latest
-  await db.insert(rubrics).values({ organisationId, version: 1, content: initial, createdBy: null }).onConflictDoNothing()
-  return (await latestRubric(db, organisationId))!
+  return (await insertRubricVersion(db, organisationId, 1, initial, null)) ?? (await latestRubric(db, organisationId))!
 }
 
 export async function insertScreening(db: Queryable, values: typeof screenings.$inferInsert) {
@@ -191,4 +183,8 @@ export async function loadReviews(db: Queryable, proposalId: string, round: numb
     ),
   })
   return { scores, privacy }
+}
+
+export function findRubricVersion(db: Queryable, organisationId: string, version: number) {
+  return db.query.rubrics.findFirst({ where: and(eq(rubrics.organisationId, organisationId), eq(rubrics.version, version)) })
 }

@@ -6,6 +6,8 @@ const ITEMS: NavItem[] = [
   { to: '/', label: 'Home', roles: 'all' },
   { to: '/proposals', label: 'Proposals', roles: ['chief_librarian', 'reviewer', 'admin', 'signatory'] },
   { to: '/admin/users', label: 'People', roles: ['admin'] },
+  { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
+  { to: '/admin/rubric', label: 'Rubric', roles: ['admin'] },
   { to: '/verify', label: 'Verify a record', roles: 'all' },
 ]
 

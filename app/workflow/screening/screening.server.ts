@@ -2,6 +2,8 @@ import { type Database, type Queryable } from '#db/client.server'
 import { type Proposal, type RubricContent } from '#db/schema'
 import {
   ensureRubric,
+  insertRubricVersion,
+  listRubricContents,
   findRubric,
   findScreening,
   latestScreening,
@@ -23,6 +25,7 @@ import { canSeeResults, submittedCount } from './access'
 import { aggregate, type Aggregate, type SubmittedReview } from './aggregate'
 import { DEFAULT_RUBRIC } from './default-rubric'
 import { reviewIssues, type PrivacyDraft, type ScoreDraft } from './review-schema'
+import { toRubricContent, type RubricForm } from './rubric-schema'
 
 type Target = { actor: EventActor; organisationId: string; proposalId: string; now?: Date }
 
@@ -36,6 +39,26 @@ export async function rubricFor(db: Queryable, proposal: Pick<Proposal, 'id' | '
   const screening = await findScreening(db, proposal.id, round)
   const rubric = screening ? await findRubric(db, screening.rubricId) : undefined
   return rubric ?? currentRubric(db, proposal.organisationId)
+}
+
+/**
+ * Saves an administrator's edit as the next rubric version. Proposals already
+ * submitted keep the version they were screened with.
+ */
+export async function saveRubricVersion(
+  db: Queryable,
+  t: { organisationId: string; createdBy: string; form: RubricForm },
+): Promise<{ ok: true; version: number } | Refusal> {
+  const current = await currentRubric(db, t.organisationId)
+  const conflict = { ok: false, status: 409, message: 'Someone else changed the rubric. Reload the page to see their version, then try again.' } as const
+  if (t.form.version !== current.version) return conflict
+  const rows = [...t.form.criteria, ...t.form.privacyItems]
+  const existing = new Set([...current.content.criteria, ...current.content.privacyItems].map((r) => r.key))
+  if (rows.some((r) => r.key && !existing.has(r.key))) return { ok: false, status: 400, message: 'That request was not in the expected form.' }
+  const everUsed = (await listRubricContents(db, t.organisationId)).flatMap((r) => [...r.content.criteria, ...r.content.privacyItems].map((x) => x.key))
+  const content = toRubricContent(t.form, new Set(everUsed))
+  const row = await insertRubricVersion(db, t.organisationId, current.version + 1, content, t.createdBy)
+  return row ? { ok: true, version: row.version } : conflict
 }
 
 export function declareInterest(db: Database, t: Target & { conflict: boolean; reason?: string }) {

@@ -1,0 +1,99 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { updateOrganisationSettings } from '#db/settings.server'
+import { findOrganisation } from '#db/users.server'
+import { DEFAULT_ORGANISATION_SETTINGS } from '#db/schema'
+import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
+import { getDb } from '~/utils/app-context.server'
+import { requireRole } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
+import { SettingsSchema } from '~/utils/settings-schema'
+
+export const meta: MetaFunction = () => pageTitle('Settings', 'Administration')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
+  // Read afresh: the session's copy may predate another administrator's change.
+  const organisation = await findOrganisation(await getDb(), admin.organisationId)
+  return { name: organisation!.name, settings: { ...DEFAULT_ORGANISATION_SETTINGS, ...organisation!.settings } }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const admin = await requireRole(request, 'admin')
+  const submission = parseWithZod(await request.formData(), { schema: SettingsSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  await updateOrganisationSettings(await getDb(), admin.organisationId, submission.value)
+  throw redirect('/admin/settings?saved=1')
+}
+
+export default function Settings() {
+  const { name, settings } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [params] = useSearchParams()
+  const [form, fields] = useForm({
+    id: 'settings',
+    lastResult,
+    defaultValue: settings,
+    constraint: getZodConstraint(SettingsSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SettingsSchema }),
+    shouldRevalidate: 'onBlur',
+  })
+  const number = (field: typeof fields.minReviewers, label: string, hint: string) => (
+    <Field id={field.id} label={label} hint={hint} errors={field.errors}>
+      <input {...getInputProps(field, { type: 'number' })} className="narrow" {...describedBy(field.id, { hint: true, errors: field.errors })} />
+    </Field>
+  )
+  const checkbox = (field: typeof fields.unionRecognised, label: string, hint: string) => (
+    <div className="field">
+      <div className="choice">
+        <input {...getInputProps(field, { type: 'checkbox' })} {...describedBy(field.id, { hint: true, errors: field.errors })} />
+        <label htmlFor={field.id}>{label}</label>
+      </div>
+      <span className="hint" id={`${field.id}-hint`}>
+        {hint}
+      </span>
+      <ErrorList id={`${field.id}-error`} errors={field.errors} />
+    </div>
+  )
+  return (
+    <>
+      <h1>Settings</h1>
+      <p className="muted">
+        How {name} runs its reviews. A proposal keeps the rules in force when it was proposed; changes here apply to
+        proposals made from now on.
+      </p>
+      {params.get('saved') ? (
+        <p className="notice success" role="status">
+          Settings saved.
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} />
+        <fieldset className="field">
+          <legend>Ethics screening</legend>
+          {number(fields.minReviewers, 'Minimum number of reviewers', 'Screening completes only when this many reviewers without a conflict have submitted. From 1 to 10.')}
+        </fieldset>
+        <fieldset className="field">
+          <legend>Consultation</legend>
+          <Field id={fields.professionalBodyName.id} label="Professional body" hint="Consulted on every proposal, e.g. CILIP." errors={fields.professionalBodyName.errors}>
+            <input {...getInputProps(fields.professionalBodyName, { type: 'text' })} {...describedBy(fields.professionalBodyName.id, { hint: true, errors: fields.professionalBodyName.errors })} />
+          </Field>
+          {number(fields.minConsultationDays, 'Minimum staff consultation (days)', 'The shortest time staff may be given to raise concerns.')}
+          {checkbox(fields.unionRecognised, 'A trade union is recognised', 'When ticked, the union’s response must be recorded before staff consultation can close.')}
+        </fieldset>
+        <fieldset className="field">
+          <legend>Decision and monitoring</legend>
+          {checkbox(fields.secondSignatoryRequired, 'A second signatory is required', 'A decision then needs a second person holding the signatory role to sign it.')}
+          {checkbox(fields.publicRegister, 'Publish a public register of decisions', 'Signed decision records are listed where anyone can read them.')}
+          {number(fields.concernSurgeCount, 'Staff concerns that trigger reassessment', 'Concerns raised within one monitoring period that send a partnership back for reassessment.')}
+        </fieldset>
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          Save settings
+        </button>
+      </Form>
+    </>
+  )
+}

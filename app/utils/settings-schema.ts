@@ -1,0 +1,28 @@
+import { z } from 'zod'
+import { type OrganisationSettings } from '#db/schema'
+import { plainText } from './plain-text'
+
+const whole = (min: number, max: number) =>
+  z
+    .number({ error: 'Enter a whole number' })
+    .int('Enter a whole number')
+    .min(min, `Enter ${min} or more`)
+    .max(max, `Enter ${max} or less`)
+
+// An unticked checkbox sends nothing: absent means no.
+const flag = z.boolean({ error: 'Tick the box or leave it empty' }).default(false)
+
+/**
+ * Every organisation setting, as the settings page edits it. `satisfies`
+ * fails the typecheck when a setting added to OrganisationSettings is missing here.
+ */
+export const SettingsSchema = z.object({
+  professionalBodyName: plainText(120).pipe(z.string().min(1, 'Name the professional body')),
+  minReviewers: whole(1, 10),
+  minConsultationDays: whole(1, 365),
+  unionRecognised: flag,
+  publicRegister: flag,
+  secondSignatoryRequired: flag,
+  concernSurgeCount: whole(1, 1000),
+}) satisfies z.ZodType<OrganisationSettings>
+
