@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { RecordVerification } from '~/signing/verify-record.server'
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
@@ -31,20 +32,28 @@ function Verdict({ v }: { v: RecordVerification }) {
  * The outcome of checking a record: a verdict first, then each check in
  * words (never colour alone), then what the record says.
  */
-export function VerificationResult({ v, headingLevel = 2 }: { v: RecordVerification; headingLevel?: 2 | 3 }) {
-  const H = `h${headingLevel}` as const
-  const Sub = `h${headingLevel + 1}` as 'h3' | 'h4'
+export function VerificationResult({ v, focus = false }: { v: RecordVerification; focus?: boolean }) {
+  const heading = useRef<HTMLHeadingElement>(null)
+  // After an upload the result appears below the form: take keyboard and screen-reader users to it.
+  useEffect(() => {
+    if (focus) heading.current?.focus()
+  }, [focus, v.sha256])
   const s = v.signature
   return (
     <section aria-labelledby="verification-heading" className="verify-result">
-      <H id="verification-heading">Result</H>
+      <h2 id="verification-heading" ref={heading} tabIndex={-1}>
+        Result
+      </h2>
       <Verdict v={v} />
-      <Sub>Signature</Sub>
+      <h3>Signature</h3>
       <dl>
         <dt>Signature</dt>
         <dd>
-          {!s.found ? 'None found' : s.intact ? 'Valid: the signed bytes are unchanged' : 'Not valid'}
-          {s.problem ? <> ({s.problem})</> : null}
+          {!s.found
+            ? `None found. ${s.problem ?? ''}`
+            : s.intact
+              ? 'Valid: the signed bytes are unchanged'
+              : `Not valid. ${s.problem ?? ''}`}
         </dd>
         <dt>Whole file signed</dt>
         <dd>{s.coversWholeFile ? 'Yes' : 'No'}</dd>
@@ -57,7 +66,7 @@ export function VerificationResult({ v, headingLevel = 2 }: { v: RecordVerificat
         <dt>SHA-256 of the file</dt>
         <dd className="hash">{v.sha256}</dd>
       </dl>
-      <Sub>Record</Sub>
+      <h3>Record</h3>
       {v.record ? (
         <dl>
           <dt>Issued by</dt>

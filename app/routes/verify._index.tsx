@@ -88,7 +88,7 @@ export default function VerifyRecord() {
           Check the record
         </button>
       </Form>
-      {result?.verification ? <VerificationResult v={result.verification} /> : null}
+      {result?.verification ? <VerificationResult v={result.verification} focus /> : null}
       <TrustHelp />
     </>
   )
