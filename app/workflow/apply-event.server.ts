@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { appendAuditEntry, type AuditActorKind } from '#db/audit.server'
 import { type Queryable, type Database, type Transaction } from '#db/client.server'
-import { proposals, type Proposal } from '#db/schema'
+import { proposals, type AuditEntry, type Proposal } from '#db/schema'
 import { ProposalEventSchema, type ProposalEvent } from '#machines/proposal-events'
 import { can, describeState, next, restore, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
 
@@ -40,6 +40,12 @@ export type ApplyEventOptions = {
   summary?: string
   /** Domain writes that belong to the event, in the same transaction. */
   effect?: (tx: Transaction, after: ProposalSnapshot, proposal: Proposal) => Promise<void>
+  /**
+   * Writes that must name the audit entry this event creates, such as a
+   * signed record pinning the chain's head at that entry; run after it is
+   * appended, in the same transaction, so a failure here undoes the event too.
+   */
+  afterAudit?: (tx: Transaction, entry: AuditEntry, proposal: Proposal) => Promise<void>
   now?: Date
 }
 
@@ -107,7 +113,7 @@ export async function applyEvent(db: Database, options: ApplyEventOptions): Prom
       if (!updated) throw new RefusedError(CONFLICT_MESSAGE, 409)
       await options.effect?.(tx, after.snapshot, updated)
       const { actor: _actor, ...payload } = event
-      await appendAuditEntry(tx, {
+      const entry = await appendAuditEntry(tx, {
         proposalId: row.id,
         seq: row.version + 1,
         actorId: event.actor.id,
@@ -119,6 +125,7 @@ export async function applyEvent(db: Database, options: ApplyEventOptions): Prom
         stateAfter: describeState(after.snapshot.value),
         at: kind === 'anonymous_staff' ? startOfDayUtc(now) : now,
       })
+      await options.afterAudit?.(tx, entry, updated)
       return { ok: true as const, proposal: updated, snapshot: after.snapshot }
     })
   } catch (error) {
