@@ -3,10 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { isContentReferenced } from '#db/attachments.server'
 import { type Queryable } from '#db/client.server'
-import { detectDocumentType, type DocumentType } from './document-type'
+import { detectDocumentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL, type DocumentType } from './document-type'
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-export const MAX_ATTACHMENT_LABEL = '10 MB'
+// The limits live with the document types so that pages can show them; server code may import them from here.
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL }
 
 /**
  * Attachment files live at DATA_DIR/attachments/<organisation>/<sha256>: named

@@ -4,6 +4,9 @@
  * what a reader's software will open.
  */
 
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+export const MAX_ATTACHMENT_LABEL = '10 MB'
+
 export type DocumentType = { mediaType: string; extension: 'pdf' | 'docx' | 'odt'; label: string }
 
 export const PDF: DocumentType = { mediaType: 'application/pdf', extension: 'pdf', label: 'PDF' }

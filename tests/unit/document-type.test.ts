@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { detectDocumentType, zipEntryNames } from '~/utils/document-type'
-import { checkUpload, displayName, MAX_ATTACHMENT_BYTES } from '~/utils/attachments.server'
+import { detectDocumentType, MAX_ATTACHMENT_BYTES, zipEntryNames } from '~/utils/document-type'
+import { checkUpload, displayName } from '~/utils/attachments.server'
 import { docxBytes, odtBytes, pdfBytes, zipBytes } from '#tests/support/documents'
 
 describe('document type by content', () => {
