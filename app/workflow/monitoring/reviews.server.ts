@@ -13,6 +13,7 @@ import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { dueOn, periodOf } from '~/utils/review-schedule'
 import {
   describeReading,
+  describeThreshold,
   isBreached,
   RAG_LABELS,
   readingStatus,
@@ -76,10 +77,14 @@ export async function assessReview(
   const fieldErrors: Record<string, string[]> = {}
   const typed = new Map(values.readings.map((r) => [r.indicatorId, r.value]))
   const readings: Reading[] = []
-  for (const [n, indicator] of indicators.entries()) {
-    const value = (await countedValue(db, indicator, period)) ?? typed.get(indicator.id)
+  // The form lists only the indicators typed in, in plan order; errors follow its numbering.
+  let typedIndex = 0
+  for (const indicator of indicators) {
+    const counted = await countedValue(db, indicator, period)
+    const value = counted ?? typed.get(indicator.id)
+    if (counted === undefined) typedIndex++
     if (value === undefined) {
-      fieldErrors[`readings[${n}].value`] = [`Give the value of “${indicator.name}”`]
+      fieldErrors[`readings[${typedIndex - 1}].value`] = [`Give the value of “${indicator.name}”`]
       continue
     }
     const threshold = indicatorThreshold(indicator)
@@ -188,4 +193,33 @@ export async function recordReview(
   })
   if (!result.ok) return result
   return { ok: true, reviewId, assessment }
+}
+
+/** What the review form needs: the slot due, each indicator (with Probity's count where it counts) and each condition. */
+export async function reviewForm(db: Queryable, loaded: LoadedPlan) {
+  const { plan } = loaded
+  const period = periodOf(plan, plan.nextSlot)
+  const previous = (await listReviews(db, plan.proposalId)).find((r) => r.slot === plan.nextSlot - 1)
+  const previousChecks = previous ? await listChecks(db, [previous.id]) : []
+  return {
+    slot: plan.nextSlot,
+    dueOn: dueOn(plan, plan.nextSlot),
+    period,
+    indicators: await Promise.all(
+      loaded.indicators.map(async (i) => ({
+        id: i.id,
+        name: i.name,
+        unit: i.unit,
+        baseline: i.baseline,
+        measure: i.measure,
+        threshold: describeThreshold({ ...indicatorThreshold(i), unit: i.unit }),
+        counted: (await countedValue(db, i, period)) ?? null,
+      })),
+    ),
+    conditions: loaded.conditions.map((k) => ({
+      id: k.id,
+      text: k.text,
+      previous: previousChecks.find((c) => c.conditionId === k.id)?.status ?? null,
+    })),
+  }
 }

@@ -1,0 +1,75 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { describedBy, Field, FormErrors } from '~/components/forms'
+import { pageTitle } from '~/utils/meta'
+import { refusalReply } from '~/workflow/consultation/types'
+import { canEscalate, escalate } from '~/workflow/monitoring/escalation.server'
+import { EscalateSchema } from '~/workflow/monitoring/forms'
+import { requireProposal } from '~/workflow/proposal-access.server'
+
+export const meta: MetaFunction = () => pageTitle('Escalate for reassessment', 'Monitoring')
+
+const NOT_ALLOWED = 'Only the chief librarian can escalate a monitored partnership.'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, proposal, snapshot } = await requireProposal(request, params)
+  if (!canEscalate(snapshot, user)) throw new Response(NOT_ALLOWED, { status: 403 })
+  return { proposalId: proposal.id, version: proposal.version }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, proposal } = await requireProposal(request, params)
+  const submission = parseWithZod(await request.formData(), { schema: EscalateSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const result = await escalate(db, {
+    user,
+    proposalId: proposal.id,
+    reason: submission.value.reason,
+    expectedVersion: submission.value.version,
+  })
+  if (!result.ok) return data(submission.reply(refusalReply(result)), { status: result.status })
+  throw redirect(`/proposals/${proposal.id}/monitoring/reassessment`)
+}
+
+export default function Escalate() {
+  const { proposalId, version } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'escalate',
+    lastResult,
+    constraint: getZodConstraint(EscalateSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EscalateSchema }),
+    shouldRevalidate: 'onBlur',
+    defaultValue: { version: String(version) },
+  })
+  return (
+    <>
+      <h2>Escalate for reassessment</h2>
+      <p>
+        The partnership leaves monitoring until the signatories sign an outcome: continue, add conditions, suspend or
+        terminate. Your reason is recorded in the partnership’s history.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} />
+        <input {...getInputProps(fields.version, { type: 'hidden' })} />
+        <Field id={fields.reason.id} label="Why does it need reassessing?" errors={fields.reason.errors}>
+          <textarea
+            {...getTextareaProps(fields.reason)}
+            rows={5}
+            maxLength={2000}
+            {...describedBy(fields.reason.id, { errors: fields.reason.errors })}
+          />
+        </Field>
+        <div className="actions">
+          <button type="submit" className="warning" disabled={navigation.state === 'submitting'}>
+            Escalate for reassessment
+          </button>
+          <Link to={`/proposals/${proposalId}/monitoring`}>Cancel</Link>
+        </div>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,111 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { describedBy, Field, FormErrors } from '~/components/forms'
+import { pageTitle } from '~/utils/meta'
+import { serviceDate } from '~/workflow/consultation/calendar'
+import { refusalReply } from '~/workflow/consultation/types'
+import { IncidentSchema, LIMITS } from '~/workflow/monitoring/forms'
+import { canRecordIncident, recordIncident } from '~/workflow/monitoring/incidents.server'
+import { requireProposal } from '~/workflow/proposal-access.server'
+
+export const meta: MetaFunction = () => pageTitle('Record an incident', 'Monitoring')
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, proposal, snapshot } = await requireProposal(request, params)
+  if (!canRecordIncident(snapshot, user)) throw new Response('Incidents are recorded by staff and the chief librarian.', { status: 403 })
+  return { proposalId: proposal.id, today: serviceDate(new Date()) }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, proposal } = await requireProposal(request, params)
+  const submission = parseWithZod(await request.formData(), { schema: IncidentSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const result = await recordIncident(db, { user, proposalId: proposal.id, values: submission.value, today: serviceDate(new Date()) })
+  if (!result.ok) return data(submission.reply(refusalReply(result)), { status: result.status })
+  throw redirect(`/proposals/${proposal.id}/monitoring#incidents-heading`)
+}
+
+export default function RecordIncident() {
+  const { proposalId, today } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'incident',
+    lastResult,
+    constraint: getZodConstraint(IncidentSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: IncidentSchema }),
+    shouldRevalidate: 'onBlur',
+    defaultValue: { occurredOn: today },
+  })
+  return (
+    <>
+      <h2>Record an incident</h2>
+      <p>
+        Record what happened, when and where, and what was done. Describe the people involved by their role, never by
+        name. The report is signed with your name and counts toward the incidents indicator.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} />
+        <Field id={fields.occurredOn.id} label="Date it happened" errors={fields.occurredOn.errors}>
+          <input
+            {...getInputProps(fields.occurredOn, { type: 'date' })}
+            max={today}
+            {...describedBy(fields.occurredOn.id, { errors: fields.occurredOn.errors })}
+          />
+        </Field>
+        <Field id={fields.occurredTime.id} label="Time (optional)" hint="24-hour clock, e.g. 14:30." errors={fields.occurredTime.errors}>
+          <input
+            {...getInputProps(fields.occurredTime, { type: 'text' })}
+            className="narrow"
+            inputMode="numeric"
+            autoComplete="off"
+            {...describedBy(fields.occurredTime.id, { hint: true, errors: fields.occurredTime.errors })}
+          />
+        </Field>
+        <Field id={fields.location.id} label="Where it happened" hint="The branch and the part of the building." errors={fields.location.errors}>
+          <input
+            {...getInputProps(fields.location, { type: 'text' })}
+            maxLength={LIMITS.short}
+            {...describedBy(fields.location.id, { hint: true, errors: fields.location.errors })}
+          />
+        </Field>
+        <Field id={fields.description.id} label="What happened" errors={fields.description.errors}>
+          <textarea
+            {...getTextareaProps(fields.description)}
+            rows={5}
+            maxLength={LIMITS.text}
+            {...describedBy(fields.description.id, { errors: fields.description.errors })}
+          />
+        </Field>
+        <Field
+          id={fields.rolesInvolved.id}
+          label="Who was involved, by role"
+          hint="One role a line or separated by commas, e.g. “front-desk staff, applicant, contractor staff”. No names."
+          errors={fields.rolesInvolved.errors}
+        >
+          <textarea
+            {...getTextareaProps(fields.rolesInvolved)}
+            rows={3}
+            {...describedBy(fields.rolesInvolved.id, { hint: true, errors: fields.rolesInvolved.errors })}
+          />
+        </Field>
+        <Field id={fields.actionTaken.id} label="Action taken" errors={fields.actionTaken.errors}>
+          <textarea
+            {...getTextareaProps(fields.actionTaken)}
+            rows={4}
+            maxLength={LIMITS.text}
+            {...describedBy(fields.actionTaken.id, { errors: fields.actionTaken.errors })}
+          />
+        </Field>
+        <div className="actions">
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            Record incident
+          </button>
+          <Link to={`/proposals/${proposalId}/monitoring`}>Cancel</Link>
+        </div>
+      </Form>
+    </>
+  )
+}
