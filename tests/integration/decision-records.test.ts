@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { appendAuditEntry, verifyChain } from '#db/audit.server'
 import { type Database } from '#db/client.server'
 import { decisionRecords } from '#db/schema'
@@ -21,6 +21,11 @@ import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
 
 const app = setupTestApp({ PUBLIC_URL: 'http://localhost:4200' })
+
+// The first use generates the organisation CA and signing key; do it once, outside the tests' time limit.
+beforeAll(() => {
+  requireSigningIdentity(app().config)
+})
 
 /** A proposal with a few real audit entries, and the record data naming the chain's head. */
 async function proposalWithHistory(db: Database, entries = 3) {

@@ -125,7 +125,8 @@ describe('a large record', () => {
     expect(distinct(/Indicator row \d+\b/g)).toBe(12)
     for (const c of large.screening.criteria) expect(text).toContain(c.name)
     expect(text).toContain(`Page ${pages} of ${pages}`)
-  })
+    // Several seconds on a busy two-core machine; a generous limit keeps the suite from flaking.
+  }, 120_000)
 })
 
 describe('an addendum', () => {
