@@ -1,3 +1,4 @@
+import { type ActionFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { type Database } from '#db/client.server'
 import { action as concernAction } from '~/routes/proposals.$id.consultation.concerns.$concernId'
@@ -60,7 +61,7 @@ async function openConsultation(db: Database) {
   }
 }
 
-type Action = typeof consultationAction
+type Action = (args: ActionFunctionArgs) => Promise<unknown>
 const send = (
   action: Action,
   path: string,
