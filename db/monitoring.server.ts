@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzl
 import { type Queryable } from './client.server'
 import { isUniqueViolation } from './errors'
 import {
-  auditEntries,
   conditionChecks,
   decisionRecords,
   incidents,
@@ -273,16 +272,6 @@ export async function findDecisionRecord(db: Queryable, proposalId: string) {
     .from(decisionRecords)
     .where(and(eq(decisionRecords.proposalId, proposalId), eq(decisionRecords.kind, 'decision')))
     .orderBy(desc(decisionRecords.signedAt))
-    .limit(1)
-  return row
-}
-
-export async function findAuditHead(db: Queryable, proposalId: string) {
-  const [row] = await db
-    .select({ hash: auditEntries.hash, seq: auditEntries.seq })
-    .from(auditEntries)
-    .where(eq(auditEntries.proposalId, proposalId))
-    .orderBy(desc(auditEntries.seq))
     .limit(1)
   return row
 }

@@ -208,6 +208,10 @@ describe(`monitoring (${databaseKind()})`, () => {
 
     const [addendum] = await db.select().from(decisionRecords).where(and(eq(decisionRecords.id, signed.addendumId)))
     expect(addendum).toMatchObject({ kind: 'addendum', parentRecordId: original.id, outcome: 'add_conditions', proposalId: c.proposal.id })
+    // The addendum pins the chain at the last signature itself.
+    const signature = (await listAuditEntries(db, c.proposal.id)).at(-1)!
+    expect(signature.eventType).toBe('reassessment.sign')
+    expect(addendum).toMatchObject({ auditHeadSeq: signature.seq, auditHeadHash: signature.hash })
     const file = recordFilePath(config.dataDir, addendum!)
     const pdfsig = execFileSync('pdfsig', [file], { encoding: 'utf8' })
     expect(pdfsig).toContain('Signature is Valid')

@@ -3,7 +3,6 @@ import {
   advancePlan,
   appendConditions,
   closeRound,
-  findAuditHead,
   findDecisionRecord,
   findOpenRound,
   findPlan,
@@ -126,6 +125,7 @@ export async function signOutcome(
   const closes = pending.signedBy.length + 1 >= requiredSignatures
   const label = OUTCOME_LABELS[pending.outcome as Outcome] ?? pending.outcome
   let addendumId: string | null = null
+  let added: Condition[] = []
   const result = await applyEvent(db, {
     organisationId: user.organisationId,
     proposalId: input.proposalId,
@@ -133,13 +133,17 @@ export async function signOutcome(
     expectedVersion: input.expectedVersion,
     summary: closes ? `Outcome signed and in force: ${label}. Signed addendum issued.` : `Outcome signed: ${label}`,
     now,
-    effect: async (tx, _after, updated) => {
+    effect: async (tx) => {
       const round = await findOpenRound(tx, input.proposalId)
       if (!round?.outcome) throw new RefusedError('There is no outcome waiting to be signed.', 409)
       await insertRoundSignature(tx, round.id, user.id, now)
+      if (closes) added = await carryOut(tx, round, now)
+    },
+    // The addendum pins the chain at this very signature, so it is issued after the entry is appended.
+    afterAudit: async (tx, entry, updated) => {
       if (!closes) return
-      const conditions = await carryOut(tx, round, now)
-      const record = await issueAddendum(tx, input.signing, { proposal: updated, round, newConditions: conditions, now })
+      const round = (await findOpenRound(tx, input.proposalId))!
+      const record = await issueAddendum(tx, input.signing, { proposal: updated, round, newConditions: added, audit: entry, now })
       addendumId = record.id
       await closeRound(tx, round.id, now, record.id)
       if (round.outcome === 'suspend') {
@@ -209,7 +213,7 @@ async function triggeringReview(tx: Queryable, round: ReassessmentRow): Promise<
 async function issueAddendum(
   tx: Queryable,
   signing: SigningConfig,
-  input: { proposal: Proposal; round: ReassessmentRow; newConditions: Condition[]; now: Date },
+  input: { proposal: Proposal; round: ReassessmentRow; newConditions: Condition[]; audit: { hash: string; seq: number }; now: Date },
 ) {
   const { proposal, round } = input
   const parent = await findDecisionRecord(tx, proposal.id)
@@ -221,7 +225,6 @@ async function issueAddendum(
     loadPlan(tx, proposal.id),
     triggeringReview(tx, round),
   ])
-  const head = await findAuditHead(tx, proposal.id)
   const outcome = round.outcome!
   const continues = outcome === 'continue' || outcome === 'add_conditions' || outcome === 'resume'
   const data: Omit<AddendumData, 'record' | 'parent'> = {
@@ -242,7 +245,7 @@ async function issueAddendum(
       role: s.roles.includes('chief_librarian') ? ROLE_LABELS.chief_librarian : ROLE_LABELS.signatory,
       signedAt: s.signedAt,
     })),
-    audit: { hash: head!.hash, seq: head!.seq },
+    audit: { hash: input.audit.hash, seq: input.audit.seq },
   }
   return issueRecord(tx, signing, { kind: 'addendum', organisationId: proposal.organisationId, proposalId: proposal.id, parentRecordId: parent.id, data }, { now: input.now })
 }
