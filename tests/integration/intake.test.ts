@@ -290,6 +290,22 @@ describe(`attachments (${databaseKind()})`, () => {
     expect(fs.existsSync(stored)).toBe(false)
   })
 
+  it('refuses to remove an attachment that is not this proposal’s, changing nothing', async () => {
+    const { db, org, chief, cookie } = await setting()
+    const mine = await createProposal(db, org.id, chief.id)
+    const theirs = await createProposal(db, org.id, chief.id)
+    await upload(theirs.id, cookie, pdfBytes('theirs'), 'theirs.pdf')
+    const [file] = (await snapshotOf(theirs.id)).files
+    const [mineBefore, theirsBefore] = [await snapshotOf(mine.id), await snapshotOf(theirs.id)]
+    for (const attachmentId of [file!.id, 'not-an-id', '']) {
+      const result = (await edit(mine.id, cookie, { intent: 'detach', attachmentId })) as { init: { status: number }; data: { error: string } }
+      expect(result.init.status).toBe(400)
+      expect(result.data.error).toBe('That attachment is not part of this proposal’s papers')
+    }
+    expect(await snapshotOf(mine.id)).toEqual(mineBefore)
+    expect(await snapshotOf(theirs.id)).toEqual(theirsBefore)
+  })
+
   it('shows a reviewer the papers only once they have declared no conflict', async () => {
     const { db, org, chief, reviewers, cookie } = await setting()
     const proposal = await createProposal(db, org.id, chief.id, { description: 'Secret until declared' })
