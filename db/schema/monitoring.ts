@@ -26,6 +26,7 @@ import {
   SUSPENSION_OUTCOMES,
   THRESHOLD_KINDS,
 } from '../../app/workflow/monitoring/terms'
+import { RISK_BANDS } from '../../app/utils/risk-heatmap'
 import { organisations, users } from './core'
 import { proposals } from './proposals'
 
@@ -262,6 +263,26 @@ export const incidents = pgTable(
     index('incidents_proposal_occurred_idx').on(t.proposalId, t.occurredOn),
     check('incidents_time_format', sql`${t.occurredTime} is null or ${t.occurredTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
   ],
+)
+
+/**
+ * Each screening round's overall risk band (the highest band any criterion's
+ * median reaches), kept for the partnership register so that it can filter
+ * and sort thousands of partnerships without re-aggregating every score. A
+ * completed round's scores never change, so a row is never stale; `band` is
+ * null when the round had no submitted scores.
+ */
+export const proposalRiskBands = pgTable(
+  'proposal_risk_bands',
+  {
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    round: integer('round').notNull(),
+    band: text('band', { enum: RISK_BANDS }),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.proposalId, t.round] })],
 )
 
 export type IndicatorLibraryEntry = typeof indicatorLibrary.$inferSelect
