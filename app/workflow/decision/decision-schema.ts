@@ -1,0 +1,135 @@
+import { z } from 'zod'
+import { OUTCOMES, type Condition, type Outcome } from '~/pdf/record-data'
+import { plainText } from '~/utils/plain-text'
+import { MonitoringPlanSchema } from '~/workflow/monitoring/plan-schema'
+import { CONDITION_SOURCES } from '~/workflow/monitoring/terms'
+
+/**
+ * The decision form and the signing form: one zod schema each, shared by the
+ * browser (Conform) and the server. The decision schema is built from the
+ * blocking issues screening found, since approving despite one needs an
+ * override for it.
+ */
+
+export const LIMITS = {
+  rationale: 10_000,
+  condition: 2000,
+  conditions: 50,
+  dissent: 5000,
+  dissents: 30,
+  override: 5000,
+  password: 1000,
+} as const
+
+export const OUTCOME_CHOICES: Record<Outcome, string> = {
+  approve: 'Approve',
+  approve_with_conditions: 'Approve with conditions',
+  reject: 'Reject',
+  return_for_revision: 'Return for revision (back to draft, to be screened again)',
+}
+
+export function isApproval(outcome: unknown): outcome is 'approve' | 'approve_with_conditions' {
+  return outcome === 'approve' || outcome === 'approve_with_conditions'
+}
+
+/** A required "no" on a privacy item, as screening found it. */
+export type BlockingIssue = { key: string; issue: string }
+
+const text = (missing: string, max: number) =>
+  z
+    .string({ error: missing })
+    .pipe(plainText(max))
+    .refine((v) => v.length > 0, missing)
+
+const version = z.number({ error: 'Reload the page and try again' }).int().positive()
+
+const DecisionFields = z.object({
+  intent: z.literal('record'),
+  version,
+  outcome: z.enum(OUTCOMES, { error: 'Choose the outcome' }),
+  rationale: text('Explain the decision', LIMITS.rationale),
+  conditions: z
+    .array(
+      z.object({
+        text: text('Write the condition, or remove it', LIMITS.condition),
+        source: z.enum(CONDITION_SOURCES).default('decision'),
+      }),
+    )
+    .max(LIMITS.conditions, `Set at most ${LIMITS.conditions} conditions`)
+    .default([]),
+  overrides: z
+    .array(z.object({ key: z.string().max(100), rationale: plainText(LIMITS.override).optional() }))
+    .max(100)
+    .default([]),
+  dissent: z
+    .array(text('Write the view, or remove it', LIMITS.dissent))
+    .max(LIMITS.dissents, `Record at most ${LIMITS.dissents} views`)
+    .default([]),
+  monitoring: MonitoringPlanSchema.optional(),
+})
+
+export type DecisionValues = z.infer<typeof DecisionFields>
+
+const CrossFieldInputs = DecisionFields.pick({ outcome: true, conditions: true, overrides: true })
+
+/**
+ * What is wrong with a decision beyond its fields, as [path, message] pairs:
+ * conditions must match the outcome, every blocking issue needs an override
+ * to approve, and an approval needs its monitoring plan.
+ */
+export function decisionProblems(
+  v: Pick<DecisionValues, 'outcome' | 'conditions' | 'overrides' | 'monitoring'>,
+  blockingIssues: BlockingIssue[],
+): [path: (string | number)[], message: string][] {
+  const problems: [(string | number)[], string][] = []
+  if (v.outcome === 'approve_with_conditions' && v.conditions.length === 0) {
+    problems.push([['conditions'], 'Add at least one condition, or choose another outcome'])
+  }
+  if (v.outcome === 'approve' && v.conditions.length > 0) {
+    problems.push([['conditions'], 'Choose “Approve with conditions”, or remove the conditions'])
+  }
+  if (isApproval(v.outcome)) {
+    blockingIssues.forEach((b, index) => {
+      const override = v.overrides.find((o) => o.key === b.key)
+      if (!override?.rationale) {
+        problems.push([['overrides', index, 'rationale'], 'To approve despite this blocking issue, record why'])
+      }
+    })
+    if (!v.monitoring) problems.push([['monitoring', 'intervalMonths'], 'Set the monitoring plan for the approval'])
+  }
+  return problems
+}
+
+export function decisionSchema(blockingIssues: BlockingIssue[]) {
+  // The monitoring plan belongs to approvals alone: for any other outcome its
+  // fields are dropped before they are checked, so a half-filled plan is no error.
+  return z
+    .preprocess(
+      (value) =>
+        value && typeof value === 'object' && !isApproval((value as { outcome?: unknown }).outcome)
+          ? { ...value, monitoring: undefined }
+          : value,
+      DecisionFields,
+    )
+    .superRefine(
+      (v, ctx) => {
+        for (const [path, message] of decisionProblems(v, blockingIssues)) ctx.addIssue({ code: 'custom', path, message })
+      },
+      // Shown together with any other field's error, not only once the rest is right.
+      { when: (payload) => CrossFieldInputs.safeParse(payload.value).success },
+    )
+}
+
+/** The conditions a decision keeps: only an approval with conditions has any. */
+export function conditionsFor(outcome: Outcome, conditions: Condition[]): Condition[] {
+  return outcome === 'approve_with_conditions' ? conditions : []
+}
+
+export const SignSchema = z.object({
+  intent: z.literal('sign'),
+  version,
+  password: z
+    .string({ error: 'Enter your password to sign' })
+    .min(1, 'Enter your password to sign')
+    .max(LIMITS.password, 'That password is too long'),
+})

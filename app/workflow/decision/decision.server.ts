@@ -1,0 +1,266 @@
+import { type Database, type Queryable } from '#db/client.server'
+import { findDecision, insertSignature, listSignatures, markDecisionSigned, saveDecision } from '#db/decisions.server'
+import { type DecisionRow, type Proposal, type SignedAs } from '#db/schema'
+import { findOrganisation, findUserInOrganisation } from '#db/users.server'
+import { type ProposalEvent } from '#machines/proposal-events'
+import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
+import { type DecisionRecordData } from '~/pdf/record-data'
+import { outcomeLabel } from '~/pdf/sections'
+import { SigningUnavailableError, type SigningConfig } from '~/signing/certificates.server'
+import { issueRecord } from '~/signing/issue-record.server'
+import { verifyPassword } from '~/utils/password.server'
+import { ROLE_LABELS } from '~/utils/roles'
+import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
+import { actorFor } from '~/workflow/actor.server'
+import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
+import { getConsultationRecord } from '~/workflow/consultation/record.server'
+import { type Person } from '~/workflow/consultation/types'
+import { getProposalSummary } from '~/workflow/intake/intake.server'
+import { createMonitoringPlan } from '~/workflow/monitoring/plan.server'
+import { getScreeningResult } from '~/workflow/screening/screening.server'
+import { conditionsFor, decisionProblems, isApproval, type DecisionValues } from './decision-schema'
+import {
+  auditSection,
+  blockingIssuesOf,
+  deciderName,
+  decisionSection,
+  organisationSection,
+  privacySection,
+  screeningSection,
+  signatoriesSection,
+} from './record-sections'
+
+/**
+ * The decision stage's use cases: the chief librarian records the decision,
+ * each signatory signs it by re-entering their password, and the last
+ * signature issues the signed PDF record (and, for an approval, the
+ * monitoring plan) in the same transaction as the signature itself.
+ */
+
+export type DecisionRefusal = {
+  ok: false
+  status: 400 | 403 | 404 | 409 | 429 | 503
+  message: string
+  /** The form field the message belongs beside, as Conform names it. */
+  field?: string
+}
+
+function refuse(status: DecisionRefusal['status'], message: string, field?: string): DecisionRefusal {
+  return { ok: false, status, message, field }
+}
+
+/** ['overrides', 0, 'rationale'] → "overrides[0].rationale" */
+function fieldName(path: (string | number)[]) {
+  return path.reduce<string>((name, part) => (typeof part === 'number' ? `${name}[${part}]` : name ? `${name}.${part}` : part), '')
+}
+
+export type DecisionInput = Omit<DecisionValues, 'intent' | 'version'>
+
+const probe = (user: Person): ProposalEvent => ({ type: 'decision.record', outcome: 'approve', actor: actorFor(user) })
+const signEvent = (user: Person): ProposalEvent => ({ type: 'decision.sign', stepUpVerified: true, actor: actorFor(user) })
+
+/** What the machine lets this person do with the decision now. */
+export function decisionActions(snapshot: ProposalSnapshot, user: Person) {
+  return { canRecord: can(snapshot, probe(user)), canSign: can(snapshot, signEvent(user)) }
+}
+
+/**
+ * Records (or, until the first signature, re-records) the decision on the
+ * proposal's current round. Approving despite a blocking issue needs an
+ * override for each; an approval carries its monitoring plan.
+ */
+export async function recordDecision(
+  db: Database,
+  input: { user: Person; proposalId: string; values: DecisionInput; expectedVersion?: number; now?: Date },
+): Promise<{ ok: true; decisionId: string } | DecisionRefusal> {
+  const { user, values } = input
+  const now = input.now ?? new Date()
+  const loaded = await loadProposal(db, user.organisationId, input.proposalId)
+  if (!loaded) return refuse(404, 'Proposal not found')
+  const event: ProposalEvent = { type: 'decision.record', outcome: values.outcome, actor: actorFor(user) }
+  if (!can(loaded.snapshot, event)) {
+    return refuse(403, 'Only the chief librarian who made this proposal can record its decision, and only until someone has signed it.')
+  }
+  const screening = await getScreeningResult(db, loaded.row)
+  const issues = screening ? blockingIssuesOf(screening) : []
+  const [problem] = decisionProblems(values, issues)
+  if (problem) return refuse(400, problem[1], fieldName(problem[0]))
+
+  let decisionId = ''
+  const approval = isApproval(values.outcome)
+  const result = await applyEvent(db, {
+    organisationId: user.organisationId,
+    proposalId: input.proposalId,
+    event,
+    expectedVersion: input.expectedVersion,
+    summary: `Decision recorded for signature: ${outcomeLabel(values.outcome)}`,
+    now,
+    effect: async (tx, after) => {
+      const row = await saveDecision(
+        tx,
+        { organisationId: user.organisationId, proposalId: input.proposalId, round: after.context.revisions },
+        {
+          outcome: values.outcome,
+          rationale: values.rationale,
+          conditions: conditionsFor(values.outcome, values.conditions),
+          overrides: approval
+            ? issues.map((b) => ({ ...b, rationale: values.overrides.find((o) => o.key === b.key)?.rationale ?? '' }))
+            : [],
+          dissent: values.dissent,
+          monitoringPlan: approval ? (values.monitoring ?? null) : null,
+          recordedBy: user.id,
+          recordedAt: now,
+        },
+      )
+      decisionId = row.id
+    },
+  })
+  return result.ok ? { ok: true, decisionId } : result
+}
+
+/** Everything the record shows except its signatures and the chain head, which only the last signature fixes. */
+export async function recordBase(
+  db: Queryable,
+  proposal: Proposal,
+  decision: DecisionRow,
+): Promise<Omit<DecisionRecordData, 'record' | 'signatories' | 'audit'>> {
+  const [organisation, summary, screening, consultation, recorder] = await Promise.all([
+    findOrganisation(db, proposal.organisationId),
+    getProposalSummary(db, proposal),
+    getScreeningResult(db, proposal),
+    getConsultationRecord(db, proposal.organisationId, proposal.id),
+    findUserInOrganisation(db, proposal.organisationId, decision.recordedBy),
+  ])
+  if (!organisation || !screening) throw new Error(`Proposal ${proposal.id} has no screening to put on its record`)
+  const decidedBy = deciderName(recorder?.name ?? 'The chief librarian')
+  return {
+    organisation: organisationSection(organisation),
+    proposal: summary,
+    screening: screeningSection(screening),
+    privacy: privacySection(screening, decision, decidedBy),
+    professionalBody: consultation.professionalBody,
+    staff: consultation.staff,
+    union: consultation.union,
+    decision: decisionSection(decision, decidedBy),
+  }
+}
+
+export type Signed = { ok: true; complete: boolean; recordId: string | null }
+
+type SignInput = {
+  user: Person
+  proposalId: string
+  password: string
+  signing: SigningConfig
+  /** Keys the throttle, as sign-in does; a wrong password here counts against the account there too. */
+  secret: string
+  clientAddress: string
+  expectedVersion?: number
+  now?: Date
+}
+
+/**
+ * A signatory signs the recorded decision after re-entering their password.
+ * The last signature, in one transaction with its audit entry: assembles the
+ * record from the stored screening, consultation and decision, pins it to
+ * the audit entry of this very signature, renders, signs and stores it,
+ * stamps the decision signed, and sets up monitoring for an approval. If any
+ * of that fails (no usable certificate, an unwritable data directory) the
+ * signature is not recorded either, and the signatory is told why.
+ */
+export async function signDecision(db: Database, input: SignInput): Promise<Signed | DecisionRefusal> {
+  const { user } = input
+  const now = input.now ?? new Date()
+  const loaded = await loadProposal(db, user.organisationId, input.proposalId)
+  if (!loaded) return refuse(404, 'Proposal not found')
+  const { row: proposal, snapshot } = loaded
+  const event = signEvent(user)
+  if (!can(snapshot, event)) {
+    return refuse(403, 'You cannot sign this decision: it needs a different signatory, or you have signed it already.')
+  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== proposal.version) {
+    return refuse(409, 'The decision changed since you opened this page. Read it again before you sign.')
+  }
+
+  const account = await findUserInOrganisation(db, user.organisationId, user.id)
+  if (!account?.active) return refuse(403, 'Your account cannot sign.')
+  const keys = throttleKeys(input.secret, account.email, input.clientAddress)
+  if (await isThrottled(db, keys, now)) {
+    return refuse(429, `Too many wrong passwords. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`, 'password')
+  }
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    await recordFailure(db, keys, now)
+    return refuse(400, 'That password is not right. Enter the password you sign in with.', 'password')
+  }
+  await clearAccountFailures(db, keys)
+
+  const round = snapshot.context.revisions
+  const decision = await findDecision(db, proposal.id, round)
+  if (!decision) return refuse(409, 'There is no decision waiting to be signed.')
+  const signedBy = snapshot.context.pending?.signedBy ?? []
+  const last = signedBy.length + 1 >= snapshot.context.requiredSignatures
+  const signedAs: SignedAs = signedBy.length === 0 || !user.roles.includes('signatory') ? 'chief_librarian' : 'signatory'
+  // Read before the transaction, on the version the signatory saw: the transaction refuses if anything moved since.
+  const base = last ? await recordBase(db, proposal, decision) : null
+  const who = `${account.name}, ${ROLE_LABELS[signedAs]}`
+  let recordId: string | null = null
+
+  try {
+    const result = await applyEvent(db, {
+      organisationId: user.organisationId,
+      proposalId: proposal.id,
+      event,
+      expectedVersion: proposal.version,
+      summary: last
+        ? `Decision signed by ${who}, after re-entering their password. ${outcomeLabel(decision.outcome)}: signed record issued.`
+        : `Decision signed by ${who}, after re-entering their password.`,
+      now,
+      effect: (tx) => insertSignature(tx, { decisionId: decision.id, userId: user.id, signedAs, signedAt: now }),
+      afterAudit: async (tx, entry) => {
+        if (!base) return
+        const signatures = await listSignatures(tx, decision.id)
+        const record = await issueRecord(
+          tx,
+          input.signing,
+          {
+            kind: 'decision',
+            organisationId: proposal.organisationId,
+            proposalId: proposal.id,
+            data: { ...base, signatories: signatoriesSection(signatures), audit: auditSection(entry) },
+          },
+          {
+            now,
+            // Inside the record's own savepoint, so that its file is removed if these fail.
+            alsoInTransaction: async (inner, row) => {
+              await markDecisionSigned(inner, decision.id, now, row.id)
+              if (isApproval(decision.outcome) && decision.monitoringPlan) {
+                await createMonitoringPlan(inner, { ...decision.monitoringPlan, proposalId: proposal.id, conditions: decision.conditions })
+              }
+            },
+          },
+        )
+        recordId = record.id
+      },
+    })
+    if (!result.ok) return result
+  } catch (error) {
+    const refusal = signingFailure(error)
+    if (refusal) return refusal
+    throw error
+  }
+  return { ok: true, complete: last, recordId }
+}
+
+const NOT_RECORDED = 'The decision record could not be produced, so your signature has not been recorded.'
+
+/** A failure to produce the record that an administrator can fix, in words the signatory can pass on. */
+function signingFailure(error: unknown): DecisionRefusal | null {
+  if (error instanceof SigningUnavailableError) {
+    return refuse(503, `${NOT_RECORDED} The signing certificate cannot be used: ${error.message} Ask an administrator to fix it, then sign again.`)
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (error instanceof Error && typeof code === 'string' && 'syscall' in error) {
+    return refuse(503, `${NOT_RECORDED} The record file could not be written (${code}). Ask an administrator to check the data directory, then sign again.`)
+  }
+  return null
+}
