@@ -1,0 +1,174 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { type Page } from 'playwright-core'
+import { afterAll, describe, expect, it } from 'vitest'
+import { DEFAULT_RUBRIC } from '~/workflow/screening/default-rubric'
+import { pdfBytes } from '#tests/support/documents'
+import { setupBrowser } from './support/browser'
+import { checkA11y, signIn, signOut, visit } from './support/pages'
+import { setupServer } from './support/server'
+
+// The flow moves a proposal through screening: a server of its own.
+const server = setupServer()
+const browser = setupBrowser(() => server().url)
+
+const TITLE = 'Visa biometrics enrolment in branch libraries'
+const CHIEF = 'chief@fairhaven.example'
+const SAM = 'reviewer@fairhaven.example' // Sam Patel: declares a conflict
+const ZOE = 'reviewer2@fairhaven.example' // Zoë Müller
+const TOMASZ = 'reviewer3@fairhaven.example' // Tomasz Nowak: the replacement
+
+const contract = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'probity-screening-')), 'Draft contract.pdf')
+fs.writeFileSync(contract, pdfBytes('UKVI host agreement'))
+afterAll(() => fs.rmSync(path.dirname(contract), { recursive: true, force: true }))
+
+/** Every step of one flow shares this page; each sign-in replaces the last. */
+let page: Page
+let proposalPath = ''
+
+async function openScreening(email: string) {
+  await signIn(page, email)
+  await visit(page, `${proposalPath}/screening`)
+}
+
+/**
+ * Scores every criterion the same way. The selects are found by name: there
+ * are ten identically labelled groups, one per criterion fieldset.
+ */
+async function score(likelihood: number, impact: number, residual: [number, number], rationale: string) {
+  for (const c of DEFAULT_RUBRIC.criteria) {
+    const group = page.getByRole('group', { name: c.name, exact: true })
+    await group.getByLabel('Likelihood', { exact: true }).selectOption(String(likelihood))
+    await group.getByLabel('Impact', { exact: true }).selectOption(String(impact))
+    await group.getByLabel('Rationale').fill(`${rationale} (${c.name})`)
+    await group.getByLabel('Proposed mitigations').fill('Signage saying the booth is run for the Home Office, not the library')
+    await group.getByLabel('Likelihood after mitigation').selectOption(String(residual[0]))
+    await group.getByLabel('Impact after mitigation').selectOption(String(residual[1]))
+  }
+  for (const item of DEFAULT_RUBRIC.privacyItems) {
+    const group = page.getByRole('group', { name: new RegExp(`^${item.question.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    const answer = item.key === 'leaving_privacy_protection' ? 'No' : 'Yes'
+    await group.getByRole('radio', { name: answer, exact: true }).check()
+    if (answer === 'No') await group.getByLabel('Evidence').fill('No notice to users is planned')
+  }
+}
+
+describe('intake and blind multi-reviewer screening of the visa-services case', () => {
+  it('the chief librarian enters the case, two reviewers score it after one recusal, and screening completes', async () => {
+    page = await browser.newPage()
+
+    // 1. The chief librarian proposes the partnership and saves a draft.
+    await signIn(page, CHIEF)
+    await visit(page, '/proposals/new')
+    await page.getByLabel('Title').fill(TITLE)
+    await page.getByLabel('Partner organisation').fill('UK Visas and Immigration (Home Office)')
+    await page.getByLabel('Contractor delivering for the partner (if any)').fill('Sopra Steria')
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await page.waitForURL(/\/edit\?saved=1$/)
+    await checkA11y(page)
+    proposalPath = new URL(page.url()).pathname.replace(/\/edit$/, '')
+
+    // Submitting too early is refused next to the fields, in the browser.
+    await page.getByRole('button', { name: 'Submit for ethics screening' }).click()
+    await expect.poll(() => page.getByText('List at least one site').count()).toBeGreaterThan(0)
+    await checkA11y(page)
+
+    await page.getByLabel('Attach a paper').setInputFiles(contract)
+    await page.getByRole('button', { name: 'Attach', exact: true }).click()
+    await page.waitForURL(/attached=1/)
+    await checkA11y(page)
+    expect(await page.getByRole('link', { name: 'Draft contract.pdf' }).count()).toBe(1)
+
+    await page.getByLabel('Summary').fill('Host biometric enrolment appointments for visa and immigration applicants at three branches.')
+    await page.getByLabel('The service offered').fill('Fingerprints and photographs for visa applicants, by appointment')
+    await page.getByRole('radio', { name: 'The partner’s (or contractor’s) staff' }).check()
+    await page.getByLabel('Sites affected').fill('Central Library\nNorthgate\nHarbourside')
+    await page.getByLabel('Start date').fill('2026-09-01')
+    await page.getByLabel('Income to the service').fill('£18,500 a year')
+    await page.getByLabel('Costs to the service').fill('Booth space and two hours of staff time a week')
+    await page.getByLabel('Why the service wants this partnership').fill('Income keeps Saturday opening; applicants travel less.')
+    await page.getByRole('group', { name: 'Is any personal data of users involved?' }).getByRole('radio', { name: 'Yes' }).check()
+    await page.getByRole('checkbox', { name: 'Biometric data (fingerprints, facial images)' }).check()
+    await page.getByRole('group', { name: 'Is it shared with the partner or its contractor?' }).getByRole('radio', { name: 'Yes' }).check()
+    await page.getByRole('group', { name: 'Is it shared with any government body?' }).getByRole('radio', { name: 'Yes' }).check()
+    await page.getByLabel('How long it is kept').fill('Under the Home Office retention policy')
+    await page.getByLabel('Where it is processed').fill('Contractor equipment, then Home Office systems')
+    await page.getByLabel('User groups affected').fill('Visa applicants\nAll users of the three branches')
+    await page.getByRole('checkbox', { name: 'Migrants, refugees and asylum seekers' }).check()
+    await page.getByRole('group', { name: 'Was the professional body engaged before this proposal?' }).getByRole('radio', { name: 'No' }).check()
+    await page.getByRole('checkbox', { name: 'Sam Patel' }).check()
+    await page.getByRole('checkbox', { name: 'Zoë Müller' }).check()
+    await page.getByRole('button', { name: 'Submit for ethics screening' }).click()
+    await page.waitForURL((url) => url.pathname === `${proposalPath}/screening`)
+    await checkA11y(page)
+    expect(await page.getByText('Rubric version 1. 0 of at least 2 reviews submitted.').count()).toBe(1)
+    await signOut(page)
+
+    // 2. Sam sees only the title, partner and contractor, and declares a conflict.
+    await signIn(page, SAM)
+    await visit(page, proposalPath)
+    expect(await page.getByText('Host biometric enrolment appointments').count()).toBe(0)
+    await visit(page, `${proposalPath}/screening`)
+    await page.getByRole('radio', { name: 'Yes, I have a conflict and should be recused' }).check()
+    await page.getByLabel('If so, what is the conflict?').fill('My partner works for Sopra Steria')
+    await page.getByRole('button', { name: 'Record my declaration' }).click()
+    await expect.poll(() => page.getByText('You are recused from this proposal.').count()).toBe(1)
+    await checkA11y(page)
+    await signOut(page)
+
+    // 3. The chief librarian assigns Tomasz in Sam's place.
+    await openScreening(CHIEF)
+    expect(await page.getByText('Recused: My partner works for Sopra Steria').count()).toBe(1)
+    await page.getByRole('checkbox', { name: 'Tomasz Nowak' }).check()
+    await page.getByRole('button', { name: 'Assign' }).click()
+    await expect.poll(() => page.getByRole('row', { name: /Tomasz Nowak/ }).count()).toBe(1)
+    await checkA11y(page)
+    await signOut(page)
+
+    // 4. Zoë declares no conflict, scores low and submits; she sees no results yet.
+    await openScreening(ZOE)
+    await page.getByRole('radio', { name: 'No, I have no conflict of interest' }).check()
+    await page.getByRole('button', { name: 'Record my declaration' }).click()
+    await page.waitForURL(/\/screening\/review$/)
+    await checkA11y(page)
+    await score(1, 2, [1, 1], 'Appointments only; little contact with other users')
+    await page.getByRole('button', { name: 'Submit my review' }).click()
+    await page.waitForURL((url) => url.pathname === `${proposalPath}/screening`)
+    await checkA11y(page)
+    expect(await page.getByText(/Results appear here once at least 2 reviewers have submitted/).count()).toBe(1)
+    await signOut(page)
+
+    // 5. Tomasz saves a draft without seeing Zoë's scores, then submits high scores.
+    await openScreening(TOMASZ)
+    await page.getByRole('radio', { name: 'No, I have no conflict of interest' }).check()
+    await page.getByRole('button', { name: 'Record my declaration' }).click()
+    await page.waitForURL(/\/screening\/review$/)
+    await checkA11y(page)
+    expect(await page.getByText('Appointments only; little contact').count()).toBe(0)
+    await score(4, 5, [3, 4], 'Migrants who fear enforcement may stop coming')
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await page.waitForURL(/saved=1$/)
+    await checkA11y(page)
+    await page.getByRole('button', { name: 'Submit my review' }).click()
+    await page.waitForURL((url) => url.pathname === `${proposalPath}/screening`)
+    await checkA11y(page)
+
+    // Both submitted: the heatmaps, disagreement flags and blocking issue show.
+    expect(await page.getByRole('img', { name: /Inherent risk \(median of reviewers\)/ }).count()).toBe(1)
+    expect(await page.getByRole('img', { name: /Residual risk after mitigation/ }).count()).toBe(1)
+    expect(await page.getByText('Yes: two or more bands apart').count()).toBe(DEFAULT_RUBRIC.criteria.length)
+    expect(await page.getByText(/Reviewers disagree \(two or more bands apart\) on 10 criteria/).count()).toBe(1)
+    expect(await page.getByText('Users are told plainly when they leave the library’s privacy protection: no').count()).toBe(1)
+    expect(await page.getByText('Appointments only; little contact with other users (Public trust and perceived neutrality)').count()).toBe(1)
+    await signOut(page)
+
+    // 6. The chief librarian completes screening; consultation opens.
+    await openScreening(CHIEF)
+    await page.getByRole('button', { name: 'Complete ethics screening' }).click()
+    await expect.poll(() => page.getByText('Consultation', { exact: true }).first().isVisible()).toBe(true)
+    await checkA11y(page)
+    await visit(page, proposalPath)
+    expect(await page.locator('.tag').first().textContent()).toBe('Consultation')
+  }, 480_000)
+})
