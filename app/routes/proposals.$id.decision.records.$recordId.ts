@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: 500,
     })
   }
-  return new Response(bytes, {
+  return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': 'application/pdf',
       'Content-Length': String(bytes.length),

@@ -77,6 +77,12 @@ async function stateOf(db: Database, proposal: Proposal) {
   return { stage: loaded.row.stage, version: loaded.row.version, snapshot: loaded.snapshot }
 }
 
+/** The decision of the proposal's first round. */
+async function firstDecision(db: Database, c: { org: { id: string }; proposal: Proposal }) {
+  const [first] = await listDecisions(db, c.org.id, c.proposal.id)
+  return first!.decision
+}
+
 const textOf = (file: string) => pdftotext(file).replace(/\s+/g, ' ')
 
 function filesUnder(dir: string): string[] {
@@ -161,7 +167,7 @@ describe(`the decision, signed by two signatories (${databaseKind()})`, () => {
     const { db } = app().database
     const c = await atDecision(db)
     await decideAndSign(db, { proposal: c.proposal, chief: c.chief, values: await visaApproval(db, c.proposal, '2026-09-01'), signing: signing(), secret: app().secret })
-    const [{ decision }] = (await listDecisions(db, c.org.id, c.proposal.id)) as [{ decision: { id: string } }]
+    const decision = await firstDecision(db, c)
     const where = eq(decisions.id, decision.id)
     await expect(db.update(decisions).set({ rationale: 'Rewritten later' }).where(where)).rejects.toThrow()
     await expect(db.update(decisions).set({ signedAt: new Date() }).where(where)).rejects.toThrow()
@@ -195,7 +201,7 @@ describe(`rejection and return for revision (${databaseKind()})`, () => {
     })
     expect((await stateOf(db, c.proposal)).stage).toBe('rejected')
     expect(await findRecord(db, c.org.id, recordId)).toMatchObject({ outcome: 'reject' })
-    const [{ decision }] = (await listDecisions(db, c.org.id, c.proposal.id)) as [{ decision: { conditions: unknown[]; monitoringPlan: unknown } }]
+    const decision = await firstDecision(db, c)
     expect(decision).toMatchObject({ conditions: [], monitoringPlan: null })
     expect(await db.select().from(monitoringPlans).where(eq(monitoringPlans.proposalId, c.proposal.id))).toEqual([])
     const text = textOf(recordFilePath(app().config.dataDir, (await findRecord(db, c.org.id, recordId))!))
@@ -242,7 +248,7 @@ describe(`signing that cannot produce the record (${databaseKind()})`, () => {
     expect(state).toMatchObject({ stage: 'decision', version })
     expect(state.snapshot.context.pending?.signedBy).toEqual([])
     expect(await listRecordsForProposal(db, c.org.id, c.proposal.id)).toEqual([])
-    const [{ decision }] = (await listDecisions(db, c.org.id, c.proposal.id)) as [{ decision: { id: string; signedAt: Date | null } }]
+    const decision = await firstDecision(db, c)
     expect(decision.signedAt).toBeNull()
     expect(await listSignatures(db, decision.id)).toEqual([])
     expect(await loadPlan(db, c.proposal.id)).toBeUndefined()
@@ -310,7 +316,7 @@ describe(`step-up signing (${databaseKind()})`, () => {
     // Five failures: even the right password waits now.
     expect(await sign(db, c.chief, c.proposal)).toMatchObject({ ok: false, status: 429, field: 'password' })
     expect(await stateOf(db, c.proposal)).toMatchObject({ stage: 'decision', version })
-    const [{ decision }] = (await listDecisions(db, c.org.id, c.proposal.id)) as [{ decision: { id: string } }]
+    const decision = await firstDecision(db, c)
     expect(await listSignatures(db, decision.id)).toEqual([])
   })
 })
@@ -321,7 +327,7 @@ describe(`the record data, assembled from what is stored (${databaseKind()})`, (
     const c = await atDecision(db)
     await recordDecision(db, { user: c.chief, proposalId: c.proposal.id, values: await visaApproval(db, c.proposal, '2026-09-01') })
     const loaded = (await loadProposal(db, c.org.id, c.proposal.id))!
-    const [{ decision }] = (await listDecisions(db, c.org.id, c.proposal.id)) as [{ decision: Parameters<typeof recordBase>[2] }]
+    const decision = await firstDecision(db, c)
     const base = await recordBase(db, loaded.row, decision)
     expect(base.organisation).toEqual({ name: c.org.name, professionalBodyName: 'CILIP' })
     expect(base.proposal).toMatchObject({ reference: c.proposal.reference, partner: 'UK Visas and Immigration (Home Office)', contractor: 'Sopra Steria' })

@@ -245,7 +245,7 @@ describe('the decision form’s rules', () => {
   it('reports the override and the plan together with the other fields’ errors', () => {
     const result = form({ outcome: 'approve_with_conditions', 'conditions[0].text': 'Signage', 'overrides[0].key': 'notice', rationale: '' })
     expect(result.status).toBe('error')
-    expect(result.error).toMatchObject({
+    expect(result.reply().error).toMatchObject({
       rationale: ['Explain the decision'],
       'overrides[0].rationale': ['To approve despite this blocking issue, record why'],
       'monitoring.intervalMonths': ['Set the monitoring plan for the approval'],
@@ -255,6 +255,6 @@ describe('the decision form’s rules', () => {
   it('refuses markup and an unknown outcome as field errors', () => {
     const result = form({ outcome: 'abolish', rationale: '<script>alert(1)</script>' })
     expect(result.status).toBe('error')
-    expect(result.error).toMatchObject({ outcome: ['Choose the outcome'], rationale: ['Remove the HTML tags: this field takes plain text'] })
+    expect(result.reply().error).toMatchObject({ outcome: ['Choose the outcome'], rationale: ['Remove the HTML tags: this field takes plain text'] })
   })
 })
