@@ -15,8 +15,8 @@ import { type Person } from '~/workflow/consultation/types'
 import { recordBase, recordDecision, signDecision } from '~/workflow/decision/decision.server'
 import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { getScreeningResult } from '~/workflow/screening/screening.server'
-import { decideAndSign, OVERRIDE_RATIONALE, reachDecision, visaApproval } from '#tests/support/decision'
-import { createOrganisation, createProposal, createUser, TEST_PASSWORD } from '#tests/support/factories'
+import { decideAndSign, OVERRIDE_RATIONALE, visaApproval, visaCaseAtDecision } from '#tests/support/decision'
+import { TEST_PASSWORD } from '#tests/support/factories'
 import { pdfsig, pdftotext } from '#tests/support/poppler'
 import { reviewAll, submitProposal } from '#tests/support/screening'
 import { setupTestApp } from '#tests/support/test-app'
@@ -27,38 +27,8 @@ const signing = (): SigningConfig => app().config
 
 const ANONYMOUS_TEXT = 'Some colleagues would not feel safe beside this service.'
 
-/** A service, its people and the visa-services proposal, taken to the decision with a blocking issue and a disagreement. */
-async function atDecision(db: Database, settings: Partial<OrganisationSettings> = {}) {
-  const org = await createOrganisation(db, settings)
-  const chief = await createUser(db, org.id, ['chief_librarian'], { name: 'Rhiannon Evans' })
-  const reviewers = [
-    await createUser(db, org.id, ['reviewer'], { name: 'Zoë Müller' }),
-    await createUser(db, org.id, ['reviewer'], { name: 'Sam Patel' }),
-  ]
-  // The second raises the anonymous concern.
-  const staff = [
-    await createUser(db, org.id, ['staff'], { name: 'Jordan Lee' }),
-    await createUser(db, org.id, ['staff'], { name: 'Bethan Hughes' }),
-  ]
-  const signatory = await createUser(db, org.id, ['signatory'], { name: 'Dafydd Jones' })
-  const proposal = await createProposal(db, org.id, chief.id, {
-    title: 'Biometric visa-application support in branch libraries',
-    partner: 'UK Visas and Immigration (Home Office)',
-    contractor: 'Sopra Steria',
-  })
-  await reachDecision(db, {
-    proposal,
-    chief,
-    reviewers,
-    staff,
-    secret: app().secret,
-    ratings: [
-      [4, 5, 3, 3],
-      [2, 2, 1, 1],
-    ],
-    blockingOn: ['leaving_privacy_protection'],
-  })
-  return { org, chief, reviewers, staff, signatory, proposal }
+function atDecision(db: Database, settings: Partial<OrganisationSettings> = {}) {
+  return visaCaseAtDecision(db, { secret: app().secret, settings })
 }
 
 function sign(db: Database, user: Person, proposal: Proposal, options: { password?: string; signing?: SigningConfig } = {}) {

@@ -1,5 +1,5 @@
 import { type Database } from '#db/client.server'
-import { type Proposal } from '#db/schema'
+import { type OrganisationSettings, type Proposal } from '#db/schema'
 import { type SigningConfig } from '~/signing/certificates.server'
 import { actorFor } from '~/workflow/actor.server'
 import { loadProposal } from '~/workflow/apply-event.server'
@@ -9,7 +9,7 @@ import { recordDecision, signDecision, type DecisionInput } from '~/workflow/dec
 import { blockingIssuesOf } from '~/workflow/decision/record-sections'
 import { declareInterest, finishScreening, recordReview, rubricFor, getScreeningResult } from '~/workflow/screening/screening.server'
 import { completeConsultation } from './consultation'
-import { TEST_PASSWORD } from './factories'
+import { createOrganisation, createProposal, createUser, TEST_PASSWORD } from './factories'
 import { visaPlan } from './monitoring'
 import { ok, submitProposal, uniformReview, type Rating } from './screening'
 
@@ -48,6 +48,44 @@ export async function reachDecision(
   }
   ok(await finishScreening(db, { actor: actorFor(chief), organisationId: proposal.organisationId, proposalId: proposal.id }))
   return completeConsultation(db, { proposal, proposer: chief, staff: args.staff, secret: args.secret, now: args.now })
+}
+
+/**
+ * A service (with these settings), its people and the visa-services proposal,
+ * taken to the decision through real screening and consultation: reviewers
+ * three bands apart on every criterion, and a blocking privacy issue.
+ */
+export async function visaCaseAtDecision(db: Database, args: { secret: string; settings?: Partial<OrganisationSettings> }) {
+  const org = await createOrganisation(db, args.settings)
+  const chief = await createUser(db, org.id, ['chief_librarian'], { name: 'Rhiannon Evans' })
+  const reviewers = [
+    await createUser(db, org.id, ['reviewer'], { name: 'Zoë Müller' }),
+    await createUser(db, org.id, ['reviewer'], { name: 'Sam Patel' }),
+  ]
+  // The second raises the anonymous concern.
+  const staff = [
+    await createUser(db, org.id, ['staff'], { name: 'Jordan Lee' }),
+    await createUser(db, org.id, ['staff'], { name: 'Bethan Hughes' }),
+  ]
+  const signatory = await createUser(db, org.id, ['signatory'], { name: 'Dafydd Jones' })
+  const proposal = await createProposal(db, org.id, chief.id, {
+    title: 'Biometric visa-application support in branch libraries',
+    partner: 'UK Visas and Immigration (Home Office)',
+    contractor: 'Sopra Steria',
+  })
+  await reachDecision(db, {
+    proposal,
+    chief,
+    reviewers,
+    staff,
+    secret: args.secret,
+    ratings: [
+      [4, 5, 3, 3],
+      [2, 2, 1, 1],
+    ],
+    blockingOn: ['leaving_privacy_protection'],
+  })
+  return { org, chief, reviewers, staff, signatory, proposal }
 }
 
 export const OVERRIDE_RATIONALE = 'Signage and a leaflet will tell users before they book; checked before opening.'
