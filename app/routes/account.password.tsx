@@ -16,6 +16,7 @@ import {
   throttleKeys,
   THROTTLE_WINDOW_MINUTES,
 } from '~/utils/throttle.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Change your password')
 
@@ -28,7 +29,7 @@ const HIDDEN = { hideFields: ['currentPassword', 'newPassword'] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply(HIDDEN), changed: false }, { status: 400 })
   }

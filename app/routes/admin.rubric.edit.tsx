@@ -9,6 +9,7 @@ import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { RubricFormSchema, rubricFormDefaults, type RubricForm } from '~/workflow/screening/rubric-schema'
 import { currentRubric, saveRubricVersion } from '~/workflow/screening/screening.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Edit the screening rubric', 'Administration')
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: RubricFormSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: RubricFormSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await saveRubricVersion(await getDb(), { organisationId: admin.organisationId, createdBy: admin.id, form: submission.value })
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })

@@ -10,6 +10,7 @@ import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { SettingsSchema } from '~/utils/settings-schema'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Settings', 'Administration')
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: SettingsSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: SettingsSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   await updateOrganisationSettings(await getDb(), admin.organisationId, submission.value)
   throw redirect('/admin/settings?saved=1')

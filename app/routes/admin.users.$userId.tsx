@@ -17,6 +17,7 @@ import { isUuid } from '~/utils/ids'
 import { notFound, requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { PersonChangeSchema, PersonRolesSchema } from '~/utils/people-schema'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.person.name, 'People')
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { admin, person } = await personFor(request, params.userId)
-  const submission = parseWithZod(await request.formData(), { schema: PersonChangeSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: PersonChangeSchema })
   if (submission.status !== 'success') return data({ roles: submission.reply() }, { status: 400 })
   const change = submission.value
   const isSelf = person.id === admin.id

@@ -10,6 +10,7 @@ import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { hashPassword } from '~/utils/password.server'
 import { MIN_PASSWORD_LENGTH, NewPersonSchema } from '~/utils/people-schema'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Add a person', 'People')
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: NewPersonSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: NewPersonSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }

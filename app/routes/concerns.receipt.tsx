@@ -10,6 +10,7 @@ import { stageLabel } from '~/utils/stages'
 import { formatDate } from '~/workflow/consultation/calendar'
 import { lookUpReceipt } from '~/workflow/consultation/concerns.server'
 import { CATEGORY_LABELS, ReceiptLookupSchema } from '~/workflow/consultation/forms'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Look up an anonymous concern')
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const submission = parseWithZod(await request.formData(), { schema: ReceiptLookupSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: ReceiptLookupSchema })
   if (submission.status !== 'success')
     return data({ result: submission.reply(), concern: null }, { status: 400 })
   const concern = await lookUpReceipt(await getDb(), user.organisationId, submission.value.code)

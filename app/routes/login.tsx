@@ -7,6 +7,7 @@ import { getUser, safeRedirectTarget } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { SignInSchema } from '~/utils/sign-in-schema'
 import { signIn } from '~/utils/sign-in.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Sign in')
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData()
+  const formData = await formDataOf(request)
   const submission = parseWithZod(formData, { schema: SignInSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })

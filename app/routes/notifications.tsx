@@ -5,6 +5,7 @@ import { listNotifications, markRead } from '#db/notifications.server'
 import { getDb } from '~/utils/app-context.server'
 import { requireUser, safeRedirectTarget } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Notifications')
 
@@ -30,7 +31,7 @@ const NotificationActionSchema = z.discriminatedUnion('intent', [
 /** Opening a notification marks it read and goes where it points; only one's own notifications are touched. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const parsed = NotificationActionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = NotificationActionSchema.safeParse(Object.fromEntries(await formDataOf(request)))
   if (!parsed.success)
     return data({ error: 'That request was not in the expected form.' }, { status: 400 })
   const db = await getDb()

@@ -13,6 +13,7 @@ import { papersFor } from '~/workflow/intake/intake.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { canSeePapers } from '~/workflow/screening/access'
 import { SIMPLE_EVENTS, SimpleEventSchema, type SimpleEventType } from '~/workflow/simple-events'
+import { formDataOf } from '~/utils/multipart.server'
 
 function simpleEvent(type: SimpleEventType, actor: ProposalEvent['actor'], reason = ''): ProposalEvent {
   return type === 'proposal.withdraw' ? { type, reason, actor } : ({ type, actor } as ProposalEvent)
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const submission = parseWithZod(await request.formData(), { schema: SimpleEventSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: SimpleEventSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const { intent, version, reason } = submission.value
   if (SIMPLE_EVENTS[intent].needsReason && !reason) {

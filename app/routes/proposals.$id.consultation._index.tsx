@@ -41,6 +41,7 @@ import { listConsultationPapers } from '~/workflow/consultation/papers.server'
 import { getConsultationView } from '~/workflow/consultation/view.server'
 import { refusalReply } from '~/workflow/consultation/types'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Consultation')
 
@@ -63,7 +64,7 @@ const StaffContributionSchema = z.discriminatedUnion('intent', [RaiseConcernSche
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
   const { secret } = await appContext()
-  const submission = parseWithZod(await request.formData(), { schema: StaffContributionSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: StaffContributionSchema })
   if (submission.status !== 'success') {
     return data(
       {

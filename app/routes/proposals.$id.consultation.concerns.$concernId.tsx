@@ -20,6 +20,7 @@ import { hideConcern, respondToConcern } from '~/workflow/consultation/concerns.
 import { HideSchema, LIMITS, RespondSchema } from '~/workflow/consultation/forms'
 import { getConsultationView } from '~/workflow/consultation/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? `Concern ${data.number}` : 'Concern', 'Consultation')
@@ -48,7 +49,7 @@ type Reply = { intent: string; result: SubmissionResult<string[]> }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const formData = await request.formData()
+  const formData = await formDataOf(request)
   // The concern is the one in the address, whatever the form says.
   formData.set('concernId', params.concernId ?? '')
   const submission = parseWithZod(formData, { schema: ConcernActionSchema })

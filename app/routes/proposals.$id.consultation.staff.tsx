@@ -34,6 +34,7 @@ import {
 import { getConsultationView } from '~/workflow/consultation/view.server'
 import { refusalReply } from '~/workflow/consultation/types'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Staff consultation')
 
@@ -57,7 +58,7 @@ type Reply = { intent: string; result: SubmissionResult<string[]> }
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
   const { config } = await appContext()
-  const submission = parseWithZod(await request.formData(), { schema: StaffFormSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: StaffFormSchema })
   if (submission.status !== 'success') {
     return data<Reply>(
       { intent: String(submission.payload.intent ?? ''), result: submission.reply() },

@@ -31,6 +31,7 @@ import { decisionView } from '~/workflow/decision/view.server'
 import { CONDITION_SOURCE_LABELS, DIRECTION_LABELS, MEASURE_LABELS, THRESHOLD_KIND_LABELS } from '~/workflow/monitoring/terms'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { getScreeningResult } from '~/workflow/screening/screening.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Decision')
 
@@ -45,7 +46,7 @@ type Reply = { intent: 'record' | 'sign'; result: SubmissionResult<string[]> }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const formData = await request.formData()
+  const formData = await formDataOf(request)
   const here = `/proposals/${proposal.id}/decision`
   if (formData.get('intent') === 'sign') {
     const submission = parseWithZod(formData, { schema: SignSchema })

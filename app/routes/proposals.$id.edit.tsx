@@ -30,6 +30,7 @@ import {
 } from '~/workflow/intake/intake.server'
 import { toFormDefaults } from '~/workflow/intake/intake-values'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Edit the proposal')
 
@@ -110,7 +111,7 @@ export async function action(args: ActionFunctionArgs) {
   const access = await requireEditableDraft(args.request, args.params)
   const all = { ...args, ...access }
   if ((args.request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return attach(all)
-  const formData = await args.request.formData()
+  const formData = await formDataOf(args.request)
   if (formData.get('intent') === 'detach') return detach(all, formData.get('attachmentId'))
 
   const { user, db, proposal, snapshot } = access

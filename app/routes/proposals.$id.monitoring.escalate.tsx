@@ -8,6 +8,7 @@ import { refusalReply } from '~/workflow/consultation/types'
 import { canEscalate, escalate } from '~/workflow/monitoring/escalation.server'
 import { EscalateSchema } from '~/workflow/monitoring/forms'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Escalate for reassessment', 'Monitoring')
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const submission = parseWithZod(await request.formData(), { schema: EscalateSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: EscalateSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await escalate(db, {
     user,

@@ -9,6 +9,7 @@ import { refusalReply } from '~/workflow/consultation/types'
 import { IncidentSchema, LIMITS } from '~/workflow/monitoring/forms'
 import { canRecordIncident, recordIncident } from '~/workflow/monitoring/incidents.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Record an incident', 'Monitoring')
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const submission = parseWithZod(await request.formData(), { schema: IncidentSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: IncidentSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const result = await recordIncident(db, { user, proposalId: proposal.id, values: submission.value, today: serviceDate(new Date()) })
   if (!result.ok) return data(submission.reply(refusalReply(result)), { status: result.status })

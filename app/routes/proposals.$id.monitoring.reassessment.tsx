@@ -13,6 +13,7 @@ import { outcomeActions, recordOutcome, signOutcome } from '~/workflow/monitorin
 import { OUTCOME_LABELS, REASSESSMENT_OUTCOMES, SUSPENSION_OUTCOMES, TRIGGER_LABELS } from '~/workflow/monitoring/terms'
 import { getMonitoringView } from '~/workflow/monitoring/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Reassessment', 'Monitoring')
 
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { phase } = outcomeActions(snapshot, user)
   if (!phase) throw new Response('This partnership is not being reassessed.', { status: 409 })
   const schema = z.discriminatedUnion('intent', [RecordSchemas[phase], SignSchema])
-  const submission = parseWithZod(await request.formData(), { schema })
+  const submission = parseWithZod(await formDataOf(request), { schema })
   // A password is never sent back to the page.
   const hideFields = ['password']
   if (submission.status !== 'success') return data(submission.reply({ hideFields }), { status: 400 })

@@ -13,6 +13,7 @@ import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { canRecordReview, recordReview, reviewForm } from '~/workflow/monitoring/reviews.server'
 import { CONDITION_STATUS_LABELS, CONDITION_STATUSES, MEASURE_LABELS } from '~/workflow/monitoring/terms'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Record a review', 'Monitoring')
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const submission = parseWithZod(await request.formData(), { schema: ReviewSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: ReviewSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const { version, ...values } = submission.value
   const result = await recordReview(db, {

@@ -15,6 +15,7 @@ import { requireProposal } from '~/workflow/proposal-access.server'
 import { reviewerStatus, type ReviewerStatus } from '~/workflow/screening/access'
 import { DeclarationSchema } from '~/workflow/screening/review-schema'
 import { addReviewers, declareInterest, finishScreening, screeningView } from '~/workflow/screening/screening.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Ethics screening')
 
@@ -58,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const submission = parseWithZod(await request.formData(), { schema: ActionSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: ActionSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id }
   const v = submission.value

@@ -21,6 +21,7 @@ import {
   type ReviewForm,
 } from '~/workflow/screening/review-schema'
 import { ownReview, recordReview, rubricFor } from '~/workflow/screening/screening.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Your review', 'Ethics screening')
 
@@ -74,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireProposal(request, params)
   const { user, db, proposal, snapshot } = access
   const rubric = await rubricFor(db, proposal, round(snapshot))
-  const submission = parseWithZod(await request.formData(), { schema: reviewFormSchema(rubric.content) })
+  const submission = parseWithZod(await formDataOf(request), { schema: reviewFormSchema(rubric.content) })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const v = submission.value
   if (v.reviewerId !== user.id) {

@@ -7,6 +7,7 @@ import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { intakeFormSchema } from '~/workflow/intake/intake-schema'
 import { createDraftProposal, eligibleReviewers, reviewerChoiceProblem } from '~/workflow/intake/intake.server'
+import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Propose a partnership')
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'chief_librarian')
   const db = await getDb()
-  const submission = parseWithZod(await request.formData(), { schema: intakeFormSchema(user.organisation.settings.minReviewers) })
+  const submission = parseWithZod(await formDataOf(request), { schema: intakeFormSchema(user.organisation.settings.minReviewers) })
   // A new proposal is only ever saved as a draft; submission happens from its own page.
   if (submission.status !== 'success' || submission.value.intent !== 'save') {
     return data(submission.reply(), { status: 400 })

@@ -4,6 +4,18 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 
+/**
+ * The posted form. A body no form of ours sends (broken multipart, a content
+ * type that is not a form) is the sender's mistake: 400, never a 500.
+ */
+export async function formDataOf(request: Request): Promise<FormData> {
+  try {
+    return await request.formData()
+  } catch {
+    throw new Response('That request was not in the expected form.', { status: 400 })
+  }
+}
+
 export type ReadForm =
   { ok: true; form: FormData } | { ok: false; status: 400 | 413; message: string }
 
@@ -17,7 +29,7 @@ export async function readForm(
   limits: { maxFiles: number; maxFileBytes: number; tooLarge: string },
 ): Promise<ReadForm> {
   if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-    return { ok: true, form: await request.formData() }
+    return { ok: true, form: await formDataOf(request) }
   }
   const declared = Number(request.headers.get('content-length') ?? 0)
   // A little room above the files for the form's own fields and boundaries.
