@@ -8,7 +8,7 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { useActionData, useFetcher, useLoaderData, useSearchParams, type MetaFunction } from '@remix-run/react'
 import { listAttachments } from '#db/attachments.server'
 import { findIntake } from '#db/intake.server'
 import { can } from '#machines/proposal-workflow'
@@ -89,7 +89,7 @@ async function attach({ request, user, db, proposal }: Args) {
     bytes: Buffer.from(await file.arrayBuffer()),
   })
   if (!result.ok) return data({ kind: 'attachment' as const, error: result.message }, { status: result.status })
-  throw redirect(`/proposals/${proposal.id}/edit?attached=1`)
+  return data({ kind: 'attachment' as const, error: null })
 }
 
 async function detach({ user, db, proposal }: Args, attachmentId: FormDataEntryValue | null) {
@@ -104,7 +104,7 @@ async function detach({ user, db, proposal }: Args, attachmentId: FormDataEntryV
     attachmentId,
   })
   if (!result.ok) return data({ kind: 'attachment' as const, error: result.message }, { status: result.status })
-  throw redirect(`/proposals/${proposal.id}/edit`)
+  return data({ kind: 'attachment' as const, error: null })
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -137,8 +137,11 @@ function formatSize(bytes: number) {
 export default function EditProposal() {
   const d = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  // Papers go through a fetcher, so that attaching one keeps what is typed in the form below.
+  const papers = useFetcher<typeof action>()
   const [params] = useSearchParams()
-  const attachmentError = result?.kind === 'attachment' ? [result.error] : undefined
+  const paperResult = papers.data?.kind === 'attachment' ? papers.data : result?.kind === 'attachment' ? result : undefined
+  const attachmentError = paperResult?.error ? [paperResult.error] : undefined
   return (
     <>
       <h2>Edit the proposal</h2>
@@ -158,25 +161,26 @@ export default function EditProposal() {
               <li key={a.id}>
                 <a href={`/proposals/${d.id}/attachments/${a.id}`}>{a.filename}</a> ({formatSize(a.size)}, SHA-256{' '}
                 <span className="hash">{a.sha256.slice(0, 12)}…</span>)
-                <Form method="post" className="inline-form">
+                <papers.Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="detach" />
                   <input type="hidden" name="attachmentId" value={a.id} />
                   <button type="submit" className="secondary">
                     Remove<span className="visually-hidden"> {a.filename}</span>
                   </button>
-                </Form>
+                </papers.Form>
               </li>
             ))}
           </ul>
         )}
-        <Form method="post" encType="multipart/form-data" className="stack">
+        {/* Keyed by the papers held, so the file input empties once a file is attached. */}
+        <papers.Form key={d.attachments.length} method="post" encType="multipart/form-data" className="stack">
           <Field id="attachment-file" label="Attach a paper" errors={attachmentError}>
             <input id="attachment-file" type="file" name="file" accept={ACCEPT} required {...describedBy('attachment-file', { errors: attachmentError })} />
           </Field>
-          <button type="submit" className="secondary">
+          <button type="submit" className="secondary" disabled={papers.state !== 'idle'}>
             Attach
           </button>
-        </Form>
+        </papers.Form>
       </section>
       <IntakeForm
         lastResult={result?.kind === 'intake' ? result.result : undefined}

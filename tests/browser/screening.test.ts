@@ -75,10 +75,12 @@ describe('intake and blind multi-reviewer screening of the visa-services case', 
     await checkA11y(page)
 
     await page.getByLabel('Attach a paper').setInputFiles(contract)
+    // What is typed survives attaching a paper.
+    await page.getByLabel('Summary').fill('Typed before attaching')
     await page.getByRole('button', { name: 'Attach', exact: true }).click()
-    await page.waitForURL(/attached=1/)
+    await expect.poll(() => page.getByRole('link', { name: 'Draft contract.pdf' }).count()).toBe(1)
+    expect(await page.getByLabel('Summary').inputValue()).toBe('Typed before attaching')
     await checkA11y(page)
-    expect(await page.getByRole('link', { name: 'Draft contract.pdf' }).count()).toBe(1)
 
     await page.getByLabel('Summary').fill('Host biometric enrolment appointments for visa and immigration applicants at three branches.')
     await page.getByLabel('The service offered').fill('Fingerprints and photographs for visa applicants, by appointment')
