@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
 import { type AnyPgColumn } from 'drizzle-orm/pg-core'
 import { type Queryable } from './client.server'
-import { decisions, monitoringPlans, proposalRiskBands, proposals } from './schema/index'
+import { decisions, monitoringPlans, organisations, proposalRiskBands, proposals } from './schema/index'
 import { type RiskBand } from '~/utils/risk-heatmap'
+import { type REGISTER_SORTS } from '~/workflow/monitoring/register-query'
 
 /** The machine's revision count: which screening and decision round is current. */
 const currentRound = sql<number>`coalesce((${proposals.snapshot} -> 'context' ->> 'revisions')::int, 0)`
@@ -61,7 +62,6 @@ export async function fillRiskBands(db: Queryable, organisationId: string) {
   `)
 }
 
-export const REGISTER_SORTS = ['reference', 'title', 'partner', 'stage', 'risk', 'decided', 'next_review'] as const
 export type RegisterSort = (typeof REGISTER_SORTS)[number]
 
 export type RegisterFilter = {
@@ -191,4 +191,8 @@ export async function listPublicRegister(db: Queryable, organisationId: string) 
     recordId: string | null
   })[]
   return rows.map((r) => ({ ...r, decidedAt: r.decidedAt ? new Date(r.decidedAt).toISOString() : null }))
+}
+
+export function findOrganisationBySlug(db: Queryable, slug: string) {
+  return db.query.organisations.findFirst({ where: eq(organisations.slug, slug) })
 }

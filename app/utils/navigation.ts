@@ -5,9 +5,11 @@ type NavItem = { to: string; label: string; roles: Role[] | 'all' }
 const ITEMS: NavItem[] = [
   { to: '/', label: 'Home', roles: 'all' },
   { to: '/proposals', label: 'Proposals', roles: ['chief_librarian', 'reviewer', 'admin', 'signatory'] },
+  { to: '/register', label: 'Register', roles: 'all' },
   { to: '/admin/users', label: 'People', roles: ['admin'] },
   { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
   { to: '/admin/rubric', label: 'Rubric', roles: ['admin'] },
+  { to: '/admin/indicators', label: 'Indicators', roles: ['admin'] },
   { to: '/verify', label: 'Verify a record', roles: 'all' },
 ]
 

@@ -1,0 +1,216 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { countRegister, fillRiskBands, listRegister } from '#db/register.server'
+import { DueTag } from '~/components/monitoring/due-tag'
+import { OUTCOMES } from '~/pdf/record-data'
+import { outcomeLabel } from '~/pdf/sections'
+import { getDb } from '~/utils/app-context.server'
+import { requireUser } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
+import { dueState } from '~/utils/review-schedule'
+import { RISK_BAND_LABELS, RISK_BANDS } from '~/utils/risk-heatmap'
+import { stageLabel } from '~/utils/stages'
+import { formatDate, serviceDate } from '~/workflow/consultation/calendar'
+import {
+  PAGE_SIZE,
+  parseRegisterQuery,
+  REGISTER_STAGES,
+  registerFilter,
+  registerSearch,
+  type RegisterQuery,
+} from '~/workflow/monitoring/register-query'
+
+export const meta: MetaFunction = () => pageTitle('Partnership register')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const db = await getDb()
+  const query = parseRegisterQuery(new URL(request.url).searchParams)
+  const today = serviceDate(new Date())
+  await fillRiskBands(db, user.organisationId)
+  const filter = registerFilter(query, today)
+  const [rows, total] = await Promise.all([
+    listRegister(db, user.organisationId, { filter, sort: query.sort, dir: query.dir, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
+    countRegister(db, user.organisationId, filter),
+  ])
+  return {
+    query,
+    total,
+    rows: rows.map((r) => ({
+      ...r,
+      decidedOn: r.decidedAt ? serviceDate(new Date(r.decidedAt)) : null,
+      dueState: r.stage === 'monitoring' && r.nextDueOn ? dueState(r.nextDueOn, today) : null,
+    })),
+  }
+}
+
+const COLUMNS: { sort: RegisterQuery['sort'] | null; label: string }[] = [
+  { sort: 'reference', label: 'Reference' },
+  { sort: 'title', label: 'Partnership' },
+  { sort: 'partner', label: 'Partner' },
+  { sort: 'stage', label: 'Stage' },
+  { sort: 'risk', label: 'Risk band' },
+  { sort: 'decided', label: 'Decision' },
+  { sort: 'next_review', label: 'Next review' },
+]
+
+function SortHeader({ query, sort, label }: { query: RegisterQuery; sort: RegisterQuery['sort']; label: string }) {
+  const active = query.sort === sort
+  const nextDir = active && query.dir === 'asc' ? 'desc' : 'asc'
+  return (
+    <th scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <Link to={registerSearch(query, { sort, dir: nextDir, page: 1 })}>
+        {label}
+        {active ? <span> ({query.dir === 'asc' ? 'ascending' : 'descending'})</span> : null}
+      </Link>
+    </th>
+  )
+}
+
+export default function Register() {
+  const { query, total, rows } = useLoaderData<typeof loader>()
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const filtered = Boolean(query.stage || query.risk || query.outcome || query.due || query.q)
+  return (
+    <>
+      <h1>Partnership register</h1>
+      <p>
+        Every proposal the service has considered, with where it stands, its screened risk, the signed decision and the
+        next monitoring review. Drafts are not listed until they are submitted.
+      </p>
+      <Form method="get" className="filters" aria-label="Filter the register">
+        <div className="field">
+          <label htmlFor="q">Search</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="stage">Stage</label>
+          <select id="stage" name="stage" defaultValue={query.stage ?? ''}>
+            <option value="">Any stage</option>
+            {REGISTER_STAGES.map((s) => (
+              <option key={s} value={s}>
+                {stageLabel(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="risk">Risk band</label>
+          <select id="risk" name="risk" defaultValue={query.risk ?? ''}>
+            <option value="">Any risk</option>
+            {RISK_BANDS.map((b) => (
+              <option key={b} value={b}>
+                {RISK_BAND_LABELS[b]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="outcome">Decision</label>
+          <select id="outcome" name="outcome" defaultValue={query.outcome ?? ''}>
+            <option value="">Any decision</option>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {outcomeLabel(o)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="due">Next review</label>
+          <select id="due" name="due" defaultValue={query.due ?? ''}>
+            <option value="">Any time</option>
+            <option value="due">Due within 30 days or overdue</option>
+            <option value="overdue">Overdue</option>
+          </select>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="field">
+          <button type="submit">Show</button>
+        </div>
+      </Form>
+      <p role="status">
+        {total.toLocaleString('en-GB')} {total === 1 ? 'proposal' : 'proposals'}
+        {filtered ? ' match' : ''}
+        {filtered ? (
+          <>
+            {' '}
+            · <Link to="/register">Clear the filters</Link>
+          </>
+        ) : null}{' '}
+        · <a href={`/register.csv${registerSearch(query, { page: undefined })}`}>Download as CSV</a>
+      </p>
+      {rows.length ? (
+        <table>
+          <caption className="visually-hidden">
+            Partnership register, page {query.page} of {pages}, sorted by {COLUMNS.find((c) => c.sort === query.sort)?.label}
+          </caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (c.sort ? <SortHeader key={c.label} query={query} sort={c.sort} label={c.label} /> : null))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.reference}</td>
+                <td>
+                  <Link to={`/proposals/${r.id}`}>{r.title}</Link>
+                </td>
+                <td>
+                  {r.partner}
+                  {r.contractor ? <span className="muted"> (delivered by {r.contractor})</span> : null}
+                </td>
+                <td>{stageLabel(r.stage)}</td>
+                <td>{r.risk ? RISK_BAND_LABELS[r.risk] : <span className="muted">Not screened</span>}</td>
+                <td>
+                  {r.outcome ? (
+                    <>
+                      {outcomeLabel(r.outcome as (typeof OUTCOMES)[number])}
+                      {r.decidedOn ? <span className="muted">, {formatDate(r.decidedOn)}</span> : null}
+                    </>
+                  ) : (
+                    <span className="muted">Not decided</span>
+                  )}
+                </td>
+                <td>
+                  {r.nextDueOn && r.dueState ? (
+                    <>
+                      {formatDate(r.nextDueOn)} <DueTag state={r.dueState} />
+                    </>
+                  ) : r.nextDueOn ? (
+                    <span className="muted">{formatDate(r.nextDueOn)}, once monitoring resumes</span>
+                  ) : (
+                    <span className="muted">None</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No proposals match.</p>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Register pages">
+          <ul className="pagination">
+            {query.page > 1 ? (
+              <li>
+                <Link to={registerSearch(query, { page: query.page - 1 })}>Previous page</Link>
+              </li>
+            ) : null}
+            <li aria-current="page">
+              Page {query.page} of {pages}
+            </li>
+            {query.page < pages ? (
+              <li>
+                <Link to={registerSearch(query, { page: query.page + 1 })}>Next page</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  )
+}
