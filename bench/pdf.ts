@@ -112,14 +112,19 @@ try {
 }
 
 const soak = Number(values.soak)
+// Warm first (JIT, parsed fonts, heap sizing), so the growth measured is what 500 more renders add.
+for (let i = 0; i < 20; i++) await renderAndSign(visa)
 gc()
-const before = process.memoryUsage().rss
+const before = process.memoryUsage()
+let peak = before.rss
 const soakStart = performance.now()
-for (let i = 0; i < soak; i++) await renderAndSign(visa)
+for (let i = 0; i < soak; i++) {
+  await renderAndSign(visa)
+  if (i % 10 === 0) peak = Math.max(peak, process.memoryUsage().rss)
+}
 const soakMs = performance.now() - soakStart
-const afterRaw = process.memoryUsage().rss
 gc()
-const after = process.memoryUsage().rss
+const after = process.memoryUsage()
 
 const widths = [44, 12, 12, 6, 24]
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
@@ -128,6 +133,7 @@ console.log(line(['', 'median', 'p95', 'n', '']))
 for (const r of rows) console.log(line(r))
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`
 console.log()
-console.log(`Memory over ${soak} consecutive visa renders + signs (${(soakMs / soak).toFixed(0)} ms each on average):`)
-console.log(`  RSS before ${mb(before)}, after ${mb(afterRaw)} (after a GC ${mb(after)}): growth ${mb(afterRaw - before)} (${mb(after - before)} after GC)`)
+console.log(`Memory over ${soak} consecutive visa renders + signs (${(soakMs / soak).toFixed(0)} ms each on average), after 20 to warm up:`)
+console.log(`  RSS ${mb(before.rss)} before, ${mb(after.rss)} after (peak ${mb(peak)}): growth ${mb(after.rss - before.rss)}`)
+console.log(`  JavaScript heap after GC ${mb(before.heapUsed)} before, ${mb(after.heapUsed)} after: growth ${mb(after.heapUsed - before.heapUsed)}`)
 fs.rmSync(dataDir, { recursive: true, force: true })
