@@ -1,8 +1,10 @@
+import { seedDemoStages } from '#db/seed/demo-stages.server'
 import { seedDemo, demoSignInText } from '#db/seed/seed-demo.server'
 import { bootOnce, createAppContext, type AppContext } from './app-context.server'
 import { ConfigError } from './config.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
 import { reportSigningCertificate } from '~/signing/certificates.server'
+import { sweepOrphanRecordFiles } from '~/signing/issue-record.server'
 
 /**
  * Reads configuration, opens and migrates the database, and seeds the demo
@@ -15,7 +17,14 @@ export function boot(): Promise<AppContext> {
       const context = await createAppContext()
       // Creates the organisation CA on first run; a certificate problem is a warning, not a failed start.
       reportSigningCertificate(context.config)
+      const orphans = await sweepOrphanRecordFiles(context.database.db, context.config.dataDir)
+      if (orphans.length) console.warn(`Removed ${orphans.length} record file(s) that no decision record names.`)
       if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {
+        if (context.config.SEED_DEMO_STAGES) {
+          await seedDemoStages(context.database.db, { secret: context.secret, signing: context.config }).catch(
+            (error: Error) => console.warn(`Demo proposals beyond the first could not all be created: ${error.message}`),
+          )
+        }
         console.log(demoSignInText())
       }
       const close = async () => {

@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SEED_DEMO: booleanFlag.default(true),
+  /** With the demo service, its proposals at every stage (taken there through the real workflow). */
+  SEED_DEMO_STAGES: booleanFlag.default(true),
   SIGNING_P12_PATH: z.string().min(1).optional(),
   SIGNING_P12_PASSPHRASE: z.string().optional(),
   SMTP_URL: z

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { verifyAllChains } from '#db/audit.server'
-import { organisations, proposals, users } from '#db/schema'
+import { decisionRecords, organisations, proposals, users } from '#db/schema'
+import { seedDemoStages } from '#db/seed/demo-stages.server'
 import { DEMO_USERS } from '#db/seed/demo-data'
 import { seedDemo } from '#db/seed/seed-demo.server'
 import { setupTestApp } from '#tests/support/test-app'
@@ -17,6 +18,14 @@ describe(`demo data (${databaseKind()})`, () => {
     expect(await db.$count(users)).toBe(DEMO_USERS.length)
     const rows = await db.select({ title: proposals.title, partner: proposals.partner }).from(proposals)
     expect(rows.some((r) => r.partner.includes('UK Visas and Immigration'))).toBe(true)
+    const t0 = performance.now()
+    await seedDemoStages(db, { secret: app().secret, signing: app().config })
+    console.log(`demo stages seeded in ${Math.round(performance.now() - t0)} ms`)
+    const stages = new Set((await db.select({ stage: proposals.stage }).from(proposals)).map((r) => r.stage))
+    for (const stage of ['draft', 'screening', 'consultation', 'decision', 'rejected', 'monitoring', 'withdrawn']) {
+      expect(stages, `a demo proposal in ${stage}`).toContain(stage)
+    }
+    expect(await db.$count(decisionRecords)).toBe(2)
     const chains = await verifyAllChains(db)
     expect(chains.length).toBeGreaterThan(0)
     expect(chains.filter((c) => !c.ok)).toEqual([])

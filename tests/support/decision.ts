@@ -11,6 +11,7 @@ import { declareInterest, finishScreening, recordReview, rubricFor, getScreening
 import { completeConsultation } from './consultation'
 import { createOrganisation, createProposal, createUser, TEST_PASSWORD } from './factories'
 import { visaPlan } from './monitoring'
+import { type IntakeValues } from '~/workflow/intake/intake-schema'
 import { ok, submitProposal, uniformReview, type Rating } from './screening'
 
 /**
@@ -34,10 +35,10 @@ export type DecisionCast = {
  */
 export async function reachDecision(
   db: Database,
-  args: DecisionCast & { proposal: Proposal; secret: string; ratings?: Rating[]; blockingOn?: string[]; now?: Date },
+  args: DecisionCast & { proposal: Proposal; secret: string; ratings?: Rating[]; blockingOn?: string[]; now?: Date; values?: IntakeValues },
 ) {
   const { proposal, chief, reviewers } = args
-  await submitProposal(db, { proposal, proposer: chief, reviewers })
+  await submitProposal(db, { proposal, proposer: chief, reviewers, values: args.values })
   const loaded = (await loadProposal(db, proposal.organisationId, proposal.id))!
   const rubric = (await rubricFor(db, proposal, loaded.snapshot.context.revisions)).content
   for (const [n, reviewer] of reviewers.entries()) {

@@ -108,7 +108,7 @@ export async function reviewAll(
  */
 export async function completeScreening(
   db: Database,
-  args: { proposal: Proposal; proposer: Person; reviewers: Person[]; ratings?: Rating[] },
+  args: { proposal: Proposal; proposer: Person; reviewers: Person[]; ratings?: Rating[]; values?: IntakeValues },
 ): Promise<Proposal> {
   await submitProposal(db, args)
   await reviewAll(db, args)

@@ -115,6 +115,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     PUBLIC_URL: url,
     DATA_DIR: dataDir,
     SEED_DEMO: 'true',
+    // The demo's staged proposals take seconds to create; a test that wants them asks.
+    SEED_DEMO_STAGES: 'false',
     ...options.env,
   })
   const stop = async () => {
