@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { type Queryable, type Transaction } from '#db/client.server'
-import { countRecordsForProposal, findRecord, insertDecisionRecord } from '#db/records.server'
+import { countRecordsForProposal, findRecord, insertDecisionRecord, recordFilePaths } from '#db/records.server'
 import { type DecisionRecordRow } from '#db/schema'
 import { type AddendumData, type DecisionRecordData, type RecordMeta } from '~/pdf/record-data'
 import { renderAddendum, renderDecisionRecord } from '~/pdf/render.server'
@@ -126,6 +126,27 @@ export async function issueRecord(
     fs.rmSync(absolute, { force: true })
     throw error
   }
+}
+
+/**
+ * Removes record files that no row names: left by a crash between writing the
+ * file and committing, or by a caller's outer transaction rolling back after
+ * issueRecord returned. Only files older than `graceMs` go, so a record being
+ * issued right now is never touched. Returns the paths removed.
+ */
+export async function sweepOrphanRecordFiles(db: Queryable, dataDir: string, graceMs = 3600_000, now = Date.now()) {
+  const root = recordsDirectory(dataDir)
+  if (!fs.existsSync(root)) return []
+  const known = await recordFilePaths(db)
+  const removed: string[] = []
+  for (const relative of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+    const absolute = path.join(root, relative)
+    const stat = fs.statSync(absolute)
+    if (!stat.isFile() || known.has(relative) || now - stat.mtimeMs < graceMs) continue
+    fs.rmSync(absolute, { force: true })
+    removed.push(relative)
+  }
+  return removed
 }
 
 /** Temp file, fsync, rename, fsync the directory: the file is whole on disk or absent. */

@@ -7,7 +7,7 @@ import { type Database } from '#db/client.server'
 import { decisionRecords } from '#db/schema'
 import { renderDecisionRecord } from '~/pdf/render.server'
 import { requireSigningIdentity, SigningUnavailableError, type SigningConfig } from '~/signing/certificates.server'
-import { issueRecord, recordFilePath, recordsDirectory, RecordIssueError } from '~/signing/issue-record.server'
+import { issueRecord, recordFilePath, recordsDirectory, RecordIssueError, sweepOrphanRecordFiles } from '~/signing/issue-record.server'
 import { signPdf } from '~/signing/sign-pdf.server'
 import { checkPdfSignature } from '~/signing/verify-pdf.server'
 import { verifyRecordFile, verifyStoredRecord } from '~/signing/verify-record.server'
@@ -184,6 +184,25 @@ describe(`issuing signed decision records (${databaseKind()})`, () => {
     ).rejects.toThrow('the audit entry could not be written')
     expect(await rowsFor(db, proposal.id)).toEqual([])
     expect(pdfFilesUnder(orgDir)).toEqual([])
+  })
+
+  it('sweeps away, after a grace period, files that no row names, and keeps every recorded file', async () => {
+    const { db } = app().database
+    const { org, proposal, data } = await proposalWithHistory(db)
+    const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
+    const dir = path.join(recordsDirectory(app().config.dataDir), org.id)
+    const stale = path.join(dir, 'left-by-a-rolled-back-transaction.pdf')
+    const fresh = path.join(dir, 'being-issued-right-now.pdf')
+    fs.writeFileSync(stale, '%PDF-')
+    fs.writeFileSync(fresh, '%PDF-')
+    const hourAgo = new Date(Date.now() - 2 * 3600_000)
+    fs.utimesSync(stale, hourAgo, hourAgo)
+    fs.utimesSync(recordFilePath(app().config.dataDir, record), hourAgo, hourAgo)
+    const removed = await sweepOrphanRecordFiles(db, app().config.dataDir)
+    expect(removed).toEqual([path.join(org.id, 'left-by-a-rolled-back-transaction.pdf')])
+    expect(fs.existsSync(fresh)).toBe(true)
+    expect(fs.existsSync(recordFilePath(app().config.dataDir, record))).toBe(true)
+    fs.rmSync(fresh)
   })
 
   it('refuses to sign without a usable certificate, and says why', async () => {
