@@ -5,7 +5,6 @@ import { ConfigError } from './config.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
 import { reportSigningCertificate } from '~/signing/certificates.server'
 import { sweepOrphanRecordFiles } from '~/signing/issue-record.server'
-import { sweepOrphanRecordFiles } from '~/signing/issue-record.server'
 
 /**
  * Reads configuration, opens and migrates the database, and seeds the demo
@@ -18,8 +17,6 @@ export function boot(): Promise<AppContext> {
       const context = await createAppContext()
       // Creates the organisation CA on first run; a certificate problem is a warning, not a failed start.
       reportSigningCertificate(context.config)
-      const orphans = await sweepOrphanRecordFiles(context.database.db, context.config.dataDir)
-      if (orphans.length) console.warn(`Removed ${orphans.length} record file(s) that no decision record names.`)
       const orphans = await sweepOrphanRecordFiles(context.database.db, context.config.dataDir)
       if (orphans.length) console.warn(`Removed ${orphans.length} record file(s) that no decision record names.`)
       if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {
