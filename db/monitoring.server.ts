@@ -10,6 +10,7 @@ import {
   monitoringIndicators,
   monitoringPlans,
   monitoringReviews,
+  proposals,
   reassessments,
   reassessmentSignatures,
   reviewReadings,
@@ -325,4 +326,51 @@ export async function updateLibraryIndicator(db: Queryable, organisationId: stri
     if (isUniqueViolation(error)) return false
     throw error
   }
+}
+
+// Overdue reviews -------------------------------------------------------------
+
+/** Whether any monitored partnership of the organisation has an overdue review nobody has been told of. */
+export async function hasUnnotifiedOverdue(db: Queryable, organisationId: string, today: string) {
+  const [row] = await db
+    .select({ id: monitoringPlans.proposalId })
+    .from(monitoringPlans)
+    .innerJoin(proposals, eq(proposals.id, monitoringPlans.proposalId))
+    .where(
+      and(
+        eq(proposals.organisationId, organisationId),
+        eq(proposals.stage, 'monitoring'),
+        lt(monitoringPlans.nextDueOn, today),
+        lt(monitoringPlans.overdueNotifiedSlot, monitoringPlans.nextSlot),
+      ),
+    )
+    .limit(1)
+  return row !== undefined
+}
+
+/**
+ * Marks each newly overdue review as notified and returns them: the update is
+ * the claim, so two requests never notify the same review twice.
+ */
+export async function claimOverdue(db: Queryable, organisationId: string, today: string) {
+  return db
+    .update(monitoringPlans)
+    .set({ overdueNotifiedSlot: sql`${monitoringPlans.nextSlot}` })
+    .from(proposals)
+    .where(
+      and(
+        eq(proposals.id, monitoringPlans.proposalId),
+        eq(proposals.organisationId, organisationId),
+        eq(proposals.stage, 'monitoring'),
+        lt(monitoringPlans.nextDueOn, today),
+        lt(monitoringPlans.overdueNotifiedSlot, monitoringPlans.nextSlot),
+      ),
+    )
+    .returning({
+      proposalId: monitoringPlans.proposalId,
+      slot: monitoringPlans.nextSlot,
+      dueOn: monitoringPlans.nextDueOn,
+      responsibleId: monitoringPlans.responsibleId,
+      title: proposals.title,
+    })
 }

@@ -8,6 +8,7 @@ import { hasRole, requireUser } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { serviceDate } from '~/workflow/consultation/calendar'
 import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/monitoring/dashboards.server'
+import { sweepOverdueReviews } from '~/workflow/monitoring/overdue.server'
 
 export const meta: MetaFunction = () => pageTitle('Home')
 
@@ -15,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const today = serviceDate(new Date())
+  await sweepOverdueReviews(user.organisationId, today)
   // Each role sees its own sections; a person with several roles sees each.
   const [chief, reviewer, staff] = await Promise.all([
     hasRole(user, 'chief_librarian') ? chiefDashboard(db, user, today) : null,

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { listAuditEntries, verifyChain } from '#db/audit.server'
 import { type Database } from '#db/client.server'
+import { listNotifications, listOutbox } from '#db/notifications.server'
 import { findPlan, listConditions, listIncidents, listReadings, listRounds } from '#db/monitoring.server'
 import { decisionRecords, type OrganisationSettings } from '#db/schema'
 import { recordFilePath } from '~/signing/issue-record.server'
@@ -16,6 +17,7 @@ import { checkConcernSurge, escalate } from '~/workflow/monitoring/escalation.se
 import { recordIncident } from '~/workflow/monitoring/incidents.server'
 import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { recordOutcome, signOutcome } from '~/workflow/monitoring/reassessment.server'
+import { notifyOverdueReviews } from '~/workflow/monitoring/overdue.server'
 import { recordReview, type ReviewValues } from '~/workflow/monitoring/reviews.server'
 import { createOrganisation, createProposal, createUser, TEST_PASSWORD } from '#tests/support/factories'
 import { issueDecisionRecord, startMonitoring, visaPlan } from '#tests/support/monitoring'
@@ -160,6 +162,23 @@ describe(`monitoring (${databaseKind()})`, () => {
     const last = (await listAuditEntries(db, c.proposal.id)).at(-1)!
     expect(last).toMatchObject({ eventType: 'monitoring.escalate', actorKind: 'system', actorId: null })
     expect(last.summary).toContain('3 raised in this review period')
+  })
+
+  it('the person responsible is told once when a review becomes overdue, in the app and by e-mail', async () => {
+    const { db } = app().database
+    const c = await monitoredVisaCase(db)
+    const mail = { publicUrl: 'http://localhost:3000', smtp: false }
+    const notify = (today: string) => notifyOverdueReviews(db, { organisationId: c.org.id, today, mail })
+    expect(await notify('2026-04-01')).toBe(0)
+    expect(await notify('2026-04-02')).toBe(1)
+    expect(await notify('2026-04-09')).toBe(0)
+    const [notice] = await listNotifications(db, c.chief.id)
+    expect(notice).toMatchObject({ kind: 'review.overdue', title: 'Review 1 of Biometric visa-application support in branch libraries is overdue', link: `/proposals/${c.proposal.id}/monitoring/review` })
+    expect((await listOutbox(db, c.org.id)).map((m) => [m.toAddress, m.status])).toEqual([[c.chief.email, 'captured']])
+    await recordReview(db, { user: c.chief, proposalId: c.proposal.id, values: values(c, 12400, ['met', 'met'], '2026-04-09'), today: '2026-04-09', now: NOW })
+    expect(await notify('2026-07-01')).toBe(0)
+    expect(await notify('2026-07-02')).toBe(1)
+    expect(await listNotifications(db, c.chief.id)).toHaveLength(2)
   })
 
   it('the chief librarian may escalate by hand; staff may not', async () => {
