@@ -17,7 +17,7 @@ describe('administration of settings and the rubric', () => {
     }
     await page.getByLabel('Minimum number of reviewers').fill('0')
     await page.getByRole('button', { name: 'Save settings' }).click()
-    await expect.poll(() => page.getByText('Enter 1 or more').count()).toBe(1)
+    await page.getByText('Enter 1 or more').waitFor()
     expect(await page.getByLabel('Minimum number of reviewers').getAttribute('aria-invalid')).toBe('true')
     await checkA11y(page)
   })
@@ -32,7 +32,7 @@ describe('administration of settings and the rubric', () => {
     await checkA11y(page)
     await page.getByLabel('High from', { exact: true }).fill('3')
     await page.getByRole('button', { name: /^Save as version/ }).click()
-    await expect.poll(() => page.getByText('Each band must start above the one before: medium < high < very high').count()).toBe(1)
+    await page.getByText('Each band must start above the one before: medium < high < very high').waitFor()
     await checkA11y(page)
   })
 })
