@@ -1,6 +1,7 @@
 import { type Role } from '#db/schema'
 import { addDays, serviceDate } from '~/workflow/consultation/calendar'
 import { type Fixture, type FixtureKind, type World, type WorldUser } from './access-world'
+import { insertLibraryIndicator } from '#db/monitoring.server'
 import { createUser, makeRequest, TEST_PASSWORD } from './factories'
 import { fillPattern, type RouteModuleInfo } from './route-modules'
 
@@ -58,6 +59,16 @@ export type RouteAccess = {
 
 const everyone: Access = { others: 'ok' }
 const adminOnly: Access = { admin: 'ok' }
+// Names are unique in a library, so each probe brings its own.
+const libraryIndicatorProbe = () => ({
+  name: `Visits at affected branches ${crypto.randomUUID().slice(0, 8)}`,
+  unit: 'visits a month',
+  direction: 'higher_is_better',
+  thresholdKind: 'percent',
+  thresholdValue: '10',
+  measure: 'manual',
+  description: 'Counted at the door',
+})
 const proposerOnly: Access = { chief_librarian: 'ok' }
 const today = () => serviceDate(new Date())
 const version = ({ fixture }: ProbeContext) => String(fixture!.proposal.version)
@@ -110,6 +121,29 @@ export const ACCESS: Record<string, RouteAccess> = {
     },
   },
   'routes/admin.rubric._index': { loader: adminOnly },
+  'routes/admin.indicators._index': { loader: adminOnly },
+  'routes/admin.indicators.new': {
+    loader: adminOnly,
+    action: { ...adminOnly, probe: libraryIndicatorProbe },
+  },
+  'routes/admin.indicators.$indicatorId': {
+    params: async (world) => ({
+      indicatorId: (
+        await insertLibraryIndicator(world.db, world.organisation.id, world.users.admin.id, {
+          name: `Loans ${crypto.randomUUID().slice(0, 8)}`,
+          unit: 'loans a month',
+          direction: 'higher_is_better',
+          thresholdKind: 'percent',
+          thresholdValue: 10,
+          measure: 'manual',
+          description: '',
+        })
+      )!.id,
+    }),
+    // The role is checked before the indicator is looked up.
+    loader: { ...adminOnly, roleCheckedFirst: true },
+    action: { ...adminOnly, roleCheckedFirst: true, probe: libraryIndicatorProbe },
+  },
   'routes/admin.rubric.edit': {
     loader: adminOnly,
     action: {
@@ -383,6 +417,14 @@ export const ACCESS: Record<string, RouteAccess> = {
     },
   },
   'routes/proposals._index': { loader: { staff: 403, others: 'ok' } },
+  // The public register is off by default, so for everyone it is as if absent.
+  'routes/public.$org.register': {
+    public: true,
+    params: (world) => ({ org: world.organisation.slug }),
+    loader: { others: 404, signedOut: 404, foreign: 404 },
+  },
+  'routes/register._index': { loader: everyone },
+  'routes/register[.]csv': { loader: everyone },
   'routes/proposals.new': {
     loader: proposerOnly,
     action: {
