@@ -2,7 +2,7 @@ import { Document, Page, Text, View } from '@react-pdf/renderer'
 import { Fragment } from 'react'
 import { buildHeatmap } from '~/utils/risk-heatmap'
 import { type DecisionRecordData } from './record-data'
-import { bookmark, Facts, Heading, HeatmapFigure, PageFrame, Paragraph, Section, Table, styles } from './layout'
+import { bookmark, Facts, Heading, mayBreak, HeatmapFigure, PageFrame, Paragraph, Section, Table, styles } from './layout'
 import {
   auditFacts,
   blockingIssueRows,
@@ -178,7 +178,7 @@ export function DecisionRecord({ data: d }: { data: DecisionRecordData }) {
           />
           {staff.concerns.length ? <Heading>Each concern and its response</Heading> : null}
           {staff.concerns.map((c) => (
-            <View key={c.number} style={styles.item} wrap={c.text.length + c.response.length > 900}>
+            <View key={c.number} style={styles.item} wrap={mayBreak(c.text.length + c.response.length)}>
               <Text style={{ fontWeight: 'bold' }}>
                 Concern {c.number} · {c.category} · {c.author} · {c.raisedOn} · {c.endorsements}
               </Text>

@@ -87,6 +87,15 @@ export function bookmark(title: string): object {
   return { bookmark: { title } }
 }
 
+/**
+ * Rows of text longer than this may split across a page break; shorter ones
+ * move whole to the next page. A row that could not split and were taller
+ * than a page would be cut off, so only short rows are kept whole.
+ */
+const SPLIT_ABOVE_CHARS = 400
+
+export const mayBreak = (chars: number) => chars > SPLIT_ABOVE_CHARS
+
 /** The running header and the page numbers, repeated on every page. */
 export function PageFrame({ left, right, footer }: { left: string; right: string; footer: string }) {
   return (
@@ -140,7 +149,7 @@ export function Facts({ facts, mono = [] }: { facts: Fact[]; mono?: string[] }) 
   return (
     <>
       {facts.map(([label, value], i) => (
-        <View key={label} style={i === 0 ? [styles.row, styles.firstRow] : styles.row} wrap={value.length > 600}>
+        <View key={label} style={i === 0 ? [styles.row, styles.firstRow] : styles.row} wrap={mayBreak(label.length + value.length)}>
           <Text style={styles.factLabel}>{label}</Text>
           <Text style={mono.includes(label) ? [styles.factValue, styles.mono] : styles.factValue}>{value}</Text>
         </View>
@@ -175,7 +184,7 @@ export function Table<Row extends Record<string, string | number>>({
       {rows.map((row, i) => {
         const length = columns.reduce((n, c) => n + String(row[c.key]).length, 0)
         return (
-          <View key={i} style={styles.row} wrap={length > 400}>
+          <View key={i} style={styles.row} wrap={mayBreak(length)}>
             {columns.map((c) => (
               <Text key={c.key} style={[styles.cell, { width: c.width }]}>
                 {String(row[c.key])}

@@ -123,7 +123,7 @@ function RaiseConcernForm() {
     lastResult: actionData?.intent === 'concern.raise' ? actionData.result : undefined,
     constraint: getZodConstraint(RaiseConcernSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RaiseConcernSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack panel">

@@ -85,7 +85,7 @@ function RespondForm({ number }: { number: number }) {
     lastResult: useLastResult('concern.respond'),
     constraint: getZodConstraint(RespondSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: RespondSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack panel">
@@ -133,7 +133,7 @@ function HideForm() {
     lastResult: useLastResult('concern.hide'),
     constraint: getZodConstraint(HideSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: HideSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

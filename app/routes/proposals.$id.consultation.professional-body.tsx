@@ -180,7 +180,7 @@ function RequestForm({
     lastResult: useLastResult('pb.request'),
     constraint: getZodConstraint(PbRequestSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PbRequestSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
@@ -245,7 +245,7 @@ function ResponseForm({
     lastResult: useLastResult('pb.respond'),
     constraint: getZodConstraint(PbResponseSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PbResponseSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const recommendations = fields.recommendations.getFieldList()
   return (
@@ -318,7 +318,7 @@ function AnswerForm({ r }: { r: RecommendationItem }) {
     lastResult: useLastResult('pb.answer', (reply) => reply.recommendationId === r.id),
     constraint: getZodConstraint(PbAnswerSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PbAnswerSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -373,7 +373,7 @@ function CloseForm({ version }: { version: number }) {
     lastResult: useLastResult('pb.closeWithoutResponse'),
     constraint: getZodConstraint(PbCloseSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: PbCloseSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

@@ -119,7 +119,7 @@ function OpenForm({
     lastResult: useLastResult('staff.open'),
     constraint: getZodConstraint(StaffOpenSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StaffOpenSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -168,7 +168,7 @@ function UnionForm({ today }: { today: string }) {
     lastResult: useLastResult('union.record'),
     constraint: getZodConstraint(UnionSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: UnionSchema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

@@ -153,7 +153,8 @@ function SignPanel({ version }: { version: number }) {
     lastResult: useLastResult('sign'),
     constraint: getZodConstraint(SignSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignSchema }),
-    shouldRevalidate: 'onBlur',
+    // As typed, not on leaving the field: an error vanishing on blur moves the button from under the pointer.
+    shouldRevalidate: 'onInput',
   })
   return (
     <section aria-labelledby="sign-heading" className="panel">
@@ -196,7 +197,7 @@ function DecisionForm({ view }: { view: View }) {
     defaultValue: view.form,
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
   const conditions = fields.conditions.getFieldList()
   const overrides = fields.overrides.getFieldList()

@@ -35,8 +35,6 @@ describe('home page by role', () => {
   it('offers the skip link as the first tab stop, and it moves focus to the main content', async () => {
     const page = await browser.newPage()
     await signIn(page, 'staff@fairhaven.example')
-    // A fresh page load: after a client-side navigation the browser starts tabbing from where the form was.
-    await visit(page, '/')
     await page.keyboard.press('Tab')
     const first = await page.evaluate(() => document.activeElement?.textContent?.trim())
     expect(first).toBe('Skip to main content')

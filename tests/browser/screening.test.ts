@@ -172,5 +172,5 @@ describe('intake and blind multi-reviewer screening of the visa-services case', 
     await checkA11y(page)
     await visit(page, proposalPath)
     expect(await page.locator('.tag').first().textContent()).toBe('Consultation')
-  }, 600_000)
+  }, 480_000)
 })
