@@ -12,6 +12,9 @@ import { applySecurityHeaders } from './utils/security-headers.server'
 export const appContextReady = boot()
 await appContextReady
 
+// For scripts/serve.mjs, which answers a database outage with 503 rather than 500.
+export { isDatabaseUnavailable } from '#db/errors'
+
 export const streamTimeout = 5_000
 
 export default function handleRequest(

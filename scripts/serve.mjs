@@ -48,14 +48,55 @@ app.use((req, res, next) => {
   next()
 })
 
+// Every action reads a form, urlencoded or multipart, which a browser always
+// sends with its length. Anything else is refused before it is read: another
+// content type (415), no declared length (411), or more than any form of the
+// app takes (413: five 10 MB papers is the most; a form without files is small).
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i
+const MAX_MULTIPART_BYTES = 64 * 1024 * 1024
+const MAX_FORM_BYTES = 1024 * 1024
+app.use((req, res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+  const type = req.get('content-type') ?? ''
+  const length = req.get('content-length')
+  const refuse = (status, message) => res.status(status).set('Connection', 'close').type('text/plain').send(message)
+  if (!FORM_TYPES.test(type)) return refuse(415, 'Refused: send a form (urlencoded or multipart).')
+  if (length === undefined) return refuse(411, 'Refused: a form must say how long it is.')
+  const limit = type.toLowerCase().startsWith('multipart/') ? MAX_MULTIPART_BYTES : MAX_FORM_BYTES
+  if (Number(length) > limit) return refuse(413, 'Refused: that is more than any form here takes.')
+  next()
+})
+
 app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
 app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
 app.use(express.static(path.join(root, 'public'), { maxAge: '1h' }))
 
+// While the database cannot be reached (a restart, a failover), every loader
+// and action answers 503 with the error page's plain message, rather than a
+// 500; once it is back the next query reconnects by itself.
+const UNAVAILABLE = 'Probity cannot reach its database just now. Try again in a minute.'
+const answeringOutages = (handler) =>
+  handler &&
+  (async (args) => {
+    try {
+      return await handler(args)
+    } catch (error) {
+      if (!build.entry.module.isDatabaseUnavailable(error)) throw error
+      console.error(`Database unavailable: ${error instanceof Error ? error.message : error}`)
+      throw new Response(UNAVAILABLE, { status: 503, headers: { 'Retry-After': '10', 'Content-Type': 'text/plain; charset=utf-8' } })
+    }
+  })
+const routes = Object.fromEntries(
+  Object.entries(build.routes).map(([id, route]) => [
+    id,
+    { ...route, module: { ...route.module, loader: answeringOutages(route.module.loader), action: answeringOutages(route.module.action) } },
+  ]),
+)
+
 app.all(
   '*',
   createRequestHandler({
-    build,
+    build: { ...build, routes },
     mode: process.env.NODE_ENV ?? 'production',
     getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' }),
   }),

@@ -7,6 +7,10 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
   409: { title: 'Someone else changed this', body: 'Reload the page to see the latest version, then try again.' },
   413: { title: 'That is too large', body: 'Send something smaller and try again.' },
   429: { title: 'Too many attempts', body: 'Wait a few minutes and try again.' },
+  503: {
+    title: 'Probity is briefly unavailable',
+    body: 'It cannot reach its database just now. Try again in a minute; if you were saving something, check afterwards whether it was saved.',
+  },
 }
 
 /** One error page for every route. It shows a plain message and never a stack trace. */
