@@ -41,14 +41,31 @@ export function checkUpload(filename: string, bytes: Buffer): CheckedUpload {
   return { ok: true, bytes, sha256, type, filename: displayName(filename, type) }
 }
 
-/** Writes the file (atomically, once per content) before its row is inserted; returns whether it was new. */
+/** The disk is full or the data directory cannot be written: the person can only wait and tell someone. */
+export class StorageError extends Error {}
+
+/**
+ * Writes the file (atomically, once per content) before its row is inserted;
+ * returns whether it was new. A failed write leaves nothing behind, not even
+ * part of a file, and says why in words a person can pass on.
+ */
 export function writeAttachmentFile(dataDir: string, organisationId: string, sha256: string, bytes: Buffer): boolean {
   const target = attachmentPath(dataDir, organisationId, sha256)
   if (fs.existsSync(target)) return false
-  fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 })
   const temp = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`
-  fs.writeFileSync(temp, bytes, { mode: 0o600 })
-  fs.renameSync(temp, target)
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 })
+    fs.writeFileSync(temp, bytes, { mode: 0o600 })
+    fs.renameSync(temp, target)
+  } catch (error) {
+    try {
+      fs.rmSync(temp, { force: true })
+    } catch {
+      // Nothing was written where nothing can be.
+    }
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    throw new StorageError(`The file could not be stored (${code}), so nothing was attached. Tell your administrator, and try again later.`)
+  }
   return true
 }
 

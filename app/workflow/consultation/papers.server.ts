@@ -1,6 +1,8 @@
+import fs from 'node:fs'
 import { insertAttachment, listAttachments } from '#db/attachments.server'
 import { type Database, type Queryable } from '#db/client.server'
 import {
+  attachmentPath,
   checkUpload,
   removeFileIfUnreferenced,
   writeAttachmentFile,
@@ -38,8 +40,17 @@ export function checkPapers(
   return { ok: true, checked }
 }
 
+/** All the papers' files, or none: a failed write removes those this call wrote. */
 export function writePapers(dataDir: string, organisationId: string, checked: Checked[]) {
-  for (const c of checked) writeAttachmentFile(dataDir, organisationId, c.sha256, c.bytes)
+  const written: string[] = []
+  try {
+    for (const c of checked)
+      if (writeAttachmentFile(dataDir, organisationId, c.sha256, c.bytes)) written.push(c.sha256)
+  } catch (error) {
+    for (const sha256 of written)
+      fs.rmSync(attachmentPath(dataDir, organisationId, sha256), { force: true })
+    throw error
+  }
 }
 
 export async function insertPapers(

@@ -8,6 +8,7 @@ import {
 } from '#db/consultation.server'
 import { type Database, type Queryable } from '#db/client.server'
 import { findOrganisation } from '#db/users.server'
+import { StorageError } from '~/utils/attachments.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
 import { endOfServiceDay, formatDate, serviceDate } from './calendar'
@@ -20,7 +21,7 @@ import {
   type Checked,
   type Papers,
 } from './papers.server'
-import { refuse, type Person } from './types'
+import { refuse, type Person, type Refused } from './types'
 
 /**
  * The professional body's side of the consultation (the machine's
@@ -156,10 +157,15 @@ async function withPapers<T extends { ok: boolean }>(
   checked: Checked[],
   purpose: string,
   run: (attach: (tx: Queryable) => Promise<void>) => Promise<T>,
-): Promise<T> {
+): Promise<T | Refused> {
   const { user, proposalId, papers } = input
   if (!papers || checked.length === 0) return run(async () => {})
-  writePapers(papers.dataDir, user.organisationId, checked)
+  try {
+    writePapers(papers.dataDir, user.organisationId, checked)
+  } catch (error) {
+    if (error instanceof StorageError) return refuse(503, error.message, 'papers')
+    throw error
+  }
   const values = { organisationId: user.organisationId, proposalId, purpose, uploadedBy: user.id }
   const result = await run((tx) => insertPapers(tx, values, checked)).catch(
     async (error: unknown) => {

@@ -9,7 +9,7 @@ export type Person = Pick<SessionUser, 'id' | 'roles' | 'organisationId'>
  */
 export type Refused = {
   ok: false
-  status: 400 | 403 | 404 | 409 | 429
+  status: 400 | 403 | 404 | 409 | 429 | 503
   message: string
   field?: string
 }

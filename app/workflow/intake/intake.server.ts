@@ -7,7 +7,7 @@ import { proposals, type OrganisationSettings, type Proposal } from '#db/schema'
 import { ensureRubric, insertScreening, syncReviewerRows } from '#db/screening.server'
 import { listUsersWithRole } from '#db/users.server'
 import { type EventActor } from '#machines/proposal-events'
-import { checkUpload, removeFileIfUnreferenced, writeAttachmentFile } from '~/utils/attachments.server'
+import { checkUpload, removeFileIfUnreferenced, StorageError, writeAttachmentFile } from '~/utils/attachments.server'
 import { applyEvent, RefusedError, type Applied, type Refusal } from '../apply-event.server'
 import { createProposal } from '../create-proposal.server'
 import { DEFAULT_RUBRIC } from '../screening/default-rubric'
@@ -119,10 +119,17 @@ export async function addIntakeAttachment(
   db: Database,
   dataDir: string,
   t: Target & { filename: string; bytes: Buffer; now?: Date },
-): Promise<Applied | Refusal> {
+): Promise<Applied | Refusal | { ok: false; status: 503; message: string }> {
   const checked = checkUpload(t.filename, t.bytes)
   if (!checked.ok) return { ok: false, status: 400, message: checked.message }
-  writeAttachmentFile(dataDir, t.organisationId, checked.sha256, checked.bytes)
+  try {
+    writeAttachmentFile(dataDir, t.organisationId, checked.sha256, checked.bytes)
+  } catch (error) {
+    if (error instanceof StorageError) return { ok: false, status: 503, message: error.message }
+    throw error
+  }
+  // No file without its row, whether the event is refused or the database fails.
+  const discard = () => removeFileIfUnreferenced(db, dataDir, t.organisationId, checked.sha256)
   const result = await applyEvent(db, {
     organisationId: t.organisationId,
     proposalId: t.proposalId,
@@ -142,8 +149,11 @@ export async function addIntakeAttachment(
       })
       if (!row) throw new RefusedError('That file is already attached to this proposal')
     },
+  }).catch(async (error: unknown) => {
+    await discard().catch(() => {})
+    throw error
   })
-  if (!result.ok) await removeFileIfUnreferenced(db, dataDir, t.organisationId, checked.sha256)
+  if (!result.ok) await discard()
   return result
 }
 
