@@ -11,10 +11,11 @@ import {
   type MetaFunction,
 } from '@remix-run/react'
 import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { type ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
 import { navigationFor } from './utils/navigation'
 import { useNonce } from './utils/nonce-provider'
+import { useFocusOnNavigation } from './utils/use-focus-on-navigation'
 import { getUser } from './utils/auth.server'
 import { getDb } from './utils/app-context.server'
 import { countUnread } from '#db/notifications.server'
@@ -119,10 +120,12 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>()
+  const main = useRef<HTMLElement>(null)
+  useFocusOnNavigation(main)
   return (
     <>
       <Header />
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </>

@@ -35,11 +35,27 @@ describe('home page by role', () => {
   it('offers the skip link as the first tab stop, and it moves focus to the main content', async () => {
     const page = await browser.newPage()
     await signIn(page, 'staff@fairhaven.example')
+    // A fresh page load, where the browser starts tabbing from the top of the document.
+    await visit(page, '/')
     await page.keyboard.press('Tab')
     const first = await page.evaluate(() => document.activeElement?.textContent?.trim())
     expect(first).toBe('Skip to main content')
     await page.keyboard.press('Enter')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main')
     await checkA11y(page)
+  })
+
+  it("moves focus to the new page's main content after a link is followed", async () => {
+    const page = await browser.newPage()
+    await signIn(page, 'staff@fairhaven.example')
+    // Signing in is itself a client-side navigation from /login to the home page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main')
+    await page.getByRole('link', { name: 'Change password' }).click()
+    await page.waitForURL((url) => url.pathname === '/account/password')
+    await checkA11y(page)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main')
+    // The next Tab reaches the page's own content, not the header again.
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true)
   })
 })

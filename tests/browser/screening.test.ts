@@ -172,5 +172,5 @@ describe('intake and blind multi-reviewer screening of the visa-services case', 
     await checkA11y(page)
     await visit(page, proposalPath)
     expect(await page.locator('.tag').first().textContent()).toBe('Consultation')
-  }, 480_000)
+  }, 600_000)
 })
