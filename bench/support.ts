@@ -26,14 +26,15 @@ export const ms = (n: number) => `${n.toFixed(2)} ms`
  * A PostgreSQL server for a benchmark: DATABASE_URL when given, otherwise a
  * throwaway durable one (fsync on) started with scripts/pg-test-server.sh.
  */
-export function startPostgres(): { url: string; stop: () => void } {
+export function startPostgres(): { url: string; stop: () => void; dir?: string } {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => {} }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-pg-'))
   const url = execFileSync('bash', ['scripts/pg-test-server.sh', 'start', dir], {
     env: { ...process.env, PG_DURABLE: '1' },
     encoding: 'utf8',
   }).trim()
-  return { url, stop: () => execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', dir]) }
+  // `dir` (its cluster is dir/data) lets a fault scenario stop and start the server.
+  return { url, dir, stop: () => execFileSync('bash', ['scripts/pg-test-server.sh', 'stop', dir]) }
 }
 
 export type AppProcess = { url: string; pid: number; kill: (signal?: NodeJS.Signals) => Promise<void>; output: () => string }
