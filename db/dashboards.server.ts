@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { type Queryable } from './client.server'
+import { rowsOf } from './rows'
 import { monitoringPlans, proposals, reassessments, staffConcerns, users } from './schema/index'
 
 /**
@@ -7,11 +8,6 @@ import { monitoringPlans, proposals, reassessments, staffConcerns, users } from 
  * the service, so that the dashboards stay fast with thousands of proposals
  * (bench/dashboards.ts measures them).
  */
-
-// Spelled out in full: in a one-table query drizzle leaves columns unqualified,
-// and inside a subquery an unqualified "id" would be the subquery's own.
-const outer = { id: sql.raw('"proposals"."id"'), snapshot: sql.raw('"proposals"."snapshot"') }
-const round = sql`coalesce((${outer.snapshot} -> 'context' ->> 'revisions')::int, 0)`
 
 export function countByStage(db: Queryable, organisationId: string) {
   return db
@@ -36,9 +32,12 @@ export function listProposerInProgress(db: Queryable, organisationId: string, pr
     .limit(limit)
 }
 
-/** Monitored partnerships whose next review falls due on or before `dueBy`, soonest first. */
-export function listReviewsDue(db: Queryable, organisationId: string, dueBy: string) {
-  return db
+/**
+ * Monitored partnerships whose next review falls due on or before `dueBy`,
+ * the most overdue first: the first `limit`, and how many there are in all.
+ */
+export async function listReviewsDue(db: Queryable, organisationId: string, dueBy: string, limit: number) {
+  const rows = await db
     .select({
       id: proposals.id,
       reference: proposals.reference,
@@ -46,16 +45,20 @@ export function listReviewsDue(db: Queryable, organisationId: string, dueBy: str
       slot: monitoringPlans.nextSlot,
       dueOn: monitoringPlans.nextDueOn,
       responsible: users.name,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(monitoringPlans)
     .innerJoin(proposals, eq(proposals.id, monitoringPlans.proposalId))
     .innerJoin(users, eq(users.id, monitoringPlans.responsibleId))
     .where(and(eq(proposals.organisationId, organisationId), eq(proposals.stage, 'monitoring'), lte(monitoringPlans.nextDueOn, dueBy)))
     .orderBy(asc(monitoringPlans.nextDueOn), asc(proposals.reference))
+    .limit(limit)
+  return { rows: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 }
 }
 
-export function listInReassessment(db: Queryable, organisationId: string) {
-  return db
+/** Partnerships being reassessed or suspended, the longest waiting first: the first `limit`, and how many in all. */
+export async function listInReassessment(db: Queryable, organisationId: string, limit: number) {
+  const rows = await db
     .select({
       id: proposals.id,
       reference: proposals.reference,
@@ -64,47 +67,67 @@ export function listInReassessment(db: Queryable, organisationId: string) {
       trigger: reassessments.trigger,
       openedAt: reassessments.openedAt,
       outcome: reassessments.outcome,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(proposals)
     .leftJoin(reassessments, and(eq(reassessments.proposalId, proposals.id), isNull(reassessments.closedAt)))
     .where(and(eq(proposals.organisationId, organisationId), inArray(proposals.stage, ['reassessment', 'suspended'])))
-    .orderBy(asc(reassessments.openedAt))
+    .orderBy(asc(reassessments.openedAt), asc(proposals.reference))
+    .limit(limit)
+  return { rows: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 }
 }
 
 /**
- * What stands in the way of proposals not yet decided: a required privacy
- * protection a reviewer found missing in the current screening round, staff
- * concerns and professional-body recommendations still unanswered (as the
- * machine counts them).
+ * What stands in the way of proposals not yet decided, in the round the
+ * machine is on: a required privacy protection a reviewer who submitted
+ * found missing in screening, and, during consultation, staff concerns and
+ * professional-body recommendations still unanswered. One statement that
+ * starts from those few rows (see the partial indexes in the
+ * dashboard-indexes migration), never from every proposal: the first `limit`
+ * by reference, and how many proposals there are in all.
  */
-export async function listBlockingIssues(db: Queryable, organisationId: string) {
-  const rows = await db
-    .select({
-      id: proposals.id,
-      reference: proposals.reference,
-      title: proposals.title,
-      stage: proposals.stage,
-      privacy: sql<number>`(
-        select count(distinct pa.item_key)::int
+export async function listBlockingIssues(db: Queryable, organisationId: string, limit: number) {
+  const rows = rowsOf<{ id: string; reference: string; title: string; stage: string; privacy: number; concerns: number; recommendations: number; total: number }>(
+    await db.execute(sql`
+      with issues as (
+        select pa.proposal_id, pa.round, 'privacy' as kind, pa.item_key as key
         from privacy_answers pa
-        join screening_reviewers sr on sr.proposal_id = pa.proposal_id and sr.round = pa.round and sr.reviewer_id = pa.reviewer_id and sr.submitted_at is not null
-        join screenings s on s.proposal_id = pa.proposal_id and s.round = pa.round
-        join rubrics r on r.id = s.rubric_id
-        cross join lateral jsonb_array_elements(r.content -> 'privacyItems') item
-        where pa.proposal_id = ${outer.id} and pa.round = ${round} and pa.answer = 'no'
-          and item ->> 'key' = pa.item_key and (item ->> 'required')::boolean
-      )`,
-      concerns: sql<number>`(
-        select count(*)::int from jsonb_each(${outer.snapshot} -> 'context' -> 'staff' -> 'concerns') e where e.value = 'false'::jsonb
-      )`,
-      recommendations: sql<number>`(
-        select count(*)::int from jsonb_each(${outer.snapshot} -> 'context' -> 'professionalBody' -> 'recommendations') e where e.value = 'false'::jsonb
-      )`,
-    })
-    .from(proposals)
-    .where(and(eq(proposals.organisationId, organisationId), inArray(proposals.stage, ['screening', 'consultation', 'decision'])))
-    .orderBy(asc(proposals.reference))
-  return rows.filter((r) => r.privacy + r.concerns + r.recommendations > 0)
+        where pa.answer = 'no'
+          and exists (
+            select 1 from screening_reviewers sr
+            where sr.proposal_id = pa.proposal_id and sr.round = pa.round and sr.reviewer_id = pa.reviewer_id and sr.submitted_at is not null
+          )
+          and exists (
+            select 1 from screenings s join rubrics r on r.id = s.rubric_id
+            where s.proposal_id = pa.proposal_id and s.round = pa.round
+              and r.content -> 'privacyItems' @> jsonb_build_array(jsonb_build_object('key', pa.item_key, 'required', true))
+          )
+        union all
+        select sc.proposal_id, sc.round, 'concern', sc.id::text
+        from staff_concerns sc
+        where sc.response is null and sc.hidden_reason is null and sc.phase = 'consultation'
+        union all
+        select c.proposal_id, c.round, 'recommendation', r.id::text
+        from professional_body_recommendations r join professional_body_consultations c on c.id = r.consultation_id
+        where r.answer is null
+      ),
+      counted as (
+        select p.id, p.reference, p.title, p.stage,
+          count(distinct i.key) filter (where i.kind = 'privacy')::int as privacy,
+          (count(*) filter (where i.kind = 'concern' and p.stage = 'consultation'))::int as concerns,
+          (count(*) filter (where i.kind = 'recommendation' and p.stage = 'consultation'))::int as recommendations
+        from issues i
+        join proposals p on p.id = i.proposal_id and i.round = coalesce((p.snapshot -> 'context' ->> 'revisions')::int, 0)
+        where p.organisation_id = ${organisationId} and p.stage in ('screening', 'consultation', 'decision')
+        group by p.id
+      )
+      select *, (count(*) over ())::int as total
+      from counted
+      where privacy + concerns + recommendations > 0
+      order by reference
+      limit ${limit}`),
+  )
+  return { rows: rows.map(({ total: _total, ...r }) => r), total: rows[0]?.total ?? 0 }
 }
 
 /** Screening proposals where this reviewer still has to declare, or to score and submit. */

@@ -7,6 +7,7 @@ import { getDb } from '~/utils/app-context.server'
 import { notFound } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { stageLabel } from '~/utils/stages'
+import { PAGE_SIZE } from '~/workflow/monitoring/register-query'
 import { formatDate, serviceDate } from '~/workflow/consultation/calendar'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -17,15 +18,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
  * signed decision published, and a link to verify the signed record. Off
  * unless the service turns it on; a service that has not is simply not found.
  */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const slug = params.org ?? ''
   if (!/^[a-z0-9-]{1,100}$/.test(slug)) notFound('No such register')
   const db = await getDb()
   const organisation = await findOrganisationBySlug(db, slug)
   if (!organisation?.settings.publicRegister) notFound('No such register')
-  const rows = await listPublicRegister(db, organisation.id)
+  const page = Math.min(10_000, Math.max(1, Math.floor(Number(new URL(request.url).searchParams.get('page')) || 1)))
+  const { rows, total } = await listPublicRegister(db, organisation.id, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })
   return {
     organisation: organisation.name,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    total,
     partnerships: rows.map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -35,15 +40,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
       stage: r.stage,
       outcome: r.outcome as Outcome,
       decidedOn: r.decidedAt ? serviceDate(new Date(r.decidedAt)) : null,
-      summary: r.rationale,
-      conditions: r.conditions.map((c) => c.text),
+      summary: r.rationale ?? '',
+      conditions: (r.conditions ?? []).map((c) => c.text),
       recordId: r.recordId,
     })),
   }
 }
 
 export default function PublicRegister() {
-  const { organisation, partnerships } = useLoaderData<typeof loader>()
+  const { organisation, partnerships, page, pages, total } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>Register of partnerships</h1>
@@ -52,7 +57,13 @@ export default function PublicRegister() {
         The commercial partnerships this library service has approved, with the reasons it published when it decided.
         Each decision is a signed record that anyone can check has not been altered.
       </p>
-      {partnerships.length === 0 ? <p>No partnerships have been approved yet.</p> : null}
+      {total === 0 ? (
+        <p>No partnerships have been approved yet.</p>
+      ) : (
+        <p>
+          {total.toLocaleString('en-GB')} {total === 1 ? 'partnership' : 'partnerships'}, the most recently decided first.
+        </p>
+      )}
       {partnerships.map((p) => (
         <section key={p.id} aria-labelledby={`p-${p.id}`} className="panel">
           <h2 id={`p-${p.id}`}>{p.title}</h2>
@@ -93,6 +104,25 @@ export default function PublicRegister() {
           ) : null}
         </section>
       ))}
+      {pages > 1 ? (
+        <nav aria-label="Register pages">
+          <ul className="pagination">
+            {page > 1 ? (
+              <li>
+                <Link to={`?page=${page - 1}`}>Previous page</Link>
+              </li>
+            ) : null}
+            <li aria-current="page">
+              Page {page} of {pages}
+            </li>
+            {page < pages ? (
+              <li>
+                <Link to={`?page=${page + 1}`}>Next page</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
     </>
   )
 }

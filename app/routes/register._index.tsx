@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react'
-import { countRegister, fillRiskBands, listRegister } from '#db/register.server'
+import { countRegister, listRegister } from '#db/register.server'
 import { DueTag } from '~/components/monitoring/due-tag'
 import { OUTCOMES } from '~/pdf/record-data'
 import { outcomeLabel } from '~/pdf/sections'
@@ -27,12 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const query = parseRegisterQuery(new URL(request.url).searchParams)
   const today = serviceDate(new Date())
-  await fillRiskBands(db, user.organisationId)
   const filter = registerFilter(query, today)
-  const [rows, total] = await Promise.all([
-    listRegister(db, user.organisationId, { filter, sort: query.sort, dir: query.dir, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE }),
-    countRegister(db, user.organisationId, filter),
-  ])
+  const rows = await listRegister(db, user.organisationId, { filter, sort: query.sort, dir: query.dir, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE })
+  const total = await countRegister(db, user.organisationId, filter)
   return {
     query,
     total,

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { fillRiskBands, listRegister } from '#db/register.server'
+import { listRegister } from '#db/register.server'
 import { type Outcome } from '~/pdf/record-data'
 import { outcomeLabel } from '~/pdf/sections'
 import { getDb } from '~/utils/app-context.server'
@@ -16,7 +16,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const query = parseRegisterQuery(new URL(request.url).searchParams)
   const today = serviceDate(new Date())
-  await fillRiskBands(db, user.organisationId)
   const rows = await listRegister(db, user.organisationId, { filter: registerFilter(query, today), sort: query.sort, dir: query.dir })
   const header = ['Reference', 'Partnership', 'Partner', 'Contractor', 'Stage', 'Risk band', 'Decision', 'Decided on', 'Next review due', 'Review status']
   const lines = rows.map((r) =>

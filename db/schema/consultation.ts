@@ -74,6 +74,7 @@ export const professionalBodyRecommendations = pgTable(
   },
   (t) => [
     uniqueIndex('pb_recommendations_position_unique').on(t.consultationId, t.position),
+    index('pb_recommendations_unanswered_idx').on(t.consultationId).where(sql`${t.answer} is null`),
     check(
       'pb_recommendations_rationale_when_not_accepted',
       sql`${t.answer} is distinct from 'not_accepted' or length(trim(${t.rationale})) > 0`,
@@ -160,6 +161,8 @@ export const staffConcerns = pgTable(
   (t) => [
     index('staff_concerns_proposal_round_idx').on(t.proposalId, t.round),
     index('staff_concerns_author_idx').on(t.authorId),
+    // The dashboard's blocking issues: concerns still waiting for an answer.
+    index('staff_concerns_unanswered_idx').on(t.proposalId).where(sql`${t.response} is null and ${t.hiddenReason} is null`),
     uniqueIndex('staff_concerns_receipt_unique').on(t.receiptHash),
     check(
       'staff_concerns_anonymous_has_no_author',

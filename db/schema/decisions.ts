@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { OUTCOMES, type Condition } from '../../app/pdf/record-data'
 import { type MonitoringPlanValues } from '../../app/workflow/monitoring/plan-schema'
 import { organisations, users } from './core'
@@ -47,6 +47,8 @@ export const decisions = pgTable(
   },
   (t) => [
     uniqueIndex('decisions_proposal_round_unique').on(t.proposalId, t.round),
+    // The register's latest signed decision of each proposal.
+    index('decisions_org_signed_idx').on(t.organisationId, t.proposalId, t.round).where(sql`${t.signedAt} is not null`),
     check('decisions_signed_with_record', sql`(${t.signedAt} is null) = (${t.recordId} is null)`),
   ],
 )

@@ -30,6 +30,8 @@ export const proposals = pgTable(
   (t) => [
     uniqueIndex('proposals_org_reference_unique').on(t.organisationId, t.reference),
     index('proposals_org_stage_idx').on(t.organisationId, t.stage),
+    // The home page's latest proposals, and the register's last-change check.
+    index('proposals_org_updated_idx').on(t.organisationId, t.updatedAt),
     check('proposals_version_positive', sql`${t.version} > 0`),
   ],
 )

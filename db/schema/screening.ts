@@ -3,6 +3,7 @@ import {
   type AnyPgColumn,
   boolean,
   check,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -146,7 +147,11 @@ export const privacyAnswers = pgTable(
     evidence: text('evidence').notNull().default(''),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.proposalId, t.round, t.reviewerId, t.itemKey] })],
+  (t) => [
+    primaryKey({ columns: [t.proposalId, t.round, t.reviewerId, t.itemKey] }),
+    // The dashboard's blocking issues: the few protections found missing.
+    index('privacy_answers_no_idx').on(t.proposalId, t.round).where(sql`${t.answer} = 'no'`),
+  ],
 )
 
 export type Rubric = typeof rubrics.$inferSelect

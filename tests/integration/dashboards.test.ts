@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { type Database } from '#db/client.server'
+import { listBlockingIssues, listReviewsDue } from '#db/dashboards.server'
 import { action as receiptAction } from '~/routes/concerns.receipt'
 import { loader as publicRegisterLoader } from '~/routes/public.$org.register'
 import { loader as csvLoader } from '~/routes/register[.]csv'
 import { loader as registerLoader } from '~/routes/register._index'
 import { loader as homeLoader } from '~/routes/_index'
 import { addMonths, addDays } from '~/utils/review-schedule'
-import { actorFor, anonymousStaffActor } from '~/workflow/actor.server'
-import { applyEvent } from '~/workflow/apply-event.server'
+import { actorFor } from '~/workflow/actor.server'
 import { serviceDate } from '~/workflow/consultation/calendar'
 import { raiseConcern, respondToConcern } from '~/workflow/consultation/concerns.server'
+import { recordResponse, requestOpinion } from '~/workflow/consultation/professional-body.server'
+import { openStaffConsultation } from '~/workflow/consultation/staff.server'
 import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/monitoring/dashboards.server'
 import { recordReview } from '~/workflow/monitoring/reviews.server'
 import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { declareInterest, recordReview as recordScreeningReview, rubricFor } from '~/workflow/screening/screening.server'
-import { enterConsultation } from '#tests/support/consultation'
+import { enterConsultation, TEST_MAIL } from '#tests/support/consultation'
 import { decideAndSign, reachDecision, visaApproval } from '#tests/support/decision'
 import { createOrganisation, createProposal, createUser, makeRequest, sessionCookieFor, statusOf } from '#tests/support/factories'
 import { startMonitoring, visaPlan } from '#tests/support/monitoring'
@@ -51,13 +53,15 @@ describe(`dashboards (${databaseKind()})`, () => {
     // A consultation with an unanswered concern.
     const consulting = await createProposal(db, s.org.id, s.chief.id, { title: 'Police drop-in' })
     await enterConsultation(db, { proposal: consulting, proposer: s.chief, reviewers: s.reviewers })
-    const at = new Date().toISOString()
-    for (const event of [
-      { type: 'staff.open' as const, closingDate: addDays(today, 30) + 'T00:00:00.000Z', at, actor: actorFor(s.chief) },
-      { type: 'concern.raise' as const, concernId: 'c1', at, actor: anonymousStaffActor(s.staff[0]!) },
-    ]) {
-      expect((await applyEvent(db, { organisationId: s.org.id, proposalId: consulting.id, event })).ok).toBe(true)
-    }
+    expect(
+      (await openStaffConsultation(db, { user: s.chief, proposalId: consulting.id, closesOn: addDays(today, 30), summary: 'Tell us what you think.', mail: TEST_MAIL })).ok,
+    ).toBe(true)
+    const concern = await raiseConcern(db, { user: s.staff[0]!, proposalId: consulting.id, secret: app().secret, category: 'safety', text: 'Who keeps the visit logs?', anonymous: true })
+    expect(concern.ok).toBe(true)
+    // ...and a recommendation from the professional body not yet answered.
+    const asked = { user: s.chief, proposalId: consulting.id }
+    expect((await requestOpinion(db, { ...asked, sentOn: today, contact: 'CILIP Policy team', shared: 'The proposal', deadline: addDays(today, 21) })).ok).toBe(true)
+    expect((await recordResponse(db, { ...asked, receivedOn: today, summary: 'Consult staff.', recommendations: ['Consult affected staff openly before launch.'] })).ok).toBe(true)
     // At the decision with a required privacy protection found missing in screening.
     const deciding = await createProposal(db, s.org.id, s.chief.id, { title: 'Visa biometrics' })
     await reachDecision(db, { proposal: deciding, chief: s.chief, reviewers: s.reviewers, staff: s.staff, secret: app().secret, blockingOn: ['leaving_privacy_protection'] })
@@ -98,9 +102,14 @@ describe(`dashboards (${databaseKind()})`, () => {
     expect(d.blocking.map((b) => [b.title, b.privacy, b.concerns, b.recommendations]).sort()).toEqual([
       // Submitting it filled in the visa-services intake, title included.
       ['Biometric visa-application support in branch libraries', 1, 0, 0],
-      ['Police drop-in', 0, 1, 0],
+      ['Police drop-in', 0, 1, 1],
     ])
     expect(d.mine.map((p) => p.title).sort()).toEqual(['Biometric visa-application support in branch libraries', 'Coffee concession', 'Data analytics partnership', 'Police drop-in'])
+
+    // A long list is cut to the most pressing, with how many there are in all.
+    expect(await listReviewsDue(db, s.org.id, addDays(today, 30), 1)).toEqual({ rows: [expect.objectContaining({ id: overdue.id })], total: 2 })
+    expect((await listBlockingIssues(db, s.org.id, 1)).total).toBe(2)
+    expect(d).toMatchObject({ reviewsDueTotal: 2, reassessingTotal: 1, blockingTotal: 2 })
 
     // Through the home page too, for the chief only.
     const home = await homeLoader({ request: makeRequest('/', { cookie: await sessionCookieFor(db, s.chief.id) }), context: {}, params: {} })
@@ -223,8 +232,12 @@ describe(`the partnership register (${databaseKind()})`, () => {
   it('the public register, when a service turns it on, lists approved partnerships with the published reasons', async () => {
     const { db } = app().database
     const r = await registered(db)
-    const load = (slug: string) => publicRegisterLoader({ request: makeRequest(`/public/${slug}/register`), context: {}, params: { org: slug } })
+    const load = (slug: string, query = '') => publicRegisterLoader({ request: makeRequest(`/public/${slug}/register${query}`), context: {}, params: { org: slug } })
     const page = await load(r.org.slug)
+    expect(page).toMatchObject({ page: 1, pages: 1, total: 1 })
+    // A page past the end is empty, and nonsense is the first page.
+    expect(await load(r.org.slug, '?page=2')).toMatchObject({ page: 2, total: 1, partnerships: [] })
+    expect(await load(r.org.slug, '?page=drop')).toMatchObject({ page: 1, total: 1 })
     expect(page.partnerships).toHaveLength(1)
     expect(page.partnerships[0]).toMatchObject({
       reference: r.visa.reference,

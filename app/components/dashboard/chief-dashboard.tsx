@@ -5,7 +5,18 @@ import { formatDate } from '~/workflow/consultation/calendar'
 import { type ChiefDashboard } from '~/workflow/monitoring/dashboards.server'
 import { OUTCOME_LABELS, TRIGGER_LABELS } from '~/workflow/monitoring/terms'
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
+
+/** Under a shortened list: how many there are in all, and where to see them. */
+function More({ shown, total, one, many, to }: { shown: number; total: number; one: string; many: string; to?: string }) {
+  if (total <= shown) return null
+  return (
+    <p>
+      The first {shown} of {plural(total, one, many)}.{' '}
+      {to ? <Link to={to}>See them all in the partnership register</Link> : null}
+    </p>
+  )
+}
 
 function blockingText(b: ChiefDashboard['blocking'][number]) {
   return [
@@ -90,6 +101,7 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
             </tbody>
           </table>
         )}
+        <More shown={d.reviewsDue.length} total={d.reviewsDueTotal} one="review due or overdue" many="reviews due or overdue" to="/register?due=due&sort=next_review" />
       </section>
 
       <section aria-labelledby="reassessment-heading" className="panel">
@@ -123,6 +135,7 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
             </tbody>
           </table>
         )}
+        <More shown={d.reassessing.length} total={d.reassessingTotal} one="partnership reassessed or suspended" many="partnerships reassessed or suspended" />
       </section>
 
       <section aria-labelledby="blocking-heading" className="panel">
@@ -152,6 +165,7 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
             </tbody>
           </table>
         )}
+        <More shown={d.blocking.length} total={d.blockingTotal} one="proposal with blocking issues" many="proposals with blocking issues" />
       </section>
     </>
   )

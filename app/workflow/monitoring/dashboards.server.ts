@@ -14,6 +14,8 @@ import { type SessionUser } from '~/utils/auth.server'
 import { addDays, DUE_SOON_DAYS, dueState } from '~/utils/review-schedule'
 
 const LIST_LIMIT = 10
+/** A home page lists the most pressing of each kind and links to the rest; a long list is the register's job. */
+export const URGENT_LIMIT = 20
 
 /** The stages in the order the process runs, for the counts. */
 export const STAGE_ORDER = [
@@ -35,17 +37,20 @@ export async function chiefDashboard(db: Queryable, user: Pick<SessionUser, 'id'
   const [stages, mine, due, reassessing, blocking] = await Promise.all([
     countByStage(db, user.organisationId),
     listProposerInProgress(db, user.organisationId, user.id, LIST_LIMIT),
-    listReviewsDue(db, user.organisationId, addDays(today, DUE_SOON_DAYS)),
-    listInReassessment(db, user.organisationId),
-    listBlockingIssues(db, user.organisationId),
+    listReviewsDue(db, user.organisationId, addDays(today, DUE_SOON_DAYS), URGENT_LIMIT),
+    listInReassessment(db, user.organisationId, URGENT_LIMIT),
+    listBlockingIssues(db, user.organisationId, URGENT_LIMIT),
   ])
   const counts = new Map(stages.map((s) => [s.stage, Number(s.n)]))
   return {
     byStage: STAGE_ORDER.map((stage) => ({ stage, n: counts.get(stage) ?? 0 })).filter((s) => s.n > 0),
     mine,
-    reviewsDue: due.map((r) => ({ ...r, state: dueState(r.dueOn, today) })),
-    reassessing: reassessing.map(({ openedAt, ...r }) => ({ ...r, openedOn: openedAt ? openedAt.toISOString().slice(0, 10) : null })),
-    blocking,
+    reviewsDue: due.rows.map((r) => ({ ...r, state: dueState(r.dueOn, today) })),
+    reviewsDueTotal: due.total,
+    reassessing: reassessing.rows.map(({ openedAt, ...r }) => ({ ...r, openedOn: openedAt ? openedAt.toISOString().slice(0, 10) : null })),
+    reassessingTotal: reassessing.total,
+    blocking: blocking.rows,
+    blockingTotal: blocking.total,
   }
 }
 
