@@ -82,6 +82,17 @@ function lastSignature(ctx: ProposalContext) {
   return (ctx.pending?.signedBy.length ?? 0) + 1 >= ctx.requiredSignatures
 }
 
+/** A step-up-verified signature, from this organisation, by someone entitled to give it. */
+function signs(ctx: ProposalContext, event: ProposalEvent) {
+  return (
+    event.actor.organisationId === ctx.organisationId &&
+    ctx.pending !== null &&
+    'stepUpVerified' in event &&
+    event.stepUpVerified &&
+    isSigner(ctx, event.actor)
+  )
+}
+
 export const proposalMachine = setup({
   types: {
     context: {} as ProposalContext,
@@ -159,14 +170,11 @@ export const proposalMachine = setup({
     staffReadyToComplete: ({ context, event }) =>
       event.type === 'staff.complete' && staffBlockers(context, event.at).length === 0,
     noSignatureYet: ({ context }) => !context.pending || context.pending.signedBy.length === 0,
-    canSign: ({ context, event }) =>
-      context.pending !== null &&
-      'stepUpVerified' in event &&
-      event.stepUpVerified &&
-      isSigner(context, event.actor),
-    isLastSignature: ({ context }) => lastSignature(context),
-    pendingIs: ({ context }, params: { outcomes: string[] }) =>
-      context.pending !== null && params.outcomes.includes(context.pending.outcome),
+    /** A signature on the outcome awaiting signatures; listed after `settles`, so it takes those that are not the last. */
+    canSign: ({ context, event }) => signs(context, event),
+    /** The last signature needed, which settles the pending outcome if it is one of these. */
+    settles: ({ context, event }, params: { outcomes: string[] }) =>
+      signs(context, event) && lastSignature(context) && params.outcomes.includes(context.pending?.outcome ?? ''),
     isBreach: ({ event }) => event.type === 'monitoring.review' && event.breach,
   },
   actions: {
@@ -412,32 +420,17 @@ export const proposalMachine = setup({
             },
             'decision.sign': [
               {
-                guard: and([
-                  'sameOrganisation',
-                  'canSign',
-                  'isLastSignature',
-                  { type: 'pendingIs', params: { outcomes: ['approve', 'approve_with_conditions'] } },
-                ]),
+                guard: { type: 'settles', params: { outcomes: ['approve', 'approve_with_conditions'] } },
                 target: '#proposal.approved',
                 actions: ['addSignature'],
               },
               {
-                guard: and([
-                  'sameOrganisation',
-                  'canSign',
-                  'isLastSignature',
-                  { type: 'pendingIs', params: { outcomes: ['reject'] } },
-                ]),
+                guard: { type: 'settles', params: { outcomes: ['reject'] } },
                 target: '#proposal.rejected',
                 actions: ['addSignature'],
               },
               {
-                guard: and([
-                  'sameOrganisation',
-                  'canSign',
-                  'isLastSignature',
-                  { type: 'pendingIs', params: { outcomes: ['return_for_revision'] } },
-                ]),
+                guard: { type: 'settles', params: { outcomes: ['return_for_revision'] } },
                 target: '#proposal.draft',
                 actions: [
                   'addSignature',
@@ -458,7 +451,7 @@ export const proposalMachine = setup({
                   }),
                 ],
               },
-              { guard: and(['sameOrganisation', 'canSign']), actions: 'addSignature' },
+              { guard: 'canSign', actions: 'addSignature' },
             ],
           },
         },
@@ -511,36 +504,21 @@ export const proposalMachine = setup({
             },
             'reassessment.sign': [
               {
-                guard: and([
-                  'sameOrganisation',
-                  'canSign',
-                  'isLastSignature',
-                  { type: 'pendingIs', params: { outcomes: ['continue', 'add_conditions'] } },
-                ]),
+                guard: { type: 'settles', params: { outcomes: ['continue', 'add_conditions'] } },
                 target: '#proposal.monitoring',
                 actions: 'addSignature',
               },
               {
-                guard: and([
-                  'sameOrganisation',
-                  'canSign',
-                  'isLastSignature',
-                  { type: 'pendingIs', params: { outcomes: ['suspend'] } },
-                ]),
+                guard: { type: 'settles', params: { outcomes: ['suspend'] } },
                 target: '#proposal.suspended',
                 actions: 'addSignature',
               },
               {
-                guard: and([
-                  'sameOrganisation',
-                  'canSign',
-                  'isLastSignature',
-                  { type: 'pendingIs', params: { outcomes: ['terminate'] } },
-                ]),
+                guard: { type: 'settles', params: { outcomes: ['terminate'] } },
                 target: '#proposal.terminated',
                 actions: 'addSignature',
               },
-              { guard: and(['sameOrganisation', 'canSign']), actions: 'addSignature' },
+              { guard: 'canSign', actions: 'addSignature' },
             ],
           },
         },
@@ -572,26 +550,16 @@ export const proposalMachine = setup({
             },
             'suspension.sign': [
               {
-                guard: and([
-                  'sameOrganisation',
-                  'canSign',
-                  'isLastSignature',
-                  { type: 'pendingIs', params: { outcomes: ['resume'] } },
-                ]),
+                guard: { type: 'settles', params: { outcomes: ['resume'] } },
                 target: '#proposal.monitoring',
                 actions: 'addSignature',
               },
               {
-                guard: and([
-                  'sameOrganisation',
-                  'canSign',
-                  'isLastSignature',
-                  { type: 'pendingIs', params: { outcomes: ['terminate'] } },
-                ]),
+                guard: { type: 'settles', params: { outcomes: ['terminate'] } },
                 target: '#proposal.terminated',
                 actions: 'addSignature',
               },
-              { guard: and(['sameOrganisation', 'canSign']), actions: 'addSignature' },
+              { guard: 'canSign', actions: 'addSignature' },
             ],
           },
         },
