@@ -273,20 +273,33 @@ const PUBLIC_STAGES = ['approved', 'monitoring', 'reassessment', 'suspended', 't
 /**
  * The public register: approved partnerships (and those since monitored,
  * reassessed, suspended or ended) with what their signed decision published,
- * the latest decided first, a page at a time.
+ * the latest decided first, a page at a time. The page is found from each
+ * proposal's latest outcome and date alone; only its rows are read in full.
  */
 export async function listPublicRegister(db: Queryable, organisationId: string, page: { limit: number; offset: number }) {
-  const all = register(db, organisationId, ALL)
-  const where = and(
-    eq(proposals.organisationId, organisationId),
-    inArray(proposals.stage, PUBLIC_STAGES),
-    sql`${all.d.outcome} in ('approve', 'approve_with_conditions')`,
-  )
-  const [rows, [total]] = await Promise.all([
-    all.select(all.columns).where(where).orderBy(desc(all.d.signedAt), asc(proposals.reference)).limit(page.limit).offset(page.offset),
-    all.select({ n: count() }).where(where),
+  const d = db
+    .selectDistinctOn([decisions.proposalId], { proposalId: decisions.proposalId, outcome: decisions.outcome, signedAt: decisions.signedAt })
+    .from(decisions)
+    .where(and(eq(decisions.organisationId, organisationId), isNotNull(decisions.signedAt)))
+    .orderBy(desc(decisions.proposalId), desc(decisions.round))
+    .as('d')
+  const where = and(eq(proposals.organisationId, organisationId), inArray(proposals.stage, PUBLIC_STAGES), sql`${d.outcome} in ('approve', 'approve_with_conditions')`)
+  const [found, [total]] = await Promise.all([
+    db
+      .select({ id: proposals.id })
+      .from(proposals)
+      .innerJoin(d, eq(d.proposalId, proposals.id))
+      .where(where)
+      .orderBy(desc(d.signedAt), asc(proposals.reference))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(proposals).innerJoin(d, eq(d.proposalId, proposals.id)).where(where),
   ])
-  return { rows: normalise(rows), total: Number(total?.n ?? 0) }
+  if (found.length === 0) return { rows: [], total: Number(total?.n ?? 0) }
+  const ids = found.map((p) => p.id)
+  const full = register(db, organisationId, ALL, ids)
+  const byId = new Map(normalise(await full.select(full.columns).where(inArray(proposals.id, ids))).map((r) => [r.id, r]))
+  return { rows: ids.map((id) => byId.get(id)!), total: Number(total?.n ?? 0) }
 }
 
 export function findOrganisationBySlug(db: Queryable, slug: string) {

@@ -129,6 +129,13 @@ describe(`dashboards (${databaseKind()})`, () => {
     const [first] = s.reviewers
     const awaiting = async () => (await reviewerDashboard(db, first!)).awaiting.map((p) => [p.id, p.status])
     expect(await awaiting()).toEqual([[proposal.id, 'assigned']])
+    // Another proposal in screening, reviewed by others, is not theirs to see...
+    const others = await createProposal(db, s.org.id, s.chief.id, { title: 'Police drop-in' })
+    await submitProposal(db, { proposal: others, proposer: s.chief, reviewers: [s.reviewers[1]!, outsider] })
+    expect(await awaiting()).toEqual([[proposal.id, 'assigned']])
+    expect((await reviewerDashboard(db, outsider)).awaiting.map((p) => p.id)).toEqual([others.id])
+    // ...nor is one they stepped back from for a conflict of interest.
+    ok(await declareInterest(db, { actor: actorFor(outsider), organisationId: s.org.id, proposalId: others.id, conflict: true, reason: 'My partner works for the police.' }))
     expect((await reviewerDashboard(db, outsider)).awaiting).toEqual([])
     const target = { actor: actorFor(first!), organisationId: s.org.id, proposalId: proposal.id }
     ok(await declareInterest(db, { ...target, conflict: false }))
