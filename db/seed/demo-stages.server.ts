@@ -8,6 +8,8 @@ import { decideAndSign, reachDecision, visaApproval } from '#tests/support/decis
 import { type IntakeValues } from '~/workflow/intake/intake-schema'
 import { completeScreening, reviewAll, submitProposal, visaIntake } from '#tests/support/screening'
 import { enterConsultation } from '#tests/support/consultation'
+import { loadPlan } from '~/workflow/monitoring/plan.server'
+import { recordReview } from '~/workflow/monitoring/reviews.server'
 import { type Database } from '../client.server'
 import { organisations, users, type Organisation } from '../schema/index'
 import { DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-data'
@@ -190,6 +192,60 @@ export async function seedDemoStages(db: Database, { secret, signing }: { secret
   const startsOn = new Date(Date.now() - 20 * DAY).toISOString().slice(0, 10)
   await decideAndSign(db, { proposal: pilot, chief, values: await visaApproval(db, pilot, startsOn), signing, secret, password: DEMO_PASSWORD })
   await applyEvent(db, { organisationId: cast.org.id, proposalId: pilot.id, event: { type: 'monitoring.start', actor: actorFor(chief) }, summary: 'Monitoring started' })
+
+  // In reassessment: parcel lockers whose first quarterly review found branch visits down beyond the threshold.
+  const lockers = await propose(db, cast, {
+    reference: 'FH-2025-009',
+    title: 'Parcel lockers in branch lobbies',
+    partner: 'ParcelPoint Ltd',
+    description: 'Parcel-collection lockers in five branch lobbies, paying a fee for each parcel collected.',
+  })
+  await reachDecision(db, {
+    proposal: lockers,
+    chief,
+    reviewers,
+    staff,
+    secret,
+    ratings: [[2, 3, 2, 2], [3, 3, 2, 2]],
+    now: new Date(Date.now() - 150 * DAY),
+    values: intakeFor(lockers, reviewerIds, {
+      service: 'Parcel collection from lockers, by code',
+      dataCategories: ['Names and contact details'],
+      sharedWithGovernment: false,
+      sharingDetails: 'The partner holds collection codes and times; the library holds nothing',
+      vulnerableGroups: [],
+    }),
+  })
+  const lockersStart = new Date(Date.now() - 100 * DAY).toISOString().slice(0, 10)
+  await decideAndSign(db, {
+    proposal: lockers,
+    chief,
+    values: {
+      ...(await visaApproval(db, lockers, lockersStart)),
+      rationale: 'A modest income that brings people into branches; the plan watches whether it crowds out library use.',
+    },
+    signing,
+    secret,
+    password: DEMO_PASSWORD,
+  })
+  await applyEvent(db, { organisationId: cast.org.id, proposalId: lockers.id, event: { type: 'monitoring.start', actor: actorFor(chief) }, summary: 'Monitoring started' })
+  const lockersPlan = (await loadPlan(db, lockers.id))!
+  const today = new Date().toISOString().slice(0, 10)
+  const review = await recordReview(db, {
+    user: chief,
+    proposalId: lockers.id,
+    today,
+    values: {
+      reviewedOn: new Date(Date.now() - 2 * DAY).toISOString().slice(0, 10),
+      narrative: 'Queues for the lockers block the lobby at peak times; visits by library users have fallen.',
+      // The plan's indicators in order: visits (−17.7% against a 10% threshold), complaints, incidents.
+      readings: lockersPlan.indicators
+        .filter((i) => i.measure === 'manual')
+        .map((i, n) => ({ indicatorId: i.id, value: n === 0 ? 10_200 : 4 })),
+      checks: lockersPlan.conditions.map((c) => ({ conditionId: c.id, status: 'in_progress', note: '' })),
+    },
+  })
+  if (!review.ok) throw new Error(`Demo review refused: ${review.message}`)
 
   // Withdrawn during consultation.
   const analytics = await propose(db, cast, {

@@ -22,12 +22,14 @@ describe(`demo data (${databaseKind()})`, () => {
     await seedDemoStages(db, { secret: app().secret, signing: app().config })
     console.log(`demo stages seeded in ${Math.round(performance.now() - t0)} ms`)
     const stages = new Set((await db.select({ stage: proposals.stage }).from(proposals)).map((r) => r.stage))
-    for (const stage of ['draft', 'screening', 'consultation', 'decision', 'rejected', 'monitoring', 'withdrawn']) {
+    for (const stage of ['draft', 'screening', 'consultation', 'decision', 'rejected', 'monitoring', 'reassessment', 'withdrawn']) {
       expect(stages, `a demo proposal in ${stage}`).toContain(stage)
     }
-    expect(await db.$count(decisionRecords)).toBe(2)
+    // The rejected payday-lender sponsorship, the visa pilot and the parcel lockers.
+    expect(await db.$count(decisionRecords)).toBe(3)
     const chains = await verifyAllChains(db)
     expect(chains.length).toBeGreaterThan(0)
     expect(chains.filter((c) => !c.ok)).toEqual([])
-  })
+    // Seven proposals taken through the real use cases, three of them signed.
+  }, 180_000)
 })
