@@ -6,6 +6,7 @@ import { LibraryIndicatorForm } from '~/components/monitoring/library-indicator-
 import { getDb } from '~/utils/app-context.server'
 import { notFound, requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
+import { formDataOf } from '~/utils/multipart.server'
 import { LibraryIndicatorSchema } from '~/workflow/monitoring/forms'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.indicator.name ?? 'Indicator', 'Indicator library')
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { admin, indicator } = await load(request, params.indicatorId)
-  const submission = parseWithZod(await request.formData(), { schema: LibraryIndicatorSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: LibraryIndicatorSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const saved = await updateLibraryIndicator(await getDb(), admin.organisationId, indicator.id, submission.value)
   if (!saved) return data(submission.reply({ fieldErrors: { name: ['The library already has an indicator of that name'] } }), { status: 400 })

@@ -6,6 +6,7 @@ import { LibraryIndicatorForm } from '~/components/monitoring/library-indicator-
 import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
+import { formDataOf } from '~/utils/multipart.server'
 import { LibraryIndicatorSchema } from '~/workflow/monitoring/forms'
 
 export const meta: MetaFunction = () => pageTitle('Add an indicator', 'Indicator library')
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
-  const submission = parseWithZod(await request.formData(), { schema: LibraryIndicatorSchema })
+  const submission = parseWithZod(await formDataOf(request), { schema: LibraryIndicatorSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const { retired: _retired, ...values } = submission.value
   const row = await insertLibraryIndicator(await getDb(), admin.organisationId, admin.id, values)

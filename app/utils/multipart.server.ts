@@ -4,16 +4,40 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
 
+const NOT_A_FORM = 'That request was not in the expected form.'
+
+// No list in a form of ours comes near 10 000 items. Conform builds a dense
+// array up to the largest index it is sent, so a field named `a[99999999]`
+// costs seconds of CPU and an answer (echoing it) of hundreds of megabytes.
+const HUGE_INDEX = /\[\d{5,}\]/
+
+/**
+ * What no form of ours sends: a list index no form has, or a NUL character,
+ * which no one types and PostgreSQL cannot store in text (the insert would
+ * fail with a 500 after the form had passed every check).
+ */
+function isForged(form: FormData) {
+  for (const [name, value] of form.entries()) {
+    if (HUGE_INDEX.test(name)) return true
+    if (typeof value === 'string' && value.includes('\u0000')) return true
+  }
+  return false
+}
+
 /**
  * The posted form. A body no form of ours sends (broken multipart, a content
- * type that is not a form) is the sender's mistake: 400, never a 500.
+ * type that is not a form, a forged field) is the sender's mistake: 400,
+ * never a 500.
  */
 export async function formDataOf(request: Request): Promise<FormData> {
+  let form: FormData
   try {
-    return await request.formData()
+    form = await request.formData()
   } catch {
-    throw new Response('That request was not in the expected form.', { status: 400 })
+    throw new Response(NOT_A_FORM, { status: 400 })
   }
+  if (isForged(form)) throw new Response(NOT_A_FORM, { status: 400 })
+  return form
 }
 
 export type ReadForm =
@@ -37,7 +61,9 @@ export async function readForm(
     return { ok: false, status: 413, message: limits.tooLarge }
   try {
     const handler = unstable_createMemoryUploadHandler({ maxPartSize: limits.maxFileBytes })
-    return { ok: true, form: await unstable_parseMultipartFormData(request, handler) }
+    const form = await unstable_parseMultipartFormData(request, handler)
+    if (isForged(form)) return { ok: false, status: 400, message: NOT_A_FORM }
+    return { ok: true, form }
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError)
       return { ok: false, status: 413, message: limits.tooLarge }
