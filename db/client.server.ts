@@ -52,6 +52,9 @@ export async function openPostgres(
     // A restarted server drops every connection; postgres-js reconnects on the next query.
     idle_timeout: 60,
     connect_timeout: 10,
+    // While the server is down a request should fail at once (the app answers
+    // 503), not queue behind reconnects that back off up to 20 s by default.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   })
   const db = drizzlePostgres({ client, schema }) as unknown as Database
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }

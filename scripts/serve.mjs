@@ -6,6 +6,21 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import express from 'express'
 
+// postgres-js 3.4 may write to a connection whose socket the server has just
+// closed (the ROLLBACK of a transaction cut off by a database restart), and
+// throws from a timer. That connection's queries have already failed (the
+// request answers 503) and it reconnects on its next use, so the process goes
+// on; any other uncaught exception still ends it, as Node would.
+process.on('uncaughtException', (error) => {
+  const stack = error instanceof Error ? (error.stack ?? '') : ''
+  if (error instanceof TypeError && /nextWrite/.test(stack) && /[/\\]postgres[/\\]src[/\\]connection\.js/.test(stack)) {
+    console.error('Database connection lost while writing to it; it reconnects on its next use.')
+    return
+  }
+  console.error(error)
+  process.exit(1)
+})
+
 const root = process.cwd()
 const build = await import(pathToFileURL(path.join(root, 'build/server/index.js')).href)
 const context = await build.entry.module.appContextReady
@@ -82,7 +97,10 @@ const answeringOutages = (handler) =>
       return await handler(args)
     } catch (error) {
       if (!build.entry.module.isDatabaseUnavailable(error)) throw error
-      console.error(`Database unavailable: ${error instanceof Error ? error.message : error}`)
+      // The deepest cause only ("connect ECONNREFUSED ..."): the query's own message carries its parameters.
+      let cause = error
+      while (cause?.cause) cause = cause.cause
+      console.error(`Database unavailable: ${cause?.code ?? ''} ${cause?.message ?? ''}`.trim())
       throw new Response(UNAVAILABLE, { status: 503, headers: { 'Retry-After': '10', 'Content-Type': 'text/plain; charset=utf-8' } })
     }
   })
