@@ -432,7 +432,9 @@ export type RunResult = { samples: Sample[]; seconds: number }
 /**
  * `clients` clients, each sending its next request as soon as the last is
  * answered, for `seconds` after a warm-up whose requests are not counted.
- * `stopWhen` ends the run early (a fault scenario that has done its work).
+ * With `until` (a fault scenario's recovery), the run also goes on until it
+ * settles and `thenSeconds` more. A client whose request found no server, or
+ * a 503, waits a moment before the next, as a person would.
  */
 export async function runMixed(
   /** Read before each request: a scenario may replace an address (a restarted app). */
@@ -444,16 +446,30 @@ export async function runMixed(
     seconds,
     warmupSeconds = 0,
     onSample,
-  }: { clients: number; seconds: number; warmupSeconds?: number; onSample?: (s: Sample) => void },
+    until,
+    thenSeconds = 0,
+  }: {
+    clients: number
+    seconds: number
+    warmupSeconds?: number
+    onSample?: (s: Sample) => void
+    until?: Promise<unknown>
+    thenSeconds?: number
+  },
 ): Promise<RunResult> {
   const states = clientStates(clients, data)
   const samples: Sample[] = []
   const start = performance.now()
   const measureFrom = start + warmupSeconds * 1000
-  const end = measureFrom + seconds * 1000
+  let end = measureFrom + seconds * 1000
+  let waiting = Boolean(until)
+  void until?.finally(() => {
+    waiting = false
+    end = Math.max(end, performance.now() + thenSeconds * 1000)
+  })
   await Promise.all(
     states.map(async (state, c) => {
-      while (performance.now() < end) {
+      while (waiting || performance.now() < end) {
         const op = nextOp(c, bases, data, ledger, state)
         const t0 = performance.now()
         let sample: Sample
@@ -474,10 +490,12 @@ export async function runMixed(
           samples.push(sample)
           onSample?.(sample)
         }
+        if (sample.status === 0 || sample.status === 503)
+          await new Promise((r) => setTimeout(r, 100))
       }
     }),
   )
-  return { samples, seconds }
+  return { samples, seconds: (performance.now() - measureFrom) / 1000 }
 }
 
 /** The framework's ceiling on this machine: a page with no database work, signed out (GET /login). */
