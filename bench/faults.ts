@@ -152,7 +152,7 @@ async function killAndRestart(kind: 'pglite' | 'postgres'): Promise<Outcome> {
       clients: CLIENTS,
       seconds: SECONDS,
       until: back,
-      thenSeconds: SECONDS / 2,
+      thenSeconds: SECONDS,
       onSample: (s) => {
         if (
           performance.now() > restartedAt &&

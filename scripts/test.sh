@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test run, as CI runs it (.ci/run): system packages, dependencies,
 # typecheck, lint, the unit and integration suite on PGlite, the integration
-# suite again on a throwaway PostgreSQL server, the production build, and the
-# browser suite against it. Any failure fails the run.
+# suite again on a throwaway PostgreSQL server, the production build, the
+# browser suite against it, and short load and fault runs. Any failure fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CI="${CI:-true}"
@@ -39,5 +39,11 @@ npm run build
 
 banner "Browser and HTTP suite against the production server"
 npx vitest run --config vitest.browser.config.ts
+
+# Short profiles (bench/README.md has the full ones): any 5xx, lost write,
+# half-applied transition or unclear fault refusal fails the run.
+banner "Load and fault checks (CI profile)"
+npx tsx bench/load.ts --profile ci
+npx tsx bench/faults.ts --profile ci
 
 banner "All tests passed"
