@@ -137,7 +137,8 @@ function OutcomeForm({ phase, version, hasOutcome }: { phase: 'reassessment' | '
   })
   const outcomes = phase === 'reassessment' ? REASSESSMENT_OUTCOMES : SUSPENSION_OUTCOMES
   const outcomeError = `${fields.outcome.id}-error`
-  const conditions = 'newConditions' in fields ? fields.newConditions : null
+  // Conform's fields answer any name (and `in` sees none), so the phase says whether this form has the field.
+  const conditions = phase === 'reassessment' ? (fields as Extract<typeof fields, { newConditions: unknown }>).newConditions : null
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <h3>{hasOutcome ? 'Change the proposed outcome' : 'Propose the outcome'}</h3>

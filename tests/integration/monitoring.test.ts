@@ -164,6 +164,21 @@ describe(`monitoring (${databaseKind()})`, () => {
     expect(last.summary).toContain('3 raised in this review period')
   })
 
+  it('concerns raised in an earlier review period do not count toward a surge', async () => {
+    const { db } = app().database
+    const c = await monitoredVisaCase(db, { concernSurgeCount: 3 })
+    const raise = (n: number, now: Date) =>
+      raiseConcern(db, { user: c.staff[n]!, proposalId: c.proposal.id, now, secret: app().secret, category: 'reputation', text: `The booth worries users (${n}).`, anonymous: true })
+    const march = new Date('2026-03-20T10:00:00Z')
+    for (const n of [0, 1]) expect((await raise(n, march)).ok).toBe(true)
+    // Review 1 closes the first quarter; the period of review 2 starts on 1 April.
+    expect((await recordReview(db, { user: c.chief, proposalId: c.proposal.id, values: values(c, 12400), today: '2026-04-03', now: NOW })).ok).toBe(true)
+    expect((await raise(2, NOW)).ok).toBe(true)
+    expect(await stage(db, c)).toBe('monitoring')
+    expect(await checkConcernSurge(db, { organisationId: c.org.id, proposalId: c.proposal.id, now: NOW })).toBe(false)
+    expect(await listRounds(db, c.proposal.id)).toEqual([])
+  })
+
   it('the person responsible is told once when a review becomes overdue, in the app and by e-mail', async () => {
     const { db } = app().database
     const c = await monitoredVisaCase(db)
