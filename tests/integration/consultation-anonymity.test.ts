@@ -4,13 +4,10 @@ import { type Database } from '#db/client.server'
 import { auditEntries, proposals, staffConcerns } from '#db/schema'
 import { action as consultationAction } from '~/routes/proposals.$id.consultation._index'
 import { action as receiptAction } from '~/routes/concerns.receipt'
-import { openStaffConsultation } from '~/workflow/consultation/staff.server'
 import { raiseConcern } from '~/workflow/consultation/concerns.server'
-import { enterConsultation, TEST_MAIL } from '#tests/support/consultation'
+import { openedStaffConsultation } from '#tests/support/consultation'
 import { changedRows, dumpAllTables, findInDump } from '#tests/support/database-dump'
 import {
-  createOrganisation,
-  createProposal,
   createUser,
   makeRequest,
   sessionCookieFor,
@@ -45,28 +42,13 @@ async function captureLogs(
 afterEach(() => vi.restoreAllMocks())
 
 async function openConsultation(db: Database) {
-  const org = await createOrganisation(db)
-  const proposer = await createUser(db, org.id, ['chief_librarian'])
-  const reviewers = [
-    await createUser(db, org.id, ['reviewer']),
-    await createUser(db, org.id, ['reviewer']),
-  ]
-  const colleague = await createUser(db, org.id, ['staff'])
-  const proposal = await createProposal(db, org.id, proposer.id, {
-    title: 'Visa biometrics',
-    partner: 'UKVI',
-  })
-  await enterConsultation(db, { proposal, proposer, reviewers })
-  const closesOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
-  const opened = await openStaffConsultation(db, {
-    user: proposer,
-    proposalId: proposal.id,
-    closesOn,
-    summary: 'Tell us',
-    mail: TEST_MAIL,
-  })
-  expect(opened.ok).toBe(true)
-  return { org, proposer, colleague, proposal }
+  const {
+    org,
+    proposer,
+    proposal,
+    staff: [colleague],
+  } = await openedStaffConsultation(db, { values: { title: 'Visa biometrics', partner: 'UKVI' } })
+  return { org, proposer, colleague: colleague!, proposal }
 }
 
 function post(proposalId: string, cookie: string, form: Record<string, string>) {

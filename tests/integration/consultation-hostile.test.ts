@@ -8,12 +8,10 @@ import { action as staffAction } from '~/routes/proposals.$id.consultation.staff
 import { loadProposal } from '~/workflow/apply-event.server'
 import { raiseConcern } from '~/workflow/consultation/concerns.server'
 import { LIMITS } from '~/workflow/consultation/forms'
-import { openStaffConsultation } from '~/workflow/consultation/staff.server'
-import { enterConsultation, TEST_MAIL } from '#tests/support/consultation'
+import { openedStaffConsultation } from '#tests/support/consultation'
 import { dumpAllTables } from '#tests/support/database-dump'
 import {
   createOrganisation,
-  createProposal,
   createUser,
   makeRequest,
   sessionCookieFor,
@@ -25,26 +23,14 @@ import { databaseKind } from '#tests/support/test-database'
 const app = setupTestApp()
 
 async function openConsultation(db: Database) {
-  const org = await createOrganisation(db)
-  const proposer = await createUser(db, org.id, ['chief_librarian'])
-  const reviewers = [
-    await createUser(db, org.id, ['reviewer']),
-    await createUser(db, org.id, ['reviewer']),
-  ]
-  const staff = await createUser(db, org.id, ['staff'])
-  const colleague = await createUser(db, org.id, ['staff'])
-  const proposal = await createProposal(db, org.id, proposer.id)
-  await enterConsultation(db, { proposal, proposer, reviewers })
-  const closesOn = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10)
-  await openStaffConsultation(db, {
-    user: proposer,
-    proposalId: proposal.id,
-    closesOn,
-    summary: 'Tell us',
-    mail: TEST_MAIL,
-  })
+  const {
+    org,
+    proposer,
+    proposal,
+    staff: [staff, colleague],
+  } = await openedStaffConsultation(db, { staff: 2 })
   const raised = await raiseConcern(db, {
-    user: colleague,
+    user: colleague!,
     proposalId: proposal.id,
     secret: app().secret,
     category: 'ethics',
@@ -55,8 +41,8 @@ async function openConsultation(db: Database) {
     org,
     proposal,
     concernId: raised.ok ? raised.concernId : '',
-    staffCookie: await sessionCookieFor(db, staff.id),
-    colleagueCookie: await sessionCookieFor(db, colleague.id),
+    staffCookie: await sessionCookieFor(db, staff!.id),
+    colleagueCookie: await sessionCookieFor(db, colleague!.id),
     proposerCookie: await sessionCookieFor(db, proposer.id),
   }
 }

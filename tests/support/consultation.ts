@@ -22,6 +22,7 @@ import {
   recordUnionResponse,
 } from '~/workflow/consultation/staff.server'
 import { type Person } from '~/workflow/consultation/types'
+import { createOrganisation, createProposal, createUser } from './factories'
 
 /**
  * Scenario helpers: take a proposal into consultation and through it with real
@@ -74,6 +75,48 @@ export async function enterConsultation(
   for (const r of reviewers)
     await apply(db, proposal, { type: 'review.submit', actor: actorFor(r) })
   return apply(db, proposal, { type: 'screening.complete', actor: P })
+}
+
+/**
+ * A new organisation (a chief librarian, an administrator, two reviewers,
+ * `staff` members of staff) with a proposal whose staff consultation has just opened, closing in
+ * 20 days: for tests of what staff do in it.
+ */
+export async function openedStaffConsultation(
+  db: Database,
+  {
+    staff = 1,
+    mail = TEST_MAIL,
+    values = {},
+  }: {
+    staff?: number
+    mail?: MailSettings
+    values?: Parameters<typeof createProposal>[3]
+  } = {},
+) {
+  const org = await createOrganisation(db)
+  const proposer = await createUser(db, org.id, ['chief_librarian'])
+  // Someone who is not staff, there when staff are notified.
+  const admin = await createUser(db, org.id, ['admin'])
+  const reviewers = [
+    await createUser(db, org.id, ['reviewer']),
+    await createUser(db, org.id, ['reviewer']),
+  ]
+  const members = []
+  for (let i = 0; i < staff; i++) members.push(await createUser(db, org.id, ['staff']))
+  const proposal = await createProposal(db, org.id, proposer.id, values)
+  await enterConsultation(db, { proposal, proposer, reviewers })
+  must(
+    'staff.open',
+    await openStaffConsultation(db, {
+      user: proposer,
+      proposalId: proposal.id,
+      closesOn: addDays(serviceDate(new Date()), 20),
+      summary: 'Tell us',
+      mail,
+    }),
+  )
+  return { org, proposer, admin, reviewers, staff: members, proposal }
 }
 
 export type ConsultationScenario = {
