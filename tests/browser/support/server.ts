@@ -74,7 +74,8 @@ export function spawnServer(env: Record<string, string>) {
   return { child, output: () => output, exited }
 }
 
-async function waitForHealth(url: string, exited: Promise<Exited>, timeoutMs = 60_000) {
+// Generous: with other work on two cores, a start with demo data has taken a minute.
+async function waitForHealth(url: string, exited: Promise<Exited>, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs
   let stopped: Exited | undefined
   void exited.then((e) => (stopped = e))
@@ -137,7 +138,7 @@ export function setupServer(options: ServerOptions = {}): () => RunningServer {
   let server: RunningServer | undefined
   beforeAll(async () => {
     server = await startServer(options)
-  }, 90_000)
+  }, 200_000)
   afterAll(async () => {
     await server?.stop()
   })
