@@ -9,7 +9,7 @@ import {
   type RouteAccess,
 } from '#tests/support/access-table'
 import { buildWorld, type Fixture, type World, type WorldUser } from '#tests/support/access-world'
-import { changeDetector } from '#tests/support/database-digest'
+import { installWriteCounter } from '#tests/support/write-counter'
 import { answerOf, describeError, routeRequest, type Answer } from '#tests/support/route-requests'
 import { discoverRoutes, type RouteModuleInfo } from '#tests/support/route-modules'
 import { setupTestApp } from '#tests/support/test-app'
@@ -36,10 +36,12 @@ const label = (w: Who) =>
   w.role === 'signedOut' ? 'signed out' : `${w.foreign ? 'foreign ' : ''}${w.role}`
 
 let world: World
+let writes: Awaited<ReturnType<typeof installWriteCounter>>
 beforeAll(async () => {
   const { database, config, secret } = app()
   world = await buildWorld(database.db, config, secret)
-}, 120_000)
+  writes = await installWriteCounter(database.db, { exclude: MAY_CHANGE_WHEN_REFUSED })
+}, 180_000)
 
 type Cell = {
   route: string
@@ -101,7 +103,6 @@ async function checkLoader(route: RouteModuleInfo, decl: RouteAccess, access: Ac
 }
 
 async function checkAction(route: RouteModuleInfo, decl: RouteAccess, access: Access) {
-  const detector = changeDetector(app().database.db, MAY_CHANGE_WHEN_REFUSED)
   const problems: string[] = []
   const plan = WHO.map((who) => ({
     who,
@@ -111,14 +112,14 @@ async function checkAction(route: RouteModuleInfo, decl: RouteAccess, access: Ac
   const shared = decl.fixture ? await world.fixture(decl.fixture) : undefined
   for (const { who, want } of plan.filter((p) => p.want !== 'ok')) {
     const send = await prepare(route, decl, 'POST', who, shared)
-    await detector.before()
+    await writes.reset()
     const observed = classify(await send())
-    const changed = await detector.after()
+    const changed = await writes.written()
     cells.push({ route: route.pattern, method: 'POST', who: label(who), expected: want, observed })
     if (!matches('POST', want, observed))
       problems.push(`POST as ${label(who)}: expected ${want}, got ${observed}`)
     else if (want !== 'login' && want !== 'redirect' && changed.length > 0)
-      problems.push(`POST as ${label(who)} was refused but changed ${changed.join(', ')}`)
+      problems.push(`POST as ${label(who)} was refused but wrote to ${changed.join(', ')}`)
   }
   // Each allowed person acts on a fresh fixture of their own, so one success cannot spoil the next.
   for (const { who, want } of plan.filter((p) => p.want === 'ok')) {

@@ -37,7 +37,7 @@ export type ProbeContext = {
   user?: WorldUser
   params: Record<string, string>
 }
-export type FormValue = string | string[] | File
+export type FormValue = string | File | (string | File)[]
 export type Probe = Record<string, FormValue>
 
 export type RouteAccess = {

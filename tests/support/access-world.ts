@@ -97,6 +97,34 @@ async function apply(db: Database, proposal: Proposal, event: ProposalEvent) {
   return result.proposal
 }
 
+/**
+ * From consultation to the decision by machine events alone: the professional
+ * body answers, the staff consultation opens, the union responds, and it closes.
+ */
+export async function finishConsultationByEvents(
+  db: Database,
+  proposal: Proposal,
+  proposer: WorldUser,
+) {
+  const P = actorFor(proposer)
+  const now = Date.now()
+  const events: ProposalEvent[] = [
+    { type: 'pb.request', deadline: new Date(now + 86_400_000).toISOString(), actor: P },
+    { type: 'pb.respond', recommendationIds: [], actor: P },
+    { type: 'pb.complete', actor: P },
+    {
+      type: 'staff.open',
+      closingDate: new Date(now).toISOString(),
+      at: new Date(now - 30 * 86_400_000).toISOString(),
+      actor: P,
+    },
+    { type: 'union.record', actor: P },
+    { type: 'staff.complete', at: new Date(now + 86_400_000).toISOString(), actor: P },
+  ]
+  for (const event of events) proposal = await apply(db, proposal, event)
+  return proposal
+}
+
 export async function buildWorld(
   db: Database,
   signing: SigningConfig,
@@ -168,30 +196,7 @@ export async function buildWorld(
     }
     proposal = (await enterConsultation(db, { proposal, proposer, reviewers })).proposal
     if (kind === 'decision') {
-      const P = actorFor(proposer)
-      const now = new Date()
-      for (const event of [
-        {
-          type: 'pb.request',
-          deadline: new Date(now.getTime() + 86_400_000).toISOString(),
-          actor: P,
-        },
-        { type: 'pb.respond', recommendationIds: [], actor: P },
-        { type: 'pb.complete', actor: P },
-        {
-          type: 'staff.open',
-          closingDate: now.toISOString(),
-          at: new Date(now.getTime() - 30 * 86_400_000).toISOString(),
-          actor: P,
-        },
-        { type: 'union.record', actor: P },
-        {
-          type: 'staff.complete',
-          at: new Date(now.getTime() + 86_400_000).toISOString(),
-          actor: P,
-        },
-      ] satisfies ProposalEvent[])
-        proposal = await apply(db, proposal, event)
+      proposal = await finishConsultationByEvents(db, proposal, proposer)
       return { kind, proposal }
     }
     const today = serviceDate(new Date())

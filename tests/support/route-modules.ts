@@ -64,11 +64,14 @@ export function discoverRoutes(): Promise<RouteModuleInfo[]> {
   return cached
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
 /** The pattern with its parameters filled in (each encoded as a path segment). */
 export function fillPattern(pattern: string, params: Record<string, string>): string {
   return pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
     const value = params[name]
     if (value === undefined) throw new Error(`No value for :${name} in ${pattern}`)
-    return encodeURIComponent(value)
+    // A lone surrogate cannot be sent in an address; a client would send U+FFFD.
+    return encodeURIComponent(value.replace(LONE_SURROGATE, '\ufffd'))
   })
 }

@@ -25,7 +25,7 @@ export function routeRequest(
     })
   }
   const fields = Object.entries(body as Record<string, FormValue>)
-  const multipart = fields.some(([, v]) => v instanceof File)
+  const multipart = fields.some(([, v]) => [v].flat().some((item) => item instanceof File))
   const form = multipart ? new FormData() : new URLSearchParams()
   for (const [name, value] of fields) {
     for (const item of Array.isArray(value) ? value : [value]) {
@@ -37,7 +37,7 @@ export function routeRequest(
 }
 
 export type Answer =
-  | { kind: 'answer'; status: number; location?: string; payload: unknown }
+  | { kind: 'answer'; status: number; location?: string; setsCookie?: boolean; payload: unknown }
   | { kind: 'error'; error: unknown }
 
 /**
@@ -60,6 +60,7 @@ export async function answerOf(run: () => Promise<unknown>): Promise<Answer> {
       kind: 'answer',
       status: result.status,
       location: result.headers.get('Location') ?? undefined,
+      setsCookie: result.headers.has('Set-Cookie'),
       payload,
     }
   }
@@ -68,7 +69,12 @@ export async function answerOf(run: () => Promise<unknown>): Promise<Answer> {
       init?: { status?: number; headers?: HeadersInit } | null
       data: unknown
     }
-    return { kind: 'answer', status: init?.status ?? 200, payload: data }
+    return {
+      kind: 'answer',
+      status: init?.status ?? 200,
+      setsCookie: new Headers(init?.headers).has('Set-Cookie'),
+      payload: data,
+    }
   }
   return { kind: 'answer', status: 200, payload: result }
 }
