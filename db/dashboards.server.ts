@@ -89,7 +89,13 @@ export async function listInReassessment(db: Queryable, organisationId: string, 
 export async function listBlockingIssues(db: Queryable, organisationId: string, limit: number) {
   const rows = rowsOf<{ id: string; reference: string; title: string; stage: string; privacy: number; concerns: number; recommendations: number; total: number }>(
     await db.execute(sql`
-      with issues as (
+      with required as materialized (
+        -- Each rubric's required items, read once rather than once an answer.
+        select r.id as rubric_id, item ->> 'key' as key
+        from rubrics r cross join lateral jsonb_array_elements(r.content -> 'privacyItems') item
+        where r.organisation_id = ${organisationId} and (item ->> 'required')::boolean
+      ),
+      issues as (
         select pa.proposal_id, pa.round, 'privacy' as kind, pa.item_key as key
         from privacy_answers pa
         where pa.answer = 'no'
@@ -97,10 +103,9 @@ export async function listBlockingIssues(db: Queryable, organisationId: string, 
             select 1 from screening_reviewers sr
             where sr.proposal_id = pa.proposal_id and sr.round = pa.round and sr.reviewer_id = pa.reviewer_id and sr.submitted_at is not null
           )
-          and exists (
-            select 1 from screenings s join rubrics r on r.id = s.rubric_id
-            where s.proposal_id = pa.proposal_id and s.round = pa.round
-              and r.content -> 'privacyItems' @> jsonb_build_array(jsonb_build_object('key', pa.item_key, 'required', true))
+          -- The round's rubric is looked up for each of the few answers, never joined to every screening.
+          and (pa.item_key, (select s.rubric_id from screenings s where s.proposal_id = pa.proposal_id and s.round = pa.round)) in (
+            select q.key, q.rubric_id from required q
           )
         union all
         select sc.proposal_id, sc.round, 'concern', sc.id::text
@@ -111,15 +116,20 @@ export async function listBlockingIssues(db: Queryable, organisationId: string, 
         from professional_body_recommendations r join professional_body_consultations c on c.id = r.consultation_id
         where r.answer is null
       ),
+      -- The round each open proposal is on, read from its snapshot before any join carries the snapshot along.
+      open as materialized (
+        select id, reference, title, stage, coalesce((snapshot -> 'context' ->> 'revisions')::int, 0) as round
+        from proposals
+        where organisation_id = ${organisationId} and stage in ('screening', 'consultation', 'decision')
+      ),
       counted as (
         select p.id, p.reference, p.title, p.stage,
           count(distinct i.key) filter (where i.kind = 'privacy')::int as privacy,
           (count(*) filter (where i.kind = 'concern' and p.stage = 'consultation'))::int as concerns,
           (count(*) filter (where i.kind = 'recommendation' and p.stage = 'consultation'))::int as recommendations
         from issues i
-        join proposals p on p.id = i.proposal_id and i.round = coalesce((p.snapshot -> 'context' ->> 'revisions')::int, 0)
-        where p.organisation_id = ${organisationId} and p.stage in ('screening', 'consultation', 'decision')
-        group by p.id
+        join open p on p.id = i.proposal_id and p.round = i.round
+        group by p.id, p.reference, p.title, p.stage
       )
       select *, (count(*) over ())::int as total
       from counted
