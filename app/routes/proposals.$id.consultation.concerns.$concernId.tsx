@@ -78,7 +78,9 @@ function useLastResult(intent: string) {
   return actionData?.intent === intent ? actionData.result : undefined
 }
 
-function RespondForm({ number }: { number: number }) {
+// The action takes the concern from the address; the hidden concernId is there
+// for the shared schema, which checks the form in the browser before it is sent.
+function RespondForm({ concernId, number }: { concernId: string; number: number }) {
   const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'respond',
@@ -95,6 +97,7 @@ function RespondForm({ number }: { number: number }) {
       </p>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="concern.respond" />
+      <input type="hidden" name="concernId" value={concernId} />
       <Field
         id={fields.response.id}
         label={`Response to concern ${number}`}
@@ -127,7 +130,7 @@ function RespondForm({ number }: { number: number }) {
   )
 }
 
-function HideForm() {
+function HideForm({ concernId }: { concernId: string }) {
   const [form, fields] = useForm({
     id: 'hide',
     lastResult: useLastResult('concern.hide'),
@@ -144,6 +147,7 @@ function HideForm() {
       </p>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="concern.hide" />
+      <input type="hidden" name="concernId" value={concernId} />
       <Field id={fields.reason.id} label="Reason for hiding" errors={fields.reason.errors}>
         <textarea
           {...getTextareaProps(fields.reason)}
@@ -168,8 +172,8 @@ export default function ConcernPage() {
       </p>
       <h2>Concern {number}</h2>
       <ConcernCard concern={concern} number={number} headingLevel={3} />
-      {concern.can.respond ? <RespondForm number={number} /> : null}
-      {concern.can.hide ? <HideForm /> : null}
+      {concern.can.respond ? <RespondForm concernId={concern.id} number={number} /> : null}
+      {concern.can.hide ? <HideForm concernId={concern.id} /> : null}
     </>
   )
 }
