@@ -39,6 +39,7 @@ th { background: #f3f2f1; } .hash { font-family: 'DejaVu Sans Mono', monospace; 
 .heatmaps { display: flex; gap: 16pt; } .risk-heatmap svg { width: 220px; height: auto; }
 .band-low rect { fill: #cce2d8; } .band-medium rect { fill: #fff2c2; } .band-high rect { fill: #fcd6a4; } .band-very_high rect { fill: #f4b5ab; }
 .heatmap-cell rect { stroke: #fff; stroke-width: 2; } details { display: none; }
+.risk-heatmap + .risk-heatmap .heatmap-legend { display: none; }
 `
 
 function Facts({ facts }: { facts: Fact[] }) {

@@ -2,7 +2,7 @@ import { Document, Page, Text, View } from '@react-pdf/renderer'
 import { Fragment } from 'react'
 import { buildHeatmap } from '~/utils/risk-heatmap'
 import { type DecisionRecordData } from './record-data'
-import { bookmark, Facts, Heading, mayBreak, HeatmapFigure, PageFrame, Paragraph, Section, Table, styles } from './layout'
+import { bookmark, Facts, Heading, mayBreak, HeatmapFigure, HeatmapLegend, PageFrame, Paragraph, Section, Table, styles } from './layout'
 import {
   auditFacts,
   blockingIssueRows,
@@ -69,17 +69,20 @@ export function DecisionRecord({ data: d }: { data: DecisionRecordData }) {
             {d.screening.criteria.length} criteria were scored independently by each reviewer (rubric version{' '}
             {d.screening.rubricVersion}). Score = likelihood × impact, each from 1 to 5.
           </Paragraph>
-          <View style={styles.heatmaps} wrap={false}>
-            <HeatmapFigure
-              heatmap={buildHeatmap(heatmapPoints(d.screening, 'median'), d.screening.bands)}
-              title="Inherent risk (median of reviewers)"
-              subject="criteria"
-            />
-            <HeatmapFigure
-              heatmap={buildHeatmap(heatmapPoints(d.screening, 'residual'), d.screening.bands)}
-              title="Residual risk after mitigations"
-              subject="criteria"
-            />
+          <View wrap={false}>
+            <View style={styles.heatmaps}>
+              <HeatmapFigure
+                heatmap={buildHeatmap(heatmapPoints(d.screening, 'median'), d.screening.bands)}
+                title="Inherent risk (median of reviewers)"
+                subject="criteria"
+              />
+              <HeatmapFigure
+                heatmap={buildHeatmap(heatmapPoints(d.screening, 'residual'), d.screening.bands)}
+                title="Residual risk after mitigations"
+                subject="criteria"
+              />
+            </View>
+            <HeatmapLegend bands={d.screening.bands} />
           </View>
           <Heading>Result per criterion</Heading>
           <Table

@@ -1,5 +1,5 @@
-import { G, Path, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
-import { type ReactNode } from 'react'
+import { Path, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
+import { Fragment, type ReactNode } from 'react'
 import QRCode from 'qrcode'
 import { type Heatmap, type RiskBand, RISK_BAND_LABELS, RISK_BANDS, SCALE, bandRanges, describeHeatmap } from '~/utils/risk-heatmap'
 import { type Fact } from './sections'
@@ -205,18 +205,23 @@ const GRID = CELL * 5
 
 /** The shared heatmap model drawn as vector graphics, with the marks and counts as real text. */
 export function HeatmapFigure({ heatmap, title, subject }: { heatmap: Heatmap; title: string; subject: string }) {
-  const ranges = bandRanges(heatmap.bands)
   return (
     <View style={styles.heatmap} wrap={false}>
       <Text style={[styles.h3, { marginTop: 0 }]}>{title}</Text>
       <Svg width={LEFT + GRID + 4} height={TOP + GRID + 30} viewBox={`0 0 ${LEFT + GRID + 4} ${TOP + GRID + 30}`}>
+        {/* One path per band, not a rectangle per cell: the same picture from far fewer drawing objects. */}
+        {RISK_BANDS.map((band) => {
+          const d = heatmap.rows
+            .flatMap((row, r) => row.filter((cell) => cell.band === band).map((cell) => `M${LEFT + (cell.likelihood - 1) * CELL} ${TOP + r * CELL}h${CELL}v${CELL}h-${CELL}z`))
+            .join('')
+          return d ? <Path key={band} d={d} fill={BAND_FILLS[band]} stroke="#ffffff" strokeWidth={1.5} /> : null
+        })}
         {heatmap.rows.map((row, r) =>
           row.map((cell) => {
             const x = LEFT + (cell.likelihood - 1) * CELL
             const y = TOP + r * CELL
             return (
-              <G key={`${cell.likelihood}-${cell.impact}`}>
-                <Rect x={x} y={y} width={CELL} height={CELL} fill={BAND_FILLS[cell.band]} stroke="#ffffff" strokeWidth={1.5} />
+              <Fragment key={`${cell.likelihood}-${cell.impact}`}>
                 <Text x={x + 2.5} y={y + 7.5} style={{ fontSize: 5.5, fontFamily: FONT }}>
                   {BAND_MARKS[cell.band]}
                 </Text>
@@ -225,19 +230,19 @@ export function HeatmapFigure({ heatmap, title, subject }: { heatmap: Heatmap; t
                     {String(cell.points.length)}
                   </Text>
                 ) : null}
-              </G>
+              </Fragment>
             )
           }),
         )}
         {SCALE.map((n) => (
-          <G key={n}>
+          <Fragment key={n}>
             <Text x={LEFT - 6} y={TOP + (5 - n) * CELL + CELL / 2 + 3} textAnchor="end" style={{ fontSize: 7, fontFamily: FONT }}>
               {String(n)}
             </Text>
             <Text x={LEFT + (n - 1) * CELL + CELL / 2} y={TOP + GRID + 10} textAnchor="middle" style={{ fontSize: 7, fontFamily: FONT }}>
               {String(n)}
             </Text>
-          </G>
+          </Fragment>
         ))}
         <Text x={LEFT + GRID / 2} y={TOP + GRID + 24} textAnchor="middle" style={{ fontSize: 7.5, fontFamily: FONT, fontWeight: 'bold' }}>
           Likelihood
@@ -253,31 +258,60 @@ export function HeatmapFigure({ heatmap, title, subject }: { heatmap: Heatmap; t
         </Text>
       </Svg>
       <Text style={[styles.muted, { fontSize: 8 }]}>{describeHeatmap(heatmap, subject)}</Text>
-      <View style={styles.legend}>
-        {RISK_BANDS.map((band) => (
-          <View key={band} style={styles.legendItem}>
-            <Text style={[styles.swatch, { backgroundColor: BAND_FILLS[band] }]}>{BAND_MARKS[band]}</Text>
-            <Text>
-              {RISK_BAND_LABELS[band]} ({ranges[band]})
-            </Text>
-          </View>
-        ))}
-      </View>
     </View>
   )
 }
 
-/** The verification link as a QR code: one vector path, crisp at any zoom. */
+/** What the fills and marks mean, once for the grids beside it (they share one set of bands). */
+export function HeatmapLegend({ bands }: { bands: Heatmap['bands'] }) {
+  const ranges = bandRanges(bands)
+  return (
+    <View style={styles.legend}>
+      {RISK_BANDS.map((band) => (
+        <View key={band} style={styles.legendItem}>
+          <Text style={[styles.swatch, { backgroundColor: BAND_FILLS[band] }]}>{BAND_MARKS[band]}</Text>
+          <Text>
+            {RISK_BAND_LABELS[band]} ({ranges[band]})
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/**
+ * The verification link as a QR code: one vector path, crisp at any zoom.
+ * Each run of dark modules in a row is one rectangle, and a rectangle
+ * continues down while the rows below repeat the same run, so the path has
+ * a few hundred rectangles rather than one square per module.
+ */
 export function QrCode({ value, size }: { value: string; size: number }) {
   const { modules } = QRCode.create(value, { errorCorrectionLevel: 'M' })
   const n = modules.size
   const quiet = 2
-  let d = ''
-  for (let y = 0; y < n; y++) {
+  const dark = (x: number, y: number) => x < n && y < n && Boolean(modules.get(y, x))
+  const runsOf = (y: number) => {
+    const runs: [start: number, end: number][] = []
     for (let x = 0; x < n; x++) {
-      if (modules.get(y, x)) d += `M${x + quiet} ${y + quiet}h1v1h-1z`
+      if (!dark(x, y)) continue
+      const start = x
+      while (dark(x + 1, y)) x++
+      runs.push([start, x + 1])
     }
+    return runs
   }
+  const rows = Array.from({ length: n }, (_, y) => runsOf(y).map(([a, b]) => `${a}-${b}`))
+  let d = ''
+  rows.forEach((runs, y) => {
+    for (const run of runs) {
+      // Drawn already, as part of the rectangle that began in the row above.
+      if (y > 0 && rows[y - 1]!.includes(run)) continue
+      let height = 1
+      while (y + height < n && rows[y + height]!.includes(run)) height++
+      const [a, b] = run.split('-').map(Number) as [number, number]
+      d += `M${a + quiet} ${y + quiet}h${b - a}v${height}h-${b - a}z`
+    }
+  })
   return (
     <Svg width={size} height={size} viewBox={`0 0 ${n + quiet * 2} ${n + quiet * 2}`}>
       <Rect x={0} y={0} width={n + quiet * 2} height={n + quiet * 2} fill="#ffffff" />

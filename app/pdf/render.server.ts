@@ -4,6 +4,7 @@ import { createElement, type ReactElement } from 'react'
 import { Addendum } from './addendum'
 import { DecisionRecord } from './decision-record'
 import { FONT, MONO } from './layout'
+import { installPdfkitFontCache } from './pdfkit-font-cache.server'
 import { type AddendumData, type DecisionRecordData } from './record-data'
 
 const require = createRequire(import.meta.url)
@@ -29,6 +30,7 @@ function registerFonts() {
   // Words are never hyphenated, so names and place names stay whole for search;
   // only a run too long for any line (a pasted URL) is split.
   Font.registerHyphenationCallback((word) => (word.length > 40 ? word.match(/.{1,30}/gu) ?? [word] : [word]))
+  installPdfkitFontCache()
   registered = true
 }
 

@@ -33,6 +33,14 @@ export type SigningCheck = {
 export type SigningIdentity = {
   p12: Buffer
   passphrase: string
+  /**
+   * The key and certificates opened once when the file is read, so each
+   * signature does not decrypt the PKCS#12 again. A KeyObject never prints
+   * its key material, so logging an identity reveals nothing secret.
+   */
+  privateKey: crypto.KeyObject
+  /** DER certificates, the signer's first, then the rest of its chain. */
+  certificates: Buffer[]
   subject: string
   notBefore: Date
   notAfter: Date
@@ -176,12 +184,15 @@ function parseP12(file: string, passphrase: string, source: SigningCheck['source
   if (!key || !leaf) {
     return failure('unreadable', source, `${file} does not hold a private key with its certificate.`)
   }
+  const der = (c: forge.pki.Certificate) => Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), 'binary')
   return {
     ok: true,
     source,
     identity: {
       p12: p12Der,
       passphrase,
+      privateKey: crypto.createPrivateKey(forge.pki.privateKeyToPem(key)),
+      certificates: [leaf, ...certs.filter((c) => c !== leaf)].map(der),
       subject: commonName(leaf),
       notBefore: leaf.validity.notBefore,
       notAfter: leaf.validity.notAfter,

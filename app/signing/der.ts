@@ -85,3 +85,58 @@ export function time(buf: Uint8Array, node: DerNode): Date {
   if (digits === 2) year += year < 50 ? 2000 : 1900
   return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0)))
 }
+
+/*
+ * The writing side: just enough DER to build a CMS SignedData around a
+ * signature made by Node's crypto.
+ */
+
+function encodedLength(length: number): Buffer {
+  if (length < 0x80) return Buffer.from([length])
+  const bytes: number[] = []
+  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n % 256)
+  return Buffer.from([0x80 | bytes.length, ...bytes])
+}
+
+/** One element: tag, length, and its parts' bytes as content. */
+export function tlv(tag: number, ...parts: Uint8Array[]): Buffer {
+  const body = Buffer.concat(parts)
+  return Buffer.concat([Buffer.from([tag]), encodedLength(body.length), body])
+}
+
+export const sequence = (...parts: Uint8Array[]) => tlv(0x30, ...parts)
+export const set = (...parts: Uint8Array[]) => tlv(0x31, ...parts)
+export const octets = (bytes: Uint8Array) => tlv(0x04, bytes)
+export const DER_NULL = Buffer.from([0x05, 0x00])
+
+export function smallInteger(value: number): Buffer {
+  if (value < 0 || value > 0x7f) throw new DerError('only small non-negative integers are written')
+  return tlv(0x02, Buffer.from([value]))
+}
+
+export function objectIdentifier(dotted: string): Buffer {
+  const [first, second, ...rest] = dotted.split('.').map(Number)
+  const bytes: number[] = []
+  for (const value of [first! * 40 + second!, ...rest]) {
+    const groups = [value & 0x7f]
+    for (let n = Math.floor(value / 128); n > 0; n = Math.floor(n / 128)) groups.unshift((n & 0x7f) | 0x80)
+    bytes.push(...groups)
+  }
+  return tlv(0x06, Buffer.from(bytes))
+}
+
+/** UTCTime, which CMS requires for dates from 1950 to 2049. */
+export function utcTime(date: Date): Buffer {
+  const year = date.getUTCFullYear()
+  if (year < 1950 || year > 2049) throw new DerError('UTCTime covers 1950 to 2049 only')
+  const two = (n: number) => String(n).padStart(2, '0')
+  const text =
+    two(year % 100) +
+    two(date.getUTCMonth() + 1) +
+    two(date.getUTCDate()) +
+    two(date.getUTCHours()) +
+    two(date.getUTCMinutes()) +
+    two(date.getUTCSeconds()) +
+    'Z'
+  return tlv(0x17, Buffer.from(text, 'latin1'))
+}

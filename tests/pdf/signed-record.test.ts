@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { fontCacheStats } from '~/pdf/pdfkit-font-cache.server'
 import { renderAddendum, renderDecisionRecord } from '~/pdf/render.server'
 import { requireSigningIdentity, signingCaPem, type SigningIdentity } from '~/signing/certificates.server'
 import { signPdf } from '~/signing/sign-pdf.server'
@@ -95,6 +96,25 @@ describe('the signed visa-services record, checked with poppler and NSS', () => 
     expect(pages).toBeGreaterThanOrEqual(4)
     for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`)
     expect(text.split('Decision record LLS-2025-014-R1').length - 1).toBeGreaterThanOrEqual(pages)
+  })
+
+  it('reuses each embedded font for every run of text instead of rebuilding it', async () => {
+    const before = fontCacheStats.hits
+    const pdf = await renderDecisionRecord(visa)
+    expect(fontCacheStats.hits - before).toBeGreaterThan(100)
+    // Still one subset per face, as pdfkit would have made without the cache.
+    const file = path.join(dir, 'fonts.pdf')
+    fs.writeFileSync(file, pdf)
+    const faces = pdffonts(file).split('\n').filter((l) => /\+DejaVu/.test(l))
+    expect(faces.map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold', 'DejaVuSansMono'])
+  })
+
+  it('carries a CMS signature that names its signing certificate (PAdES signing-certificate-v2)', () => {
+    const bytes = fs.readFileSync(visaFile)
+    // id-aa-signingCertificateV2, 1.2.840.113549.1.9.16.2.47, DER-encoded, inside the hex signature.
+    const contents = /\/Contents\s*<([0-9a-fA-F]+)>/.exec(bytes.toString('latin1'))![1]!
+    expect(contents.toLowerCase()).toContain('060b2a864886f70d010910022f')
+    expect(pdfsig(visaFile)).toContain('Signing Hash Algorithm: SHA-256')
   })
 
   it('declares title, author, subject and language, and embeds its Unicode fonts', () => {
