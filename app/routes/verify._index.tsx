@@ -14,6 +14,7 @@ import { MAX_VERIFY_BYTES, MAX_VERIFY_LABEL, VerifyUploadSchema } from '~/signin
 import { verifyRecordFile } from '~/signing/verify-record.server'
 import { appContext } from '~/utils/app-context.server'
 import { pageTitle } from '~/utils/meta'
+import { isForged } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Verify a decision record')
 
@@ -39,6 +40,12 @@ export async function action({ request }: ActionFunctionArgs) {
         verification: null,
       },
       { status: tooLarge ? 413 : 400 },
+    )
+  }
+  if (isForged(formData)) {
+    return data(
+      { lastResult: { status: 'error' as const, error: { file: ['Send the file with the form on this page'] } }, verification: null },
+      { status: 400 },
     )
   }
   const submission = parseWithZod(formData, { schema: VerifyUploadSchema })

@@ -16,7 +16,7 @@ const HUGE_INDEX = /\[\d{5,}\]/
  * which no one types and PostgreSQL cannot store in text (the insert would
  * fail with a 500 after the form had passed every check).
  */
-function isForged(form: FormData) {
+export function isForged(form: FormData) {
   for (const [name, value] of form.entries()) {
     if (HUGE_INDEX.test(name)) return true
     if (typeof value === 'string' && value.includes('\u0000')) return true
