@@ -1,10 +1,9 @@
-import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getTextareaProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
   Link,
-  useActionData,
   useLoaderData,
   useNavigation,
   type MetaFunction,
@@ -16,6 +15,7 @@ import { appContext } from '~/utils/app-context.server'
 import { notFound } from '~/utils/auth.server'
 import { isUuid } from '~/utils/ids'
 import { pageTitle } from '~/utils/meta'
+import { useIntentForm, type IntentReply } from '~/utils/use-intent-form'
 import { hideConcern, respondToConcern } from '~/workflow/consultation/concerns.server'
 import { HideSchema, LIMITS, RespondSchema } from '~/workflow/consultation/forms'
 import { getConsultationView } from '~/workflow/consultation/view.server'
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const ConcernActionSchema = z.discriminatedUnion('intent', [RespondSchema, HideSchema])
-type Reply = { intent: string; result: SubmissionResult<string[]> }
+type Reply = IntentReply
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
@@ -73,21 +73,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/proposals/${proposal.id}/consultation#concern-${v.concernId}`)
 }
 
-function useLastResult(intent: string) {
-  const actionData = useActionData<typeof action>()
-  return actionData?.intent === intent ? actionData.result : undefined
-}
-
 // The action takes the concern from the address; the hidden concernId is there
 // for the shared schema, which checks the form in the browser before it is sent.
 function RespondForm({ concernId, number }: { concernId: string; number: number }) {
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useIntentForm(RespondSchema, {
     id: 'respond',
-    lastResult: useLastResult('concern.respond'),
-    constraint: getZodConstraint(RespondSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RespondSchema }),
-    shouldRevalidate: 'onInput',
+    intent: 'concern.respond',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack panel">
@@ -131,12 +123,9 @@ function RespondForm({ concernId, number }: { concernId: string; number: number 
 }
 
 function HideForm({ concernId }: { concernId: string }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useIntentForm(HideSchema, {
     id: 'hide',
-    lastResult: useLastResult('concern.hide'),
-    constraint: getZodConstraint(HideSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: HideSchema }),
-    shouldRevalidate: 'onInput',
+    intent: 'concern.hide',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

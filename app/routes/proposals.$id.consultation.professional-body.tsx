@@ -2,10 +2,9 @@ import {
   getFormProps,
   getInputProps,
   getTextareaProps,
-  useForm,
   type SubmissionResult,
 } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
@@ -25,6 +24,7 @@ import { appContext } from '~/utils/app-context.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/attachments.server'
 import { pageTitle } from '~/utils/meta'
 import { readForm, uploadsOf } from '~/utils/multipart.server'
+import { useIntentForm, type IntentReply } from '~/utils/use-intent-form'
 import { formatDate } from '~/workflow/consultation/calendar'
 import {
   LIMITS,
@@ -69,7 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-type Reply = { intent: string; recommendationId?: string; result: SubmissionResult<string[]> }
+type Reply = IntentReply & { recommendationId?: string }
 
 function refused(
   intent: string,
@@ -142,12 +142,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(here)
 }
 
-/** The action's answer, for the one form on this page it belongs to. */
-function useLastResult(intent: string, match: (reply: Reply) => boolean = () => true) {
-  const actionData = useActionData<typeof action>()
-  return actionData?.intent === intent && match(actionData) ? actionData.result : undefined
-}
-
 function PapersInput({ label, errors }: { label: string; errors?: string[] }) {
   const { papersHint: hint } = useLoaderData<typeof loader>()
   return (
@@ -174,13 +168,10 @@ function RequestForm({
   bodyName: string
 }) {
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useIntentForm(PbRequestSchema, {
     id: 'pb-request',
+    intent: 'pb.request',
     defaultValue: { sentOn: today },
-    lastResult: useLastResult('pb.request'),
-    constraint: getZodConstraint(PbRequestSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PbRequestSchema }),
-    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
@@ -239,13 +230,10 @@ function ResponseForm({
   bodyName: string
 }) {
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useIntentForm(PbResponseSchema, {
     id: 'pb-respond',
+    intent: 'pb.respond',
     defaultValue: { receivedOn: today, recommendations: [] },
-    lastResult: useLastResult('pb.respond'),
-    constraint: getZodConstraint(PbResponseSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PbResponseSchema }),
-    shouldRevalidate: 'onInput',
   })
   const recommendations = fields.recommendations.getFieldList()
   return (
@@ -313,12 +301,10 @@ function ResponseForm({
 
 function AnswerForm({ r }: { r: RecommendationItem }) {
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useIntentForm(PbAnswerSchema, {
     id: `answer-${r.id}`,
-    lastResult: useLastResult('pb.answer', (reply) => reply.recommendationId === r.id),
-    constraint: getZodConstraint(PbAnswerSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PbAnswerSchema }),
-    shouldRevalidate: 'onInput',
+    intent: 'pb.answer',
+    match: (reply) => reply.recommendationId === r.id,
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -368,12 +354,9 @@ function AnswerForm({ r }: { r: RecommendationItem }) {
 }
 
 function CloseForm({ version }: { version: number }) {
-  const [form, fields] = useForm({
+  const [form, fields] = useIntentForm(PbCloseSchema, {
     id: 'pb-close',
-    lastResult: useLastResult('pb.closeWithoutResponse'),
-    constraint: getZodConstraint(PbCloseSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PbCloseSchema }),
-    shouldRevalidate: 'onInput',
+    intent: 'pb.closeWithoutResponse',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">

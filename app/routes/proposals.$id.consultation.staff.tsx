@@ -1,11 +1,5 @@
-import {
-  getFormProps,
-  getInputProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, getTextareaProps } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import {
   Form,
@@ -19,6 +13,7 @@ import { describedBy, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { pageTitle } from '~/utils/meta'
+import { useIntentForm, type IntentReply } from '~/utils/use-intent-form'
 import { formatDate } from '~/workflow/consultation/calendar'
 import {
   LIMITS,
@@ -53,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { proposalId: proposal.id, view }
 }
 
-type Reply = { intent: string; result: SubmissionResult<string[]> }
+type Reply = IntentReply
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
@@ -98,11 +93,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   )
 }
 
-function useLastResult(intent: string) {
-  const actionData = useActionData<typeof action>()
-  return actionData?.intent === intent ? actionData.result : undefined
-}
-
 function OpenForm({
   version,
   earliest,
@@ -113,13 +103,10 @@ function OpenForm({
   minDays: number
 }) {
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useIntentForm(StaffOpenSchema, {
     id: 'staff-open',
+    intent: 'staff.open',
     defaultValue: { closesOn: earliest },
-    lastResult: useLastResult('staff.open'),
-    constraint: getZodConstraint(StaffOpenSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: StaffOpenSchema }),
-    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -162,13 +149,10 @@ function OpenForm({
 
 function UnionForm({ today }: { today: string }) {
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const [form, fields] = useIntentForm(UnionSchema, {
     id: 'union',
+    intent: 'union.record',
     defaultValue: { consultedOn: today },
-    lastResult: useLastResult('union.record'),
-    constraint: getZodConstraint(UnionSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UnionSchema }),
-    shouldRevalidate: 'onInput',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
@@ -209,7 +193,9 @@ function UnionForm({ today }: { today: string }) {
 export default function StaffConsultation() {
   const { proposalId, view } = useLoaderData<typeof loader>()
   const staff = view.staff
-  const completeErrors = useLastResult('staff.complete')?.error?.['']
+  const actionData = useActionData<typeof action>()
+  const completeErrors =
+    actionData?.intent === 'staff.complete' ? actionData.result.error?.[''] : undefined
   return (
     <>
       <p>
