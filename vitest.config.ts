@@ -7,8 +7,10 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}', 'machines/**/*.test.ts'],
     exclude: ['tests/browser/**', 'node_modules/**'],
     environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous, for a CI machine whose two cores are shared by two workers:
+    // a stuck test still fails, a slow start does not.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     // Two cores: more workers only fight over them.
     maxWorkers: 2,
   },
