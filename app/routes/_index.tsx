@@ -6,6 +6,8 @@ import { StaffDashboardSection } from '~/components/dashboard/staff-dashboard'
 import { getDb } from '~/utils/app-context.server'
 import { hasRole, requireUser } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
+import { signingCertificateProblem } from '~/signing/certificate-warning.server'
+import { SigningCertificateWarning } from '~/signing/certificate-warning'
 import { serviceDate } from '~/workflow/consultation/calendar'
 import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/monitoring/dashboards.server'
 import { sweepOverdueReviews } from '~/workflow/monitoring/overdue.server'
@@ -27,6 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: user.name,
     organisationName: user.organisation.name,
     isAdmin: hasRole(user, 'admin'),
+    // Administrators only: the message names the certificate's file.
+    signingProblem: hasRole(user, 'admin') ? await signingCertificateProblem() : null,
     chief,
     reviewer,
     staff,
@@ -39,6 +43,7 @@ export default function Home() {
     <>
       <h1>Welcome, {d.name}</h1>
       <p className="muted">{d.organisationName}</p>
+      <SigningCertificateWarning problem={d.signingProblem} />
       {d.chief ? <ChiefDashboardSections d={d.chief} /> : null}
       {d.reviewer ? <ReviewerDashboardSection d={d.reviewer} /> : null}
       {d.staff ? <StaffDashboardSection d={d.staff} /> : null}

@@ -10,6 +10,8 @@ import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { SettingsSchema } from '~/utils/settings-schema'
+import { signingCertificateProblem } from '~/signing/certificate-warning.server'
+import { SigningCertificateWarning } from '~/signing/certificate-warning'
 import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Settings', 'Administration')
@@ -18,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, 'admin')
   // Read afresh: the session's copy may predate another administrator's change.
   const organisation = await findOrganisation(await getDb(), admin.organisationId)
-  return { name: organisation!.name, settings: { ...DEFAULT_ORGANISATION_SETTINGS, ...organisation!.settings } }
+  return {
+    name: organisation!.name,
+    settings: { ...DEFAULT_ORGANISATION_SETTINGS, ...organisation!.settings },
+    signingProblem: await signingCertificateProblem(),
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { name, settings } = useLoaderData<typeof loader>()
+  const { name, settings, signingProblem } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const [params] = useSearchParams()
@@ -62,6 +68,7 @@ export default function Settings() {
   return (
     <>
       <h1>Settings</h1>
+      <SigningCertificateWarning problem={signingProblem} />
       <p className="muted">
         How {name} runs its reviews. A proposal keeps the rules in force when it was proposed; changes here apply to
         proposals made from now on.
