@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const RecordSchemas = { reassessment: ReassessmentOutcomeSchema, suspension: SuspensionOutcomeSchema }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
   const { phase } = outcomeActions(snapshot, user)
   if (!phase) throw new Response('This partnership is not being reassessed.', { status: 409 })
@@ -52,8 +52,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.ok) return data(submission.reply({ ...refusalReply(result), hideFields }), { status: result.status })
     throw redirect(`/proposals/${proposal.id}/monitoring/reassessment`)
   }
-  const { config } = await appContext()
-  const result = await signOutcome(db, { user, proposalId: proposal.id, password: v.password, signing: config, expectedVersion: v.version })
+  const { config, secret } = await appContext()
+  const result = await signOutcome(db, {
+    user,
+    proposalId: proposal.id,
+    password: v.password,
+    signing: config,
+    secret,
+    clientAddress: context.clientAddress ?? 'unknown',
+    expectedVersion: v.version,
+  })
   if (!result.ok) return data(submission.reply({ ...refusalReply(result), hideFields }), { status: result.status })
   throw redirect(result.closed ? `/proposals/${proposal.id}/monitoring` : `/proposals/${proposal.id}/monitoring/reassessment`)
 }

@@ -8,9 +8,8 @@ import { type DecisionRecordData } from '~/pdf/record-data'
 import { outcomeLabel } from '~/pdf/sections'
 import { SigningUnavailableError, type SigningConfig } from '~/signing/certificates.server'
 import { issueRecord } from '~/signing/issue-record.server'
-import { verifyPassword } from '~/utils/password.server'
 import { ROLE_LABELS } from '~/utils/roles'
-import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
+import { checkStepUpPassword } from './step-up.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { getConsultationRecord } from '~/workflow/consultation/record.server'
@@ -182,17 +181,9 @@ export async function signDecision(db: Database, input: SignInput): Promise<Sign
     return refuse(409, 'The decision changed since you opened this page. Read it again before you sign.')
   }
 
-  const account = await findUserInOrganisation(db, user.organisationId, user.id)
-  if (!account?.active) return refuse(403, 'Your account cannot sign.')
-  const keys = throttleKeys(input.secret, account.email, input.clientAddress)
-  if (await isThrottled(db, keys, now)) {
-    return refuse(429, `Too many wrong passwords. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`, 'password')
-  }
-  if (!(await verifyPassword(account.passwordHash, input.password))) {
-    await recordFailure(db, keys, now)
-    return refuse(400, 'That password is not right. Enter the password you sign in with.', 'password')
-  }
-  await clearAccountFailures(db, keys)
+  const stepUp = await checkStepUpPassword(db, { ...input, organisationId: user.organisationId, userId: user.id, now })
+  if (!stepUp.ok) return refuse(stepUp.status, stepUp.message, stepUp.field)
+  const { account } = stepUp
 
   const round = snapshot.context.revisions
   const decision = await findDecision(db, proposal.id, round)

@@ -22,13 +22,13 @@ import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow
 import { type AddendumData, type Condition, type TriggeringReview } from '~/pdf/record-data'
 import { issueRecord } from '~/signing/issue-record.server'
 import { type SigningConfig } from '~/signing/certificates.server'
-import { verifyPassword } from '~/utils/password.server'
 import { dueOn, slotAfterSuspension } from '~/utils/review-schedule'
 import { ROLE_LABELS } from '~/utils/roles'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
 import { serviceDate } from '~/workflow/consultation/calendar'
 import { refuse, type Person, type Refused } from '~/workflow/consultation/types'
+import { checkStepUpPassword } from '~/workflow/decision/step-up.server'
 import { loadPlan, planForRecord } from './plan.server'
 import { indicatorThreshold } from './reviews.server'
 import { OUTCOME_LABELS, type OutcomePhase } from './terms'
@@ -107,7 +107,17 @@ export type SignedOutcome = { ok: true; closed: boolean; addendumId: string | nu
  */
 export async function signOutcome(
   db: Database,
-  input: { user: Person; proposalId: string; password: string; signing: SigningConfig; expectedVersion?: number; now?: Date },
+  input: {
+    user: Person
+    proposalId: string
+    password: string
+    signing: SigningConfig
+    /** Key the password throttle, as decision signing and sign-in do. */
+    secret: string
+    clientAddress: string
+    expectedVersion?: number
+    now?: Date
+  },
 ): Promise<SignedOutcome | Refused> {
   const { user } = input
   const now = input.now ?? new Date()
@@ -118,10 +128,8 @@ export async function signOutcome(
   if (!phase || !pending) return refuse(409, 'There is no outcome waiting to be signed.')
   const event = signEvent(phase, user)
   if (!can(proposal.snapshot, event)) return refuse(403, 'You cannot sign this outcome: it needs a different signatory, or you have signed it already.')
-  const account = await findUserInOrganisation(db, user.organisationId, user.id)
-  if (!account || !(await verifyPassword(account.passwordHash, input.password))) {
-    return refuse(400, 'That password is not right. Enter the password you sign in with.', 'password')
-  }
+  const stepUp = await checkStepUpPassword(db, { ...input, organisationId: user.organisationId, userId: user.id, now })
+  if (!stepUp.ok) return refuse(stepUp.status, stepUp.message, stepUp.field)
   const closes = pending.signedBy.length + 1 >= requiredSignatures
   const label = OUTCOME_LABELS[pending.outcome as Outcome] ?? pending.outcome
   let addendumId: string | null = null

@@ -1,0 +1,39 @@
+import { type Database } from '#db/client.server'
+import { findUserInOrganisation } from '#db/users.server'
+import { verifyPassword } from '~/utils/password.server'
+import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
+
+export type StepUpInput = {
+  organisationId: string
+  userId: string
+  password: string
+  /** Keys the throttle as sign-in does: a wrong password here counts against the account there too, and the other way round. */
+  secret: string
+  clientAddress: string
+  now?: Date
+}
+
+export type StepUpResult =
+  | { ok: true; account: NonNullable<Awaited<ReturnType<typeof findUserInOrganisation>>> }
+  | { ok: false; status: 403 | 400 | 429; message: string; field?: 'password' }
+
+/**
+ * The password re-entered to sign a decision or a reassessment outcome.
+ * Guesses are throttled like sign-in, so a signing form cannot be used to
+ * try passwords faster than the sign-in page allows.
+ */
+export async function checkStepUpPassword(db: Database, input: StepUpInput): Promise<StepUpResult> {
+  const now = input.now ?? new Date()
+  const account = await findUserInOrganisation(db, input.organisationId, input.userId)
+  if (!account?.active) return { ok: false, status: 403, message: 'Your account cannot sign.' }
+  const keys = throttleKeys(input.secret, account.email, input.clientAddress)
+  if (await isThrottled(db, keys, now)) {
+    return { ok: false, status: 429, message: `Too many wrong passwords. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`, field: 'password' }
+  }
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    await recordFailure(db, keys, now)
+    return { ok: false, status: 400, message: 'That password is not right. Enter the password you sign in with.', field: 'password' }
+  }
+  await clearAccountFailures(db, keys)
+  return { ok: true, account }
+}
