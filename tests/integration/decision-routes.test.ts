@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { findRecord } from '#db/records.server'
 import { action, loader } from '~/routes/proposals.$id.decision._index'
 import { loader as recordLoader } from '~/routes/proposals.$id.decision.records.$recordId'
+import { listAuditEntries, verifyChain } from '#db/audit.server'
 import { loadProposal } from '~/workflow/apply-event.server'
 import { decideAndSign, visaApproval, visaCaseAtDecision } from '#tests/support/decision'
 import { createOrganisation, createUser, makeRequest, sessionCookieFor, statusOf, TEST_PASSWORD } from '#tests/support/factories'
@@ -111,6 +112,33 @@ describe(`the decision page (${databaseKind()})`, () => {
     expect(after).toMatchObject({ deciding: false, canSign: false, canRecord: false, current: null })
     expect(after.history).toHaveLength(1)
     expect(after.history[0]).toMatchObject({ outcome: 'reject', record: { reference: `${c.proposal.reference}-R1` } })
+  })
+})
+
+describe(`returning a proposal for revision through the page (${databaseKind()})`, () => {
+  it('records and signs the return, sends the proposal back to draft, and keeps its history, record and audit trail', async () => {
+    const { db } = app().database
+    const c = await visaCaseAtDecision(db, { secret: app().secret })
+    const trailBefore = await listAuditEntries(db, c.proposal.id)
+    const form = { intent: 'record', version: await version(c.org.id, c.proposal.id), outcome: 'return_for_revision', rationale: 'Come back with a privacy notice.' }
+    expect(statusOfReply(await post(c.proposal.id, c.chief, form))).toBe(302)
+    const signed = await post(c.proposal.id, c.chief, { intent: 'sign', version: await version(c.org.id, c.proposal.id), password: TEST_PASSWORD })
+    expect(statusOfReply(signed)).toBe(302)
+
+    const after = (await loadProposal(db, c.org.id, c.proposal.id))!
+    expect(after.row.stage).toBe('draft')
+    expect(after.snapshot.context.revisions).toBe(1)
+    const view = (await page(c.proposal.id, c.chief)).view
+    expect(view).toMatchObject({ deciding: false, canSign: false, canRecord: false })
+    expect(view.history).toHaveLength(1)
+    expect(view.history[0]).toMatchObject({ outcome: 'return_for_revision', record: { reference: `${c.proposal.reference}-R1` } })
+    // Nothing earlier is rewritten: the trail only grows, and still verifies.
+    const trail = await listAuditEntries(db, c.proposal.id)
+    expect(trail.slice(0, trailBefore.length)).toEqual(trailBefore)
+    expect(trail.length).toBeGreaterThan(trailBefore.length)
+    expect(await verifyChain(db, c.proposal.id)).toMatchObject({ ok: true })
+    const record = await findRecord(db, c.org.id, view.history[0]!.record!.id)
+    expect(record).toMatchObject({ outcome: 'return_for_revision' })
   })
 })
 

@@ -260,3 +260,24 @@ describe('addendum', () => {
     expect(conditionCheckRows(a.review.conditions).map((c) => c.status)).toEqual(['Met', 'In progress'])
   })
 })
+
+describe('document metadata', () => {
+  it('titles the record and the addendum, names the organisation as author and the outcome as subject, in British English', async () => {
+    const { documentMetadata } = await import('~/pdf/decision-record')
+    const { addendumMetadata } = await import('~/pdf/addendum')
+    const d = visaRecordData()
+    expect(documentMetadata(d)).toEqual({
+      title: 'Decision record LLS-2025-014-R1: Visa biometrics enrolment in branch libraries',
+      author: 'Llyfrgelloedd Sir Ddinbych – Denbighshire Libraries',
+      subject: 'Approved with conditions: partnership with UK Visas and Immigration (Home Office)',
+      keywords: `decision record, ${d.proposal.reference}, UK Visas and Immigration (Home Office)`,
+      creator: 'Probity',
+      producer: 'Probity',
+      language: 'en-GB',
+    })
+    expect(documentMetadata({ ...d, decision: { ...d.decision, outcome: 'return_for_revision' } }).subject).toMatch(/^Returned for revision: /)
+    const a = addendumData('ab'.repeat(32))
+    expect(addendumMetadata(a)).toMatchObject({ title: expect.stringMatching(/^Addendum LLS-2025-014-R2 to decision record LLS-2025-014-R1: /), language: 'en-GB' })
+    expect(addendumMetadata(a).subject).toMatch(/^Reassessment: .+ \(partnership with UK Visas and Immigration \(Home Office\)\)$/)
+  })
+})
