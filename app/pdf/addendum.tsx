@@ -5,15 +5,13 @@ import {
   addendumCoverFacts,
   auditFacts,
   conditionCheckRows,
-  conditionRows,
   formatDateTime,
-  monitoringSection,
   readingRows,
   reassessmentOutcomeLabel,
   reviewFacts,
-  signatoryRows,
 } from './sections'
 import { Verification } from './verification'
+import { ConditionsTable, MonitoringPlanBlock, SignatoriesSection } from './blocks'
 
 export function addendumMetadata(a: AddendumData) {
   return {
@@ -29,7 +27,6 @@ export function addendumMetadata(a: AddendumData) {
 
 /** A reassessment never edits the original record: it adds this signed addendum, tied to it by hash. */
 export function Addendum({ data: a }: { data: AddendumData }) {
-  const monitoring = monitoringSection(a.monitoring)
   return (
     <Document {...addendumMetadata(a)} creationDate={a.record.issuedAt} modificationDate={a.record.issuedAt}>
       <Page size="A4" style={styles.page} experimentalPagination>
@@ -90,43 +87,12 @@ export function Addendum({ data: a }: { data: AddendumData }) {
             ]}
           />
           <Heading>Conditions added</Heading>
-          {a.newConditions.length ? (
-            <Table
-              columns={[
-                { key: 'number', title: 'No.', width: '6%' },
-                { key: 'text', title: 'Condition', width: '64%' },
-                { key: 'source', title: 'Origin', width: '30%' },
-              ]}
-              rows={conditionRows(a.newConditions)}
-            />
-          ) : (
-            <Paragraph>No conditions were added.</Paragraph>
-          )}
+          <ConditionsTable conditions={a.newConditions} none="No conditions were added." />
           <Heading>Monitoring from now on</Heading>
-          <Paragraph>{monitoring.statement}</Paragraph>
-          {monitoring.indicators.length ? (
-            <Table
-              columns={[
-                { key: 'name', title: 'Indicator', width: '28%' },
-                { key: 'baseline', title: 'Baseline', width: '18%' },
-                { key: 'direction', title: 'Direction', width: '16%' },
-                { key: 'threshold', title: 'Threshold', width: '38%' },
-              ]}
-              rows={monitoring.indicators}
-            />
-          ) : null}
+          <MonitoringPlanBlock plan={a.monitoring} />
         </Section>
 
-        <Section title="3. Signatories">
-          <Table
-            columns={[
-              { key: 'name', title: 'Name', width: '35%' },
-              { key: 'role', title: 'Role', width: '30%' },
-              { key: 'signedAt', title: 'Signed', width: '35%' },
-            ]}
-            rows={signatoryRows(a.signatories)}
-          />
-        </Section>
+        <SignatoriesSection number={3} signatories={a.signatories} />
 
         <Verification url={a.record.verifyUrl} facts={auditFacts(a.audit)} organisation={a.organisation.name} number={4} />
       </Page>

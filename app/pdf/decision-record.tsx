@@ -6,22 +6,20 @@ import { bookmark, Facts, Heading, mayBreak, HeatmapFigure, HeatmapLegend, PageF
 import {
   auditFacts,
   blockingIssueRows,
-  conditionRows,
   coverFacts,
   criterionRows,
   decisionFacts,
   heatmapPoints,
-  monitoringSection,
   outcomeLabel,
   privacyRows,
   professionalBodySection,
   proposalFacts,
   reviewRows,
-  signatoryRows,
   staffSection,
   unionStatement,
 } from './sections'
 import { Verification } from './verification'
+import { ConditionsTable, MonitoringPlanBlock, SignatoriesSection } from './blocks'
 
 export function documentMetadata(d: DecisionRecordData) {
   return {
@@ -40,7 +38,6 @@ export function DecisionRecord({ data: d }: { data: DecisionRecordData }) {
   const body = d.organisation.professionalBodyName
   const pb = professionalBodySection(d.professionalBody, body)
   const staff = staffSection(d.staff)
-  const monitoring = monitoringSection(d.decision.monitoring, d.decision.outcome)
   const blocking = blockingIssueRows(d.privacy)
   return (
     <Document {...meta} creationDate={d.record.issuedAt} modificationDate={d.record.issuedAt}>
@@ -198,18 +195,7 @@ export function DecisionRecord({ data: d }: { data: DecisionRecordData }) {
         <Section title="7. The decision">
           <Facts facts={decisionFacts(d.decision)} />
           <Heading>Conditions</Heading>
-          {d.decision.conditions.length ? (
-            <Table
-              columns={[
-                { key: 'number', title: 'No.', width: '6%' },
-                { key: 'text', title: 'Condition', width: '64%' },
-                { key: 'source', title: 'Origin', width: '30%' },
-              ]}
-              rows={conditionRows(d.decision.conditions)}
-            />
-          ) : (
-            <Paragraph>No conditions.</Paragraph>
-          )}
+          <ConditionsTable conditions={d.decision.conditions} none="No conditions." />
           <Heading>Dissent and minority views</Heading>
           {d.decision.dissent.length ? (
             d.decision.dissent.map((text, i) => <Paragraph key={i}>{text}</Paragraph>)
@@ -217,30 +203,10 @@ export function DecisionRecord({ data: d }: { data: DecisionRecordData }) {
             <Paragraph>None recorded.</Paragraph>
           )}
           <Heading>Monitoring plan</Heading>
-          <Paragraph>{monitoring.statement}</Paragraph>
-          {monitoring.indicators.length ? (
-            <Table
-              columns={[
-                { key: 'name', title: 'Indicator', width: '28%' },
-                { key: 'baseline', title: 'Baseline', width: '18%' },
-                { key: 'direction', title: 'Direction', width: '16%' },
-                { key: 'threshold', title: 'Threshold', width: '38%' },
-              ]}
-              rows={monitoring.indicators}
-            />
-          ) : null}
+          <MonitoringPlanBlock plan={d.decision.monitoring} outcome={d.decision.outcome} />
         </Section>
 
-        <Section title="8. Signatories">
-          <Table
-            columns={[
-              { key: 'name', title: 'Name', width: '35%' },
-              { key: 'role', title: 'Role', width: '30%' },
-              { key: 'signedAt', title: 'Signed', width: '35%' },
-            ]}
-            rows={signatoryRows(d.signatories)}
-          />
-        </Section>
+        <SignatoriesSection number={8} signatories={d.signatories} />
 
         <Verification url={d.record.verifyUrl} facts={auditFacts(d.audit)} organisation={d.organisation.name} number={9} />
       </Page>
