@@ -1,20 +1,18 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { type Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { openPglite, type Database } from '#db/client.server'
-import { DEFAULT_ORGANISATION_SETTINGS, organisations, users } from '#db/schema'
-import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, VISA_SERVICES_CASE } from '#db/seed/demo-data'
-import { hashPassword } from '~/utils/password.server'
-import { loadOrCreateSecret } from '~/utils/secrets.server'
+import { expect, it } from 'vitest'
+import { type Database } from '#db/client.server'
+import { DEFAULT_ORGANISATION_SETTINGS } from '#db/schema'
+import { DEMO_PASSWORD, DEMO_USERS, VISA_SERVICES_CASE } from '#db/seed/demo-data'
 import { createProposal } from '~/workflow/create-proposal.server'
 import { DEFAULT_RUBRIC } from '~/workflow/screening/default-rubric'
 import { reachDecision } from '#tests/support/decision'
+import { createDemoService } from '#tests/support/demo-service'
 import { nssDatabaseTrusting, pdfsig, pdftotext } from '#tests/support/poppler'
 import { setupBrowser } from './support/browser'
 import { checkA11y, signIn, signOut, visit } from './support/pages'
-import { setupServer } from './support/server'
+import { setupSeededServer } from './support/seeded-server'
 
 /**
  * The visa-services case after consultation, approved with conditions by the
@@ -23,7 +21,6 @@ import { setupServer } from './support/server'
  * poppler and on the verify page.
  */
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-decision-'))
 const ANONYMOUS_CONCERN = 'Some colleagues would not feel safe beside this service.'
 /** Who raised it (completeConsultation's second member of staff): a name the record must not hold. */
 const ANONYMOUS_AUTHOR = DEMO_USERS.find((u) => u.email === 'staff2@fairhaven.example')!.name
@@ -32,19 +29,10 @@ let proposalId = ''
 /** The demo service and its people, and the visa-services case taken through screening and consultation. */
 async function visaCaseAtDecision(db: Database, secret: string) {
   const settings = { ...DEFAULT_ORGANISATION_SETTINGS, secondSignatoryRequired: true }
-  const [org] = await db.insert(organisations).values({ ...DEMO_ORGANISATION, settings }).returning()
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
-  const people = await db
-    .insert(users)
-    .values(DEMO_USERS.map((u) => ({ ...u, organisationId: org!.id, passwordHash })))
-    .returning()
-  const person = (email: string) => {
-    const u = people.find((p) => p.email === email)!
-    return { id: u.id, roles: u.roles, organisationId: u.organisationId }
-  }
+  const { org, person } = await createDemoService(db, settings)
   const chief = person('chief@fairhaven.example')
   const proposal = await db.transaction((tx) =>
-    createProposal(tx, { ...VISA_SERVICES_CASE, organisationId: org!.id, proposerId: chief.id }, settings),
+    createProposal(tx, { ...VISA_SERVICES_CASE, organisationId: org.id, proposerId: chief.id }, settings),
   )
   await reachDecision(db, {
     proposal,
@@ -61,18 +49,9 @@ async function visaCaseAtDecision(db: Database, secret: string) {
   return proposal.id
 }
 
-// Hooks run in the order written and, after the tests, in reverse: the data
-// is made before the server opens it, and removed once the server has stopped.
-beforeAll(async () => {
-  const handle = await openPglite(path.join(dataDir, 'pglite'))
-  try {
-    proposalId = await visaCaseAtDecision(handle.db, loadOrCreateSecret(dataDir))
-  } finally {
-    await handle.close()
-  }
-}, 180_000)
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
-const server = setupServer({ dataDir, env: { SEED_DEMO: 'false' } })
+const { dataDir, server } = setupSeededServer('decision', async (db, secret) => {
+  proposalId = await visaCaseAtDecision(db, secret)
+})
 const browser = setupBrowser(() => server().url)
 
 const decisionPage = () => `/proposals/${proposalId}/decision`

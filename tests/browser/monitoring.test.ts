@@ -1,24 +1,21 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { type Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { openPglite, type Database } from '#db/client.server'
-import { decisionRecords, DEFAULT_ORGANISATION_SETTINGS, organisations, users } from '#db/schema'
-import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, VISA_SERVICES_CASE } from '#db/seed/demo-data'
+import { expect, it } from 'vitest'
+import { type Database } from '#db/client.server'
+import { decisionRecords, DEFAULT_ORGANISATION_SETTINGS } from '#db/schema'
+import { DEMO_PASSWORD, VISA_SERVICES_CASE } from '#db/seed/demo-data'
 import { addMonths } from '~/utils/review-schedule'
-import { hashPassword } from '~/utils/password.server'
-import { loadOrCreateSecret } from '~/utils/secrets.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent } from '~/workflow/apply-event.server'
 import { formatDate, serviceDate } from '~/workflow/consultation/calendar'
 import { createProposal } from '~/workflow/create-proposal.server'
 import { decideAndSign, reachDecision, visaApproval } from '#tests/support/decision'
+import { createDemoService } from '#tests/support/demo-service'
 import { pdfsig, pdftotext } from '#tests/support/poppler'
 import { setupBrowser } from './support/browser'
 import { checkA11y, signIn, signOut, visit } from './support/pages'
-import { setupServer } from './support/server'
+import { setupSeededServer } from './support/seeded-server'
 
 /**
  * The approved visa-services partnership at its first quarterly review:
@@ -27,7 +24,6 @@ import { setupServer } from './support/server'
  * names the original record, and monitoring resumes a quarter on.
  */
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-monitoring-'))
 // Review 1 falls due about now: the plan started a quarter ago.
 const today = serviceDate(new Date())
 const startsOn = addMonths(today, -3)
@@ -35,20 +31,11 @@ let proposalId = ''
 let original = { reference: '', sha256: '' }
 
 /** The demo service (two signatures required) and the visa-services case, approved with its plan and monitored. */
-async function monitoredVisaCase(db: Database, secret: string) {
+async function monitoredVisaCase(db: Database, secret: string, dataDir: string) {
   const settings = { ...DEFAULT_ORGANISATION_SETTINGS, secondSignatoryRequired: true }
-  const [org] = await db.insert(organisations).values({ ...DEMO_ORGANISATION, settings }).returning()
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
-  const people = await db
-    .insert(users)
-    .values(DEMO_USERS.map((u) => ({ ...u, organisationId: org!.id, passwordHash })))
-    .returning()
-  const person = (email: string) => {
-    const u = people.find((p) => p.email === email)!
-    return { id: u.id, roles: u.roles, organisationId: u.organisationId }
-  }
+  const { org, person } = await createDemoService(db, settings)
   const chief = person('chief@fairhaven.example')
-  const proposal = await db.transaction((tx) => createProposal(tx, { ...VISA_SERVICES_CASE, organisationId: org!.id, proposerId: chief.id }, settings))
+  const proposal = await db.transaction((tx) => createProposal(tx, { ...VISA_SERVICES_CASE, organisationId: org.id, proposerId: chief.id }, settings))
   await reachDecision(db, {
     proposal,
     chief,
@@ -66,24 +53,15 @@ async function monitoredVisaCase(db: Database, secret: string) {
     secret,
     password: DEMO_PASSWORD,
   })
-  const started = await applyEvent(db, { organisationId: org!.id, proposalId: proposal.id, event: { type: 'monitoring.start', actor: actorFor(chief) } })
+  const started = await applyEvent(db, { organisationId: org.id, proposalId: proposal.id, event: { type: 'monitoring.start', actor: actorFor(chief) } })
   if (!started.ok) throw new Error(started.message)
   const [record] = await db.select().from(decisionRecords).where(eq(decisionRecords.id, recordId))
   return { proposalId: proposal.id, original: { reference: record!.reference, sha256: record!.sha256 } }
 }
 
-// Hooks run in the order written and, after the tests, in reverse: the data
-// is made before the server opens it, and removed once the server has stopped.
-beforeAll(async () => {
-  const handle = await openPglite(path.join(dataDir, 'pglite'))
-  try {
-    ;({ proposalId, original } = await monitoredVisaCase(handle.db, loadOrCreateSecret(dataDir)))
-  } finally {
-    await handle.close()
-  }
-}, 240_000)
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
-const server = setupServer({ dataDir, env: { SEED_DEMO: 'false' } })
+const { dataDir, server } = setupSeededServer('monitoring', async (db, secret, dir) => {
+  ;({ proposalId, original } = await monitoredVisaCase(db, secret, dir))
+})
 const browser = setupBrowser(() => server().url)
 
 const monitoringPage = () => `/proposals/${proposalId}/monitoring`

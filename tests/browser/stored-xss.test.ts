@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { type Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { openPglite, type Database } from '#db/client.server'
+import { expect, it } from 'vitest'
+import { type Database } from '#db/client.server'
 import { type Proposal } from '#db/schema'
-import { loadOrCreateSecret } from '~/utils/secrets.server'
 import { actorFor } from '~/workflow/actor.server'
 import { loadProposal } from '~/workflow/apply-event.server'
 import { addDays, serviceDate } from '~/workflow/consultation/calendar'
@@ -32,7 +30,7 @@ import { pdftotext } from '#tests/support/poppler'
 import { ok, submitProposal, uniformReview, visaIntake } from '#tests/support/screening'
 import { setupBrowser } from './support/browser'
 import { checkA11y, signIn, visit } from './support/pages'
-import { setupServer } from './support/server'
+import { setupSeededServer } from './support/seeded-server'
 
 /**
  * Stored XSS: script and event-handler payloads in every free-text field a
@@ -65,7 +63,6 @@ function keep<T extends string | string[]>(where: string[], value: T): T {
   return value
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-xss-'))
 const ids = { decided: '', monitored: '', concern: '' }
 const emails = { chief: '', reviewer: '', staff: '', admin: '' }
 
@@ -233,16 +230,7 @@ async function seed(db: Database, secret: string) {
   must('escalate', await escalate(db, { user: chief, proposalId: monitored.id, reason: keep(['reassessment'], evil('Escalated because')) }))
 }
 
-beforeAll(async () => {
-  const handle = await openPglite(path.join(dataDir, 'pglite'))
-  try {
-    await seed(handle.db, loadOrCreateSecret(dataDir))
-  } finally {
-    await handle.close()
-  }
-}, 240_000)
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
-const server = setupServer({ dataDir, env: { SEED_DEMO: 'false' } })
+const { dataDir, server } = setupSeededServer('xss', seed)
 const browser = setupBrowser(() => server().url)
 
 /** A page that notes any dialog and whether a script ever set window.__xss, from before any of the page's own scripts. */
