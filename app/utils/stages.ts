@@ -1,4 +1,21 @@
-const LABELS: Record<string, string> = {
+/** Every stage a proposal can be in (the lifecycle machine's top-level states), in the order the process runs. */
+export const STAGES = [
+  'draft',
+  'screening',
+  'consultation',
+  'decision',
+  'approved',
+  'monitoring',
+  'reassessment',
+  'suspended',
+  'rejected',
+  'withdrawn',
+  'terminated',
+  'concluded',
+] as const
+export type Stage = (typeof STAGES)[number]
+
+const LABELS: Record<Stage, string> = {
   draft: 'Draft',
   screening: 'Ethics screening',
   consultation: 'Consultation',
@@ -14,5 +31,5 @@ const LABELS: Record<string, string> = {
 }
 
 export function stageLabel(stage: string) {
-  return LABELS[stage] ?? stage
+  return LABELS[stage as Stage] ?? stage
 }

@@ -12,26 +12,11 @@ import {
 } from '#db/dashboards.server'
 import { type SessionUser } from '~/utils/auth.server'
 import { addDays, DUE_SOON_DAYS, dueState } from '~/utils/review-schedule'
+import { STAGES } from '~/utils/stages'
 
 const LIST_LIMIT = 10
 /** A home page lists the most pressing of each kind and links to the rest; a long list is the register's job. */
 export const URGENT_LIMIT = 20
-
-/** The stages in the order the process runs, for the counts. */
-export const STAGE_ORDER = [
-  'draft',
-  'screening',
-  'consultation',
-  'decision',
-  'approved',
-  'monitoring',
-  'reassessment',
-  'suspended',
-  'rejected',
-  'withdrawn',
-  'terminated',
-  'concluded',
-] as const
 
 export async function chiefDashboard(db: Queryable, user: Pick<SessionUser, 'id' | 'organisationId'>, today: string) {
   const [stages, mine, due, reassessing, blocking] = await Promise.all([
@@ -43,7 +28,7 @@ export async function chiefDashboard(db: Queryable, user: Pick<SessionUser, 'id'
   ])
   const counts = new Map(stages.map((s) => [s.stage, Number(s.n)]))
   return {
-    byStage: STAGE_ORDER.map((stage) => ({ stage, n: counts.get(stage) ?? 0 })).filter((s) => s.n > 0),
+    byStage: STAGES.map((stage) => ({ stage, n: counts.get(stage) ?? 0 })).filter((s) => s.n > 0),
     mine,
     reviewsDue: due.rows.map((r) => ({ ...r, state: dueState(r.dueOn, today) })),
     reviewsDueTotal: due.total,

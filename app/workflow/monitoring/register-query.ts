@@ -2,32 +2,23 @@ import { z } from 'zod'
 import { OUTCOMES } from '~/pdf/record-data'
 import { RISK_BANDS } from '~/utils/risk-heatmap'
 import { addDays, DUE_SOON_DAYS } from '~/utils/review-schedule'
+import { STAGES } from '~/utils/stages'
 
 /**
  * The register's filters and order, read from the address so that a view can
  * be bookmarked and exported as it is. A value that makes no sense is
  * ignored, never an error: it is only a view.
  */
-export const REGISTER_STAGES = [
-  'screening',
-  'consultation',
-  'decision',
-  'approved',
-  'monitoring',
-  'reassessment',
-  'suspended',
-  'rejected',
-  'withdrawn',
-  'terminated',
-  'concluded',
-] as const
+// Drafts are not listed until they are submitted.
+const RegisterStageSchema = z.enum(STAGES).exclude(['draft'])
+export const REGISTER_STAGES = RegisterStageSchema.options
 export const REGISTER_SORTS = ['reference', 'title', 'partner', 'stage', 'risk', 'decided', 'next_review'] as const
 export const DUE_FILTERS = ['overdue', 'due'] as const
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
 
 export const RegisterQuerySchema = z.object({
-  stage: optional(z.enum(REGISTER_STAGES)),
+  stage: optional(RegisterStageSchema),
   risk: optional(z.enum(RISK_BANDS)),
   outcome: optional(z.enum(OUTCOMES)),
   due: optional(z.enum(DUE_FILTERS)),
