@@ -80,47 +80,37 @@ export default function Register() {
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="stage">Stage</label>
-          <select id="stage" name="stage" defaultValue={query.stage ?? ''}>
-            <option value="">Any stage</option>
-            {REGISTER_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {stageLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="risk">Risk band</label>
-          <select id="risk" name="risk" defaultValue={query.risk ?? ''}>
-            <option value="">Any risk</option>
-            {RISK_BANDS.map((b) => (
-              <option key={b} value={b}>
-                {RISK_BAND_LABELS[b]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="outcome">Decision</label>
-          <select id="outcome" name="outcome" defaultValue={query.outcome ?? ''}>
-            <option value="">Any decision</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {outcomeLabel(o)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="due">Next review</label>
-          <select id="due" name="due" defaultValue={query.due ?? ''}>
-            <option value="">Any time</option>
-            <option value="due">Due within 30 days or overdue</option>
-            <option value="overdue">Overdue</option>
-          </select>
-        </div>
+        <FilterSelect
+          name="stage"
+          label="Stage"
+          any="Any stage"
+          value={query.stage}
+          options={REGISTER_STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
+        />
+        <FilterSelect
+          name="risk"
+          label="Risk band"
+          any="Any risk"
+          value={query.risk}
+          options={RISK_BANDS.map((b) => ({ value: b, label: RISK_BAND_LABELS[b] }))}
+        />
+        <FilterSelect
+          name="outcome"
+          label="Decision"
+          any="Any decision"
+          value={query.outcome}
+          options={OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(o) }))}
+        />
+        <FilterSelect
+          name="due"
+          label="Next review"
+          any="Any time"
+          value={query.due}
+          options={[
+            { value: 'due', label: 'Due within 30 days or overdue' },
+            { value: 'overdue', label: 'Overdue' },
+          ]}
+        />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <div className="field">
@@ -209,5 +199,34 @@ export default function Register() {
         </nav>
       ) : null}
     </>
+  )
+}
+
+/** One of the register's filters: a select whose empty choice means "any". */
+function FilterSelect({
+  name,
+  label,
+  any,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  any: string
+  value: string | undefined
+  options: { value: string; label: string }[]
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ''}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   )
 }
