@@ -6,10 +6,10 @@ import { type ProposalEvent } from '#machines/proposal-events'
 import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { type DecisionRecordData } from '~/pdf/record-data'
 import { outcomeLabel } from '~/pdf/sections'
-import { SigningUnavailableError, type SigningConfig } from '~/signing/certificates.server'
+import { SigningUnavailableError } from '~/signing/certificates.server'
 import { issueRecord } from '~/signing/issue-record.server'
 import { ROLE_LABELS } from '~/utils/roles'
-import { checkStepUpPassword } from './step-up.server'
+import { checkStepUpPassword, type SignInput } from './step-up.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { getConsultationRecord } from '~/workflow/consultation/record.server'
@@ -145,18 +145,6 @@ export async function recordBase(
 }
 
 export type Signed = { ok: true; complete: boolean; recordId: string | null }
-
-type SignInput = {
-  user: Person
-  proposalId: string
-  password: string
-  signing: SigningConfig
-  /** Keys the throttle, as sign-in does; a wrong password here counts against the account there too. */
-  secret: string
-  clientAddress: string
-  expectedVersion?: number
-  now?: Date
-}
 
 /**
  * A signatory signs the recorded decision after re-entering their password.

@@ -1,6 +1,8 @@
 import { type Database } from '#db/client.server'
 import { findUserInOrganisation } from '#db/users.server'
+import { type SigningConfig } from '~/signing/certificates.server'
 import { verifyPassword } from '~/utils/password.server'
+import { type Person } from '~/workflow/consultation/types'
 import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
 
 export type StepUpInput = {
@@ -10,6 +12,19 @@ export type StepUpInput = {
   /** Keys the throttle as sign-in does: a wrong password here counts against the account there too, and the other way round. */
   secret: string
   clientAddress: string
+  now?: Date
+}
+
+/** What signing a decision or a reassessment outcome needs, from the signatory's request. */
+export type SignInput = {
+  user: Person
+  proposalId: string
+  password: string
+  signing: SigningConfig
+  /** Keys the throttle, as sign-in does; a wrong password here counts against the account there too. */
+  secret: string
+  clientAddress: string
+  expectedVersion?: number
   now?: Date
 }
 

@@ -28,7 +28,7 @@ import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
 import { serviceDate } from '~/workflow/consultation/calendar'
 import { refuse, type Person, type Refused } from '~/workflow/consultation/types'
-import { checkStepUpPassword } from '~/workflow/decision/step-up.server'
+import { checkStepUpPassword, type SignInput } from '~/workflow/decision/step-up.server'
 import { loadPlan, planForRecord } from './plan.server'
 import { indicatorThreshold } from './reviews.server'
 import { OUTCOME_LABELS, type OutcomePhase } from './terms'
@@ -107,17 +107,7 @@ export type SignedOutcome = { ok: true; closed: boolean; addendumId: string | nu
  */
 export async function signOutcome(
   db: Database,
-  input: {
-    user: Person
-    proposalId: string
-    password: string
-    signing: SigningConfig
-    /** Key the password throttle, as decision signing and sign-in do. */
-    secret: string
-    clientAddress: string
-    expectedVersion?: number
-    now?: Date
-  },
+  input: SignInput,
 ): Promise<SignedOutcome | Refused> {
   const { user } = input
   const now = input.now ?? new Date()
