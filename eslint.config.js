@@ -3,6 +3,15 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
+// Layer boundaries (docs/architecture.md): an import that points the wrong way
+// fails the lint, so a leak is caught in review, not years later.
+const testCode = [
+  { group: ['#tests/*', '**/tests/*', '**/tests/**'], message: 'Production code never imports test code: move what it needs into app/.' },
+]
+const appCode = { group: ['~/*', '**/app/*', '**/app/**'], message: 'db/ and machines/ sit below app/ and import nothing from it.' }
+const dbCode = { group: ['#db/*', '**/db/*', '**/db/**'], message: 'machines/ is pure: it imports nothing from db/.' }
+const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
+
 export default tseslint.config(
   { ignores: ['build/**', 'data/**', 'node_modules/**', 'db/migrations/**', 'public/**'] },
   js.configs.recommended,
@@ -17,4 +26,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  { files: ['**/*.{ts,tsx,js,mjs}'], ignores: ['tests/**', 'bench/**'], rules: restrict(testCode) },
+  { files: ['db/**'], rules: restrict([...testCode, appCode]) },
+  { files: ['machines/**'], rules: restrict([...testCode, appCode, dbCode]) },
 )

@@ -1,5 +1,5 @@
-import { seedDemoStages } from '#db/seed/demo-stages.server'
-import { seedDemo, demoSignInText } from '#db/seed/seed-demo.server'
+import { seedDemoStages } from '~/seed/demo-stages.server'
+import { seedDemo, demoSignInText } from '~/seed/seed-demo.server'
 import { bootOnce, createAppContext, type AppContext } from './app-context.server'
 import { ConfigError } from './config.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'

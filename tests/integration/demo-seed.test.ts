@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { verifyAllChains } from '#db/audit.server'
 import { decisionRecords, organisations, proposals, users } from '#db/schema'
-import { seedDemoStages } from '#db/seed/demo-stages.server'
-import { DEMO_USERS } from '#db/seed/demo-data'
-import { seedDemo } from '#db/seed/seed-demo.server'
+import { seedDemoStages } from '~/seed/demo-stages.server'
+import { DEMO_USERS } from '~/seed/demo-data'
+import { seedDemo } from '~/seed/seed-demo.server'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
 

@@ -1,81 +1,21 @@
 import { type Database } from '#db/client.server'
-import { type Proposal } from '#db/schema'
-import { type ProposalEvent } from '#machines/proposal-events'
 import { type MailSettings } from '~/utils/mail.server'
-import { actorFor } from '~/workflow/actor.server'
-import { applyEvent } from '~/workflow/apply-event.server'
 import { addDays, serviceDate } from '~/workflow/consultation/calendar'
+import { openStaffConsultation } from '~/workflow/consultation/staff.server'
 import {
-  endorseConcern,
-  raiseConcern,
-  respondToConcern,
-} from '~/workflow/consultation/concerns.server'
-import {
-  answerRecommendation,
-  completeProfessionalBody,
-  recordResponse,
-  requestOpinion,
-} from '~/workflow/consultation/professional-body.server'
-import {
-  completeStaffConsultation,
-  openStaffConsultation,
-  recordUnionResponse,
-} from '~/workflow/consultation/staff.server'
-import { type Person } from '~/workflow/consultation/types'
+  enterConsultation,
+  must,
+  OUTBOX_ONLY_MAIL,
+} from '~/workflow/scenarios/consultation.server'
 import { createOrganisation, createProposal, createUser } from './factories'
 
-/**
- * Scenario helpers: take a proposal into consultation and through it with real
- * rows, for the tests of later stages and the demo seed.
- */
+export {
+  completeConsultation,
+  enterConsultation,
+  type ConsultationScenario,
+} from '~/workflow/scenarios/consultation.server'
 
-export const TEST_MAIL: MailSettings = { publicUrl: 'http://localhost:3000', smtp: false }
-const DAY = 86_400_000
-
-async function apply(
-  db: Database,
-  proposal: Pick<Proposal, 'id' | 'organisationId'>,
-  event: ProposalEvent,
-) {
-  const result = await applyEvent(db, {
-    organisationId: proposal.organisationId,
-    proposalId: proposal.id,
-    event,
-  })
-  if (!result.ok) throw new Error(`${event.type} refused: ${result.message}`)
-  return result
-}
-
-function must<T extends { ok: boolean }>(what: string, result: T): Extract<T, { ok: true }> {
-  if (!result.ok) throw new Error(`${what} refused: ${(result as { message?: string }).message}`)
-  return result as Extract<T, { ok: true }>
-}
-
-/**
- * Straight through screening by machine events alone (no scores): enough to
- * reach consultation without depending on the screening pages.
- */
-export async function enterConsultation(
-  db: Database,
-  {
-    proposal,
-    proposer,
-    reviewers,
-  }: { proposal: Pick<Proposal, 'id' | 'organisationId'>; proposer: Person; reviewers: Person[] },
-) {
-  const P = actorFor(proposer)
-  await apply(db, proposal, {
-    type: 'reviewers.assign',
-    reviewerIds: reviewers.map((r) => r.id),
-    actor: P,
-  })
-  await apply(db, proposal, { type: 'proposal.submit', intakeComplete: true, actor: P })
-  for (const r of reviewers)
-    await apply(db, proposal, { type: 'review.declare', conflict: false, actor: actorFor(r) })
-  for (const r of reviewers)
-    await apply(db, proposal, { type: 'review.submit', actor: actorFor(r) })
-  return apply(db, proposal, { type: 'screening.complete', actor: P })
-}
+export const TEST_MAIL: MailSettings = OUTBOX_ONLY_MAIL
 
 /**
  * A new organisation (a chief librarian, an administrator, two reviewers,
@@ -119,143 +59,3 @@ export async function openedStaffConsultation(
   return { org, proposer, admin, reviewers, staff: members, proposal }
 }
 
-export type ConsultationScenario = {
-  proposal: Pick<Proposal, 'id' | 'organisationId'>
-  proposer: Person
-  /** At least two: the first raises a named concern, the second an anonymous one and endorses the first. */
-  staff: Person[]
-  secret: string
-  minDays?: number
-  mail?: MailSettings
-  now?: Date
-}
-
-/**
- * Both regions from start to done: the professional body answers with two
- * recommendations (one accepted, one not), staff raise a named and an
- * anonymous concern, each is answered, the union responds, and the staff
- * consultation completes the day after it closes. Returns the anonymous receipt.
- */
-export async function completeConsultation(db: Database, s: ConsultationScenario) {
-  const now = s.now ?? new Date()
-  const today = serviceDate(now)
-  const base = { user: s.proposer, proposalId: s.proposal.id, now }
-  must(
-    'pb.request',
-    await requestOpinion(db, {
-      ...base,
-      sentOn: today,
-      contact: 'CILIP Policy team',
-      shared: 'The proposal and draft contract',
-      deadline: addDays(today, 21),
-    }),
-  )
-  const responded = must(
-    'pb.respond',
-    await recordResponse(db, {
-      ...base,
-      receivedOn: today,
-      summary: 'CILIP asks for open consultation with staff and for monitoring.',
-      recommendations: [
-        'Consult affected staff openly before launch.',
-        'Wait for national guidance before signing.',
-      ],
-    }),
-  )
-  // The context lists recommendation ids in the order they were recorded.
-  const [consult, wait] = Object.keys(responded.snapshot.context.professionalBody.recommendations)
-  must(
-    'pb.answer',
-    await answerRecommendation(db, { ...base, recommendationId: consult!, accepted: true }),
-  )
-  must(
-    'pb.answer',
-    await answerRecommendation(db, {
-      ...base,
-      recommendationId: wait!,
-      accepted: false,
-      rationale: 'No date is set for that guidance.',
-    }),
-  )
-  must('pb.complete', await completeProfessionalBody(db, base))
-
-  const closesOn = addDays(today, s.minDays ?? 14)
-  must(
-    'staff.open',
-    await openStaffConsultation(db, {
-      ...base,
-      closesOn,
-      summary: 'Tell us what worries you about this partnership.',
-      mail: s.mail ?? TEST_MAIL,
-    }),
-  )
-  const [first, second] = s.staff
-  const named = must(
-    'concern.raise',
-    await raiseConcern(db, {
-      user: first!,
-      proposalId: s.proposal.id,
-      now,
-      secret: s.secret,
-      category: 'ethics',
-      text: 'This sits badly with our promise of a welcome to everyone.',
-      anonymous: false,
-    }),
-  )
-  const anonymous = must(
-    'concern.raise',
-    await raiseConcern(db, {
-      user: second!,
-      proposalId: s.proposal.id,
-      now,
-      secret: s.secret,
-      category: 'safety',
-      text: 'Some colleagues would not feel safe beside this service.',
-      anonymous: true,
-    }),
-  )
-  must(
-    'concern.endorse',
-    await endorseConcern(db, {
-      user: second!,
-      proposalId: s.proposal.id,
-      now,
-      secret: s.secret,
-      concernId: named.concernId,
-      anonymous: false,
-    }),
-  )
-  must(
-    'concern.respond',
-    await respondToConcern(db, {
-      ...base,
-      concernId: named.concernId,
-      response: 'No Home Office branding in public areas.',
-      condition: 'No Home Office branding in public areas.',
-    }),
-  )
-  must(
-    'concern.respond',
-    await respondToConcern(db, {
-      ...base,
-      concernId: anonymous.concernId,
-      response: 'Nobody will be asked to work in the booth.',
-    }),
-  )
-  must(
-    'union.record',
-    await recordUnionResponse(db, {
-      ...base,
-      unionName: 'UNISON',
-      consultedOn: today,
-      response: 'Asks that no member be required to staff it.',
-    }),
-  )
-  const after = new Date(now.getTime() + ((s.minDays ?? 14) + 1) * DAY)
-  must('staff.complete', await completeStaffConsultation(db, { ...base, now: after }))
-  return {
-    receipt: anonymous.receipt!,
-    namedConcernId: named.concernId,
-    anonymousConcernId: anonymous.concernId,
-  }
-}

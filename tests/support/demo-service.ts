@@ -1,6 +1,6 @@
 import { type Database } from '#db/client.server'
 import { organisations, users, type OrganisationSettings } from '#db/schema'
-import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from '#db/seed/demo-data'
+import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS } from '~/seed/demo-data'
 import { hashPassword } from '~/utils/password.server'
 
 /**

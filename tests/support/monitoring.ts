@@ -9,6 +9,8 @@ import { applyEvent } from '~/workflow/apply-event.server'
 import { type Person } from '~/workflow/consultation/types'
 import { createMonitoringPlan, type NewMonitoringPlan } from '~/workflow/monitoring/plan.server'
 
+export { visaPlan } from '~/workflow/scenarios/visa-case.server'
+
 /**
  * Scenario helpers for monitoring: a proposal taken to an approved decision
  * with its monitoring plan, and into monitoring, for tests of this stage,
@@ -21,23 +23,6 @@ async function apply(db: Database, proposal: Target, event: ProposalEvent, effec
   const result = await applyEvent(db, { organisationId: proposal.organisationId, proposalId: proposal.id, event, effect })
   if (!result.ok) throw new Error(`${event.type} refused: ${result.message}`)
   return result
-}
-
-/** The visa-services plan: quarterly, visits against a 10% fall, complaints and incidents. */
-export function visaPlan(startsOn: string): Omit<NewMonitoringPlan, 'proposalId'> {
-  return {
-    intervalMonths: 3,
-    startsOn,
-    indicators: [
-      { name: 'Visits at affected branches', unit: 'visits a month', baseline: 12400, direction: 'higher_is_better', thresholdKind: 'percent', thresholdValue: 10, measure: 'manual' },
-      { name: 'Complaints about the service', unit: 'complaints a quarter', baseline: 2, direction: 'lower_is_better', thresholdKind: 'absolute', thresholdValue: 5, measure: 'manual' },
-      { name: 'Recorded incidents', unit: 'incidents a quarter', baseline: 0, direction: 'lower_is_better', thresholdKind: 'absolute', thresholdValue: 3, measure: 'incidents' },
-    ],
-    conditions: [
-      { text: 'No Home Office branding in public areas.', source: 'staff' },
-      { text: 'Signage tells users the service is outside the library’s privacy protection.', source: 'decision' },
-    ],
-  }
 }
 
 export type ApprovalCast = {

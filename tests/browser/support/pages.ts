@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { type Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { DEMO_PASSWORD } from '#db/seed/demo-data'
+import { DEMO_PASSWORD } from '~/seed/demo-data'
 import { markChecked } from './browser'
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm'
 import { hashPassword } from '~/utils/password.server'
-import { type Queryable } from '../client.server'
+import { type Queryable } from '#db/client.server'
 import { createProposal } from '~/workflow/create-proposal.server'
-import { DEFAULT_ORGANISATION_SETTINGS, organisations, users } from '../schema/index'
+import { DEFAULT_ORGANISATION_SETTINGS, organisations, users } from '#db/schema'
 import { DEMO_ORGANISATION, DEMO_PASSWORD, DEMO_USERS, VISA_SERVICES_CASE } from './demo-data'
 
 // Any fixed 64-bit number: instances starting together against one PostgreSQL

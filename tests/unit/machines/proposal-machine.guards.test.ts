@@ -1,8 +1,8 @@
 import { createActor } from 'xstate'
 import { describe, expect, it } from 'vitest'
-import { type EventActor, type ProposalEvent } from './proposal-events'
-import { proposalMachine } from './proposal-machine'
-import { can, next, restore, type ProposalSnapshot } from './proposal-workflow'
+import { type EventActor, type ProposalEvent } from '#machines/proposal-events'
+import { proposalMachine } from '#machines/proposal-machine'
+import { can, next, restore, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { CAST, modelInput, ORG, T0 } from '#tests/support/proposal-model'
 
 const P = CAST.proposer

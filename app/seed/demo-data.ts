@@ -1,4 +1,4 @@
-import { type Role } from '../schema/index'
+import { type Role } from '#db/schema'
 
 /**
  * The demo library service. Sign-in details are not secrets: they are printed

@@ -1,9 +1,9 @@
 import { createActor, type AnyStateNode } from 'xstate'
 import { getShortestPaths } from 'xstate/graph'
 import { describe, expect, it } from 'vitest'
-import { type ProposalEvent } from './proposal-events'
-import { proposalMachine } from './proposal-machine'
-import { can, next, restore, type ProposalSnapshot } from './proposal-workflow'
+import { type ProposalEvent } from '#machines/proposal-events'
+import { proposalMachine } from '#machines/proposal-machine'
+import { can, next, restore, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { candidateEvents, modelInput, serializeForGraph } from '#tests/support/proposal-model'
 
 /** The events of a generated path, without the init step the graph starts with. */
