@@ -14,28 +14,8 @@ import { parseArgs } from 'node:util'
 import { count, sql } from 'drizzle-orm'
 import { entryHash, GENESIS_HASH, payloadDigest } from '#db/audit.server'
 import { openPglite, openPostgres, type Database, type DatabaseHandle } from '#db/client.server'
-import {
-  auditEntries,
-  decisionRecords,
-  decisions,
-  DEFAULT_ORGANISATION_SETTINGS,
-  monitoringConditions,
-  monitoringIndicators,
-  monitoringPlans,
-  monitoringReviews,
-  organisations,
-  privacyAnswers,
-  proposals,
-  reassessments,
-  reviewReadings,
-  reviewScores,
-  rubrics,
-  screeningReviewers,
-  screenings,
-  staffConcerns,
-  users,
-  type Role,
-} from '#db/schema'
+import { auditEntries, decisionRecords, decisions, DEFAULT_ORGANISATION_SETTINGS, monitoringConditions, monitoringIndicators, monitoringPlans, monitoringReviews, organisations, privacyAnswers, proposals, reassessments, reviewReadings, reviewScores, rubrics, screeningReviewers, screenings, staffConcerns, users } from '#db/schema'
+import { type Role } from '#machines/vocabulary/roles'
 import {
   countByStage,
   listAwaitingReviewer,

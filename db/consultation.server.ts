@@ -10,7 +10,7 @@ import {
   unionConsultations,
   users,
 } from './schema/index'
-import { type ConcernCategory } from '~/pdf/record-data'
+import { type ConcernCategory } from '#machines/vocabulary/consultation'
 
 type Round = { proposalId: string; round: number }
 

@@ -18,9 +18,9 @@ import {
   users,
   type MonitoringPlanRow,
 } from './schema/index'
-import { type ConditionSource, type ConditionStatus, type EscalationTrigger, type OutcomePhase } from '~/workflow/monitoring/terms'
-import { type PlanIndicator } from '~/workflow/monitoring/plan-schema'
-import { type Rag } from '~/utils/thresholds'
+import { type ConditionSource } from '#machines/vocabulary/decision'
+import { type ConditionStatus, type EscalationTrigger, type OutcomePhase, type Rag } from '#machines/vocabulary/monitoring'
+import { type PlanIndicator } from '#machines/vocabulary/monitoring-plan'
 
 // Plans ----------------------------------------------------------------------
 

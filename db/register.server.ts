@@ -3,8 +3,8 @@ import { type AnyPgColumn, type SelectedFields } from 'drizzle-orm/pg-core'
 import { type Queryable } from './client.server'
 import { rowsOf } from './rows'
 import { decisions, monitoringPlans, organisations, proposalRiskBands, proposals } from './schema/index'
-import { type RiskBand } from '~/utils/risk-heatmap'
-import { type REGISTER_SORTS } from '~/workflow/monitoring/register-query'
+import { type RiskBand } from '#machines/vocabulary/risk'
+import { type REGISTER_SORTS } from '#machines/vocabulary/register'
 
 /** Stages in which the latest round's screening is complete, so its risk band is final. */
 export const SCREENED_STAGES = ['consultation', 'decision', 'approved', 'monitoring', 'reassessment', 'suspended', 'rejected', 'terminated', 'concluded', 'withdrawn'] as const

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { organisations, sessions, users, type Role } from './schema/index'
+import { organisations, sessions, users } from './schema/index'
+import { type Role } from '#machines/vocabulary/roles'
 
 export function findUserByEmail(db: Queryable, email: string) {
   return db.query.users.findFirst({ where: sql`lower(${users.email}) = ${email.toLowerCase()}` })

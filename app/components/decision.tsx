@@ -1,22 +1,10 @@
 import { Link } from '@remix-run/react'
 import type { BlockingOverride } from '#db/schema/decisions'
-import type {
-  Condition,
-  MonitoringPlan,
-  Outcome,
-  ProfessionalBodyConsultation,
-  StaffConsultation,
-  UnionConsultation,
-} from '~/pdf/record-data'
-import {
-  conditionRows,
-  formatDateTime,
-  monitoringSection,
-  outcomeLabel,
-  professionalBodySection,
-  staffSection,
-  unionStatement,
-} from '~/pdf/sections'
+import { type ProfessionalBodyConsultation, type StaffConsultation, type UnionConsultation } from '~/pdf/record-data'
+import { type Condition, type Outcome } from '#machines/vocabulary/decision'
+import { type MonitoringPlan } from '#machines/vocabulary/monitoring'
+import { conditionRows, formatDateTime, monitoringSection, professionalBodySection, staffSection, unionStatement } from '~/pdf/sections'
+import { outcomeLabel } from '#machines/vocabulary/labels'
 
 /**
  * The decision page's read-only parts, worded by app/pdf/sections.ts so that

@@ -1,14 +1,7 @@
 import { useId } from 'react'
-import {
-  bandRanges,
-  describeHeatmap,
-  occupiedCells,
-  RISK_BAND_LABELS,
-  RISK_BANDS,
-  SCALE,
-  type Heatmap,
-  type RiskBand,
-} from '~/utils/risk-heatmap'
+import { describeHeatmap, occupiedCells, SCALE, type Heatmap } from '~/utils/risk-heatmap'
+import { BAND_MARKS, RISK_BAND_LABELS } from '#machines/vocabulary/labels'
+import { bandRanges, RISK_BANDS } from '#machines/vocabulary/risk'
 
 const CELL = 56
 const LEFT = 56
@@ -16,9 +9,6 @@ const TOP = 8
 const BOTTOM = 52
 const WIDTH = LEFT + CELL * 5 + 8
 const HEIGHT = TOP + CELL * 5 + BOTTOM
-
-/** Short band marks drawn in each cell, so the grid does not rely on colour. */
-export const BAND_MARKS: Record<RiskBand, string> = { low: 'L', medium: 'M', high: 'H', very_high: 'VH' }
 
 /**
  * A 5×5 risk grid with a text alternative: the SVG is one image with a title

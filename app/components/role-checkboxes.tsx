@@ -1,6 +1,5 @@
 import { getCollectionProps, type FieldMetadata } from '@conform-to/react'
-import { type Role } from '#db/schema'
-import { ROLE_CHOICES, ROLE_LABELS } from '~/utils/roles'
+import { type Role, ROLE_CHOICES, ROLE_LABELS } from '#machines/vocabulary/roles'
 import { ErrorList } from './forms'
 
 /** The roles of a person as a group of checkboxes, its errors tied to the group. */

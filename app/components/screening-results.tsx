@@ -1,7 +1,9 @@
 import { criterionRows, heatmapPoints, plural, privacyRows, reviewRows } from '~/pdf/sections'
 import { type ScreeningProfile } from '~/workflow/screening/aggregate'
 import { type ScreeningResult, type PrivacyResult } from '~/pdf/record-data'
-import { buildHeatmap, RISK_BAND_LABELS, RISK_BANDS } from '~/utils/risk-heatmap'
+import { buildHeatmap } from '~/utils/risk-heatmap'
+import { RISK_BAND_LABELS } from '#machines/vocabulary/labels'
+import { RISK_BANDS } from '#machines/vocabulary/risk'
 import { RiskHeatmap } from './risk-heatmap'
 
 type Props = {

@@ -1,4 +1,6 @@
-import { type Condition, type DecisionRecordData, type MonitoringPlan, type Outcome } from './record-data'
+import { type DecisionRecordData } from './record-data'
+import { type Condition, type Outcome } from '#machines/vocabulary/decision'
+import { type MonitoringPlan } from '#machines/vocabulary/monitoring'
 import { Paragraph, Section, Table } from './layout'
 import { conditionRows, monitoringSection, signatoryRows } from './sections'
 

@@ -3,21 +3,8 @@ import { Fragment } from 'react'
 import { buildHeatmap } from '~/utils/risk-heatmap'
 import { type DecisionRecordData } from './record-data'
 import { bookmark, Facts, Heading, mayBreak, HeatmapFigure, HeatmapLegend, PageFrame, Paragraph, Section, Table, styles } from './layout'
-import {
-  auditFacts,
-  blockingIssueRows,
-  coverFacts,
-  criterionRows,
-  decisionFacts,
-  heatmapPoints,
-  outcomeLabel,
-  privacyRows,
-  professionalBodySection,
-  proposalFacts,
-  reviewRows,
-  staffSection,
-  unionStatement,
-} from './sections'
+import { auditFacts, blockingIssueRows, coverFacts, criterionRows, decisionFacts, heatmapPoints, privacyRows, professionalBodySection, proposalFacts, reviewRows, staffSection, unionStatement } from './sections'
+import { outcomeLabel } from '#machines/vocabulary/labels'
 import { Verification } from './verification'
 import { ConditionsTable, MonitoringPlanBlock, SignatoriesSection } from './blocks'
 

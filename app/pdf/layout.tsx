@@ -1,7 +1,9 @@
 import { Path, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
 import { Fragment, type ReactNode } from 'react'
 import QRCode from 'qrcode'
-import { type Heatmap, type RiskBand, RISK_BAND_LABELS, RISK_BANDS, SCALE, bandRanges, describeHeatmap } from '~/utils/risk-heatmap'
+import { type Heatmap, SCALE, describeHeatmap } from '~/utils/risk-heatmap'
+import { type RiskBand, RISK_BANDS, bandRanges } from '#machines/vocabulary/risk'
+import { BAND_MARKS, RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { type Fact } from './sections'
 
 /** The building blocks both record kinds are laid out with. */
@@ -22,7 +24,6 @@ export const BAND_FILLS: Record<RiskBand, string> = {
   high: '#fcd6a4',
   very_high: '#f4b5ab',
 }
-const BAND_MARKS: Record<RiskBand, string> = { low: 'L', medium: 'M', high: 'H', very_high: 'VH' }
 
 export const styles = StyleSheet.create({
   page: { fontFamily: FONT, fontSize: 9.5, lineHeight: 1.35, color: INK, paddingTop: 56, paddingBottom: 52, paddingHorizontal: 44 },

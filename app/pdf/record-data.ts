@@ -1,4 +1,7 @@
-import { type RiskBandThresholds } from '~/utils/risk-heatmap'
+import { type ConcernCategory } from '#machines/vocabulary/consultation'
+import { type Condition, type Outcome } from '#machines/vocabulary/decision'
+import { type ConditionStatus, type Indicator, type MonitoringPlan, type Rag, type ReassessmentOutcome, type ReviewTrigger } from '#machines/vocabulary/monitoring'
+import { type RiskBandThresholds } from '#machines/vocabulary/risk'
 
 /**
  * Everything a signed decision record shows, gathered by the decision
@@ -92,9 +95,6 @@ export type ProfessionalBodyConsultation = {
     | { received: false; note: string }
 }
 
-export const CONCERN_CATEGORIES = ['ethics', 'privacy', 'safety', 'workload', 'reputation', 'other'] as const
-export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number]
-
 /**
  * An anonymous concern has no author field at all, so nothing that names or
  * identifies its author can reach the record by mistake.
@@ -122,24 +122,6 @@ export type StaffConsultation = {
 export type UnionConsultation =
   | { recognised: false }
   | { recognised: true; union: string; consultedOn: string; response: string }
-
-export const OUTCOMES = ['approve', 'approve_with_conditions', 'reject', 'return_for_revision'] as const
-export type Outcome = (typeof OUTCOMES)[number]
-
-export type IndicatorDirection = 'higher_is_better' | 'lower_is_better'
-
-export type Indicator = {
-  name: string
-  unit: string
-  baseline: number
-  direction: IndicatorDirection
-  /** How far the value may move the wrong way from the baseline before reassessment. */
-  threshold: { kind: 'absolute' | 'percent'; value: number }
-}
-
-export type MonitoringPlan = { intervalMonths: number; indicators: Indicator[] }
-
-export type Condition = { text: string; source: 'professional_body' | 'staff' | 'decision' }
 
 export type Decision = {
   outcome: Outcome
@@ -169,21 +151,16 @@ export type DecisionRecordData = {
   audit: AuditHead
 }
 
-export const REASSESSMENT_OUTCOMES = ['continue', 'add_conditions', 'suspend', 'resume', 'terminate'] as const
-export type ReassessmentOutcome = (typeof REASSESSMENT_OUTCOMES)[number]
-
-export type ReviewTrigger = 'threshold' | 'manual' | 'concern_surge' | 'condition_not_met'
-
 export type IndicatorReading = Indicator & { value: number; breached: boolean }
 
-export type ConditionCheck = { text: string; status: 'met' | 'not_met' | 'in_progress' }
+export type ConditionCheck = { text: string; status: ConditionStatus }
 
 /** The monitoring review that sent the partnership back for reassessment. */
 export type TriggeringReview = {
   trigger: ReviewTrigger
   summary: string
   reviewedOn: string
-  status: 'red' | 'amber' | 'green'
+  status: Rag
   narrative: string
   readings: IndicatorReading[]
   conditions: ConditionCheck[]

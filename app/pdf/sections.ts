@@ -1,23 +1,10 @@
-import { bandFor, RISK_BAND_LABELS, type HeatmapPoint } from '~/utils/risk-heatmap'
-import {
-  CONCERN_CATEGORIES,
-  type AddendumData,
-  type ConcernCategory,
-  type Condition,
-  type ConditionCheck,
-  type DecisionRecordData,
-  type Indicator,
-  type IndicatorReading,
-  type MonitoringPlan,
-  type Outcome,
-  type PrivacyAnswer,
-  type ProfessionalBodyConsultation,
-  type ReassessmentOutcome,
-  type ReviewTrigger,
-  type ScreeningResult,
-  type StaffConsultation,
-  type UnionConsultation,
-} from './record-data'
+import { outcomeLabel, RAG_LABELS, RISK_BAND_LABELS } from '#machines/vocabulary/labels'
+import { type HeatmapPoint } from '~/utils/risk-heatmap'
+import { bandFor } from '#machines/vocabulary/risk'
+import { type AddendumData, type ConditionCheck, type DecisionRecordData, type IndicatorReading, type PrivacyAnswer, type ProfessionalBodyConsultation, type ScreeningResult, type StaffConsultation, type UnionConsultation } from './record-data'
+import { CONCERN_CATEGORIES, type ConcernCategory } from '#machines/vocabulary/consultation'
+import { type Condition, type Outcome } from '#machines/vocabulary/decision'
+import { type Indicator, type MonitoringPlan, type ReassessmentOutcome, type ReviewTrigger } from '#machines/vocabulary/monitoring'
 
 /**
  * What each section of a record says, worked out from the record data as
@@ -58,17 +45,6 @@ const orNotStated = (value: string | null | undefined) => (value && value.trim()
 const list = (items: string[], none = 'None') => (items.length ? items.join('; ') : none)
 
 export type Fact = [label: string, value: string]
-
-const OUTCOME_LABELS: Record<Outcome, string> = {
-  approve: 'Approved',
-  approve_with_conditions: 'Approved with conditions',
-  reject: 'Rejected',
-  return_for_revision: 'Returned for revision',
-}
-
-export function outcomeLabel(outcome: Outcome): string {
-  return OUTCOME_LABELS[outcome]
-}
 
 export function coverFacts(d: DecisionRecordData): Fact[] {
   return [
@@ -386,7 +362,7 @@ export function addendumCoverFacts(a: AddendumData): Fact[] {
 }
 
 export function reviewFacts(r: AddendumData['review']): Fact[] {
-  const status = { red: 'Red', amber: 'Amber', green: 'Green' }[r.status]
+  const status = RAG_LABELS[r.status]
   return [
     ['What triggered reassessment', `${TRIGGERS[r.trigger]}: ${r.summary}`],
     ['Review date', formatDate(r.reviewedOn)],

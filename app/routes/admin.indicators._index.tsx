@@ -5,7 +5,7 @@ import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { describeThreshold } from '~/utils/thresholds'
-import { DIRECTION_LABELS, MEASURE_LABELS } from '~/workflow/monitoring/terms'
+import { DIRECTION_LABELS, MEASURE_LABELS } from '#machines/vocabulary/monitoring'
 
 export const meta: MetaFunction = () => pageTitle('Indicator library')
 

@@ -4,7 +4,8 @@ import { findRubricVersion, listRubricVersions } from '#db/screening.server'
 import { getDb } from '~/utils/app-context.server'
 import { notFound, requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
-import { bandRanges, RISK_BAND_LABELS, RISK_BANDS } from '~/utils/risk-heatmap'
+import { bandRanges, RISK_BANDS } from '#machines/vocabulary/risk'
+import { RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { currentRubric } from '~/workflow/screening/screening.server'
 
 export const meta: MetaFunction = () => pageTitle('Screening rubric', 'Administration')

@@ -4,7 +4,7 @@ import { listUsers } from '#db/users.server'
 import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
-import { roleLabels } from '~/utils/roles'
+import { roleLabels } from '#machines/vocabulary/roles'
 
 export const meta: MetaFunction = () => pageTitle('People')
 

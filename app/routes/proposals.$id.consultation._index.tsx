@@ -26,7 +26,7 @@ import {
   StateTag,
 } from '~/components/consultation'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
-import { CONCERN_CATEGORIES } from '~/pdf/record-data'
+import { CONCERN_CATEGORIES } from '#machines/vocabulary/consultation'
 import { appContext } from '~/utils/app-context.server'
 import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/workflow/consultation/calendar'

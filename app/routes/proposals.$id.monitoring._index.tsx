@@ -4,13 +4,7 @@ import { IndicatorChart, RagTag } from '~/components/monitoring/indicator-chart'
 import { DueTag } from '~/components/monitoring/due-tag'
 import { pageTitle } from '~/utils/meta'
 import { formatDate, serviceDate } from '~/workflow/consultation/calendar'
-import {
-  CONDITION_SOURCE_LABELS,
-  CONDITION_STATUS_LABELS,
-  MEASURE_LABELS,
-  OUTCOME_LABELS,
-  TRIGGER_LABELS,
-} from '~/workflow/monitoring/terms'
+import { CONDITION_SOURCE_LABELS, CONDITION_STATUS_LABELS, MEASURE_LABELS, OUTCOME_LABELS, TRIGGER_LABELS } from '#machines/vocabulary/monitoring'
 import { getMonitoringView } from '~/workflow/monitoring/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 

@@ -11,7 +11,7 @@ import { refusalReply } from '~/workflow/consultation/types'
 import { ReviewSchema } from '~/workflow/monitoring/forms'
 import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { canRecordReview, recordReview, reviewForm } from '~/workflow/monitoring/reviews.server'
-import { CONDITION_STATUS_LABELS, CONDITION_STATUSES, MEASURE_LABELS } from '~/workflow/monitoring/terms'
+import { CONDITION_STATUS_LABELS, CONDITION_STATUSES, MEASURE_LABELS } from '#machines/vocabulary/monitoring'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
 

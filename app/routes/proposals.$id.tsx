@@ -2,7 +2,7 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { pageTitle } from '~/utils/meta'
-import { stageLabel } from '~/utils/stages'
+import { stageLabel } from '#machines/vocabulary/labels'
 import { requireProposal } from '~/workflow/proposal-access.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.proposal.title ?? 'Proposal')

@@ -4,7 +4,7 @@ import { listProposals } from '#db/proposals.server'
 import { getDb } from '~/utils/app-context.server'
 import { hasRole, requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
-import { stageLabel } from '~/utils/stages'
+import { stageLabel } from '#machines/vocabulary/labels'
 
 export const meta: MetaFunction = () => pageTitle('Proposals')
 

@@ -1,4 +1,4 @@
-import { type Role } from '#db/schema'
+import { type Role } from '#machines/vocabulary/roles'
 
 /**
  * The demo library service. Sign-in details are not secrets: they are printed

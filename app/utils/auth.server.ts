@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import { createCookie, redirect, type Cookie } from '@remix-run/node'
 import { deleteSession, findSessionUser, insertSession } from '#db/sessions.server'
-import { type OrganisationSettings, type Role } from '#db/schema'
+import { type OrganisationSettings } from '#db/schema'
+import { type Role } from '#machines/vocabulary/roles'
 import { appContext } from './app-context.server'
 import { sha256 } from './secrets.server'
 

@@ -1,4 +1,4 @@
-import { type Role } from '#db/schema'
+import { type Role } from '#machines/vocabulary/roles'
 
 type NavItem = { to: string; label: string; roles: Role[] | 'all' }
 

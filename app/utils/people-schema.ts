@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { type Role } from '#db/schema'
-import { ROLE_CHOICES } from './roles'
+import { type Role, ROLE_CHOICES } from '#machines/vocabulary/roles'
 
 export const MIN_PASSWORD_LENGTH = 12
 

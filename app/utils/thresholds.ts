@@ -15,11 +15,11 @@
  * - A review is red if any indicator is red or the review escalates; amber if
  *   any indicator is amber or any condition is not met; green otherwise.
  */
+import { type Rag } from '#machines/vocabulary/monitoring'
 
 export type Direction = 'higher_is_better' | 'lower_is_better'
 export type Threshold = { kind: 'absolute' | 'percent'; value: number }
 export type ThresholdIndicator = { baseline: number; direction: Direction; threshold: Threshold }
-export type Rag = 'red' | 'amber' | 'green'
 
 // Readings are typed by people to a few decimals; this absorbs binary rounding.
 const EPSILON = 1e-9
@@ -63,8 +63,6 @@ export function reviewStatus(readings: Rag[], conditions: ConditionState[], esca
   if (readings.includes('amber') || conditions.includes('not_met')) return 'amber'
   return 'green'
 }
-
-export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
 
 const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 // The categories the signed record prints; one list for the record and the table.
-import { CONCERN_CATEGORIES } from '../../app/pdf/record-data'
+import { CONCERN_CATEGORIES } from '../../machines/vocabulary/consultation'
 import { users } from './core'
 import { proposals } from './proposals'
 

@@ -1,3 +1,4 @@
+import { type Role } from '../../machines/vocabulary/roles'
 import { sql } from 'drizzle-orm'
 import {
   bigserial,
@@ -11,8 +12,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 
-export const ROLES = ['admin', 'chief_librarian', 'reviewer', 'staff', 'signatory'] as const
-export type Role = (typeof ROLES)[number]
 
 export type OrganisationSettings = {
   professionalBodyName: string

@@ -14,19 +14,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import {
-  CONDITION_SOURCES,
-  CONDITION_STATUSES,
-  ESCALATION_TRIGGERS,
-  INDICATOR_DIRECTIONS,
-  INDICATOR_MEASURES,
-  OUTCOME_PHASES,
-  RAG_STATUSES,
-  REASSESSMENT_OUTCOMES,
-  SUSPENSION_OUTCOMES,
-  THRESHOLD_KINDS,
-} from '../../app/workflow/monitoring/terms'
-import { RISK_BANDS } from '../../app/utils/risk-heatmap'
+import { CONDITION_SOURCES } from '../../machines/vocabulary/decision'
+import { CONDITION_STATUSES, ESCALATION_TRIGGERS, INDICATOR_DIRECTIONS, INDICATOR_MEASURES, OUTCOME_PHASES, RAG_STATUSES, REASSESSMENT_OUTCOMES, SUSPENSION_OUTCOMES, THRESHOLD_KINDS } from '../../machines/vocabulary/monitoring'
+import { RISK_BANDS } from '../../machines/vocabulary/risk'
 import { organisations, users } from './core'
 import { proposals } from './proposals'
 

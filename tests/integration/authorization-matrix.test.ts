@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROLES, type Role } from '#db/schema'
+import { ROLES, type Role } from '#machines/vocabulary/roles'
 import {
   ACCESS,
   addressOf,

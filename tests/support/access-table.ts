@@ -1,4 +1,4 @@
-import { type Role } from '#db/schema'
+import { type Role } from '#machines/vocabulary/roles'
 import { addDays, serviceDate } from '~/workflow/consultation/calendar'
 import { type Fixture, type FixtureKind, type World, type WorldUser } from './access-world'
 import { insertLibraryIndicator } from '#db/monitoring.server'

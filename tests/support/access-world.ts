@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { type Database } from '#db/client.server'
-import { ROLES, type Organisation, type Proposal, type Role } from '#db/schema'
+import { type Organisation, type Proposal } from '#db/schema'
+import { ROLES, type Role } from '#machines/vocabulary/roles'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { ensureGeneratedIdentity, type SigningConfig } from '~/signing/certificates.server'
 import { issueRecord, recordFilePath } from '~/signing/issue-record.server'

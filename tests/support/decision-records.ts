@@ -1,5 +1,5 @@
 import { type AddendumData, type CriterionResult, type DecisionRecordData, type StaffConcern } from '~/pdf/record-data'
-import { DEFAULT_RISK_BANDS, bandFor } from '~/utils/risk-heatmap'
+import { DEFAULT_RISK_BANDS, bandFor } from '#machines/vocabulary/risk'
 
 /**
  * Record data for tests and the benchmark: the visa-services case from the

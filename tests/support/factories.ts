@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { type Database } from '#db/client.server'
-import { DEFAULT_ORGANISATION_SETTINGS, organisations, type OrganisationSettings, type Role } from '#db/schema'
+import { DEFAULT_ORGANISATION_SETTINGS, organisations, type OrganisationSettings } from '#db/schema'
+import { type Role } from '#machines/vocabulary/roles'
 import { insertSession } from '#db/sessions.server'
 import { findOrganisation, insertUser } from '#db/users.server'
 import { createProposal as createProposalRecord, type NewProposal } from '~/workflow/create-proposal.server'

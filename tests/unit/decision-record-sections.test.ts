@@ -15,7 +15,7 @@ import {
 } from '~/workflow/decision/record-sections'
 import { aggregate, type SubmittedReview } from '~/workflow/screening/aggregate'
 import { type ScreeningRecord } from '~/workflow/screening/screening.server'
-import { DEFAULT_RISK_BANDS } from '~/utils/risk-heatmap'
+import { DEFAULT_RISK_BANDS } from '#machines/vocabulary/risk'
 
 const RUBRIC: RubricContent = {
   bands: DEFAULT_RISK_BANDS,

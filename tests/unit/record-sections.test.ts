@@ -25,7 +25,7 @@ import {
   thresholdText,
   unionStatement,
 } from '~/pdf/sections'
-import { type Indicator } from '~/pdf/record-data'
+import { type Indicator } from '#machines/vocabulary/monitoring'
 import { addendumData, ANONYMOUS_CONCERN, visaRecordData } from '#tests/support/decision-records'
 
 const visa = visaRecordData()

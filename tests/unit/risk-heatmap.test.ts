@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  bandFor,
-  bandRanges,
-  buildHeatmap,
-  DEFAULT_RISK_BANDS,
-  describeHeatmap,
-  occupiedCells,
-  riskScore,
-  toCell,
-  validBands,
-} from '~/utils/risk-heatmap'
+import { buildHeatmap, describeHeatmap, occupiedCells, toCell } from '~/utils/risk-heatmap'
+import { bandFor, bandRanges, DEFAULT_RISK_BANDS, riskScore, validBands } from '#machines/vocabulary/risk'
 
 describe('risk banding', () => {
   it('bands scores with the defaults: low 1–4, medium 5–9, high 10–15, very high 16–25', () => {

@@ -3,7 +3,7 @@ import { type RubricContent } from '#db/schema'
 import { aggregate, combinedAnswer, disagree, median, type SubmittedReview } from '~/workflow/screening/aggregate'
 import { DEFAULT_RUBRIC } from '~/workflow/screening/default-rubric'
 import { needsRationale, reviewIssues } from '~/workflow/screening/review-schema'
-import { bandFor, DEFAULT_RISK_BANDS, riskScore } from '~/utils/risk-heatmap'
+import { bandFor, DEFAULT_RISK_BANDS, riskScore } from '#machines/vocabulary/risk'
 
 const RUBRIC: RubricContent = {
   bands: DEFAULT_RISK_BANDS,

@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
 import { DueTag } from '~/components/monitoring/due-tag'
-import { stageLabel } from '~/utils/stages'
+import { stageLabel } from '#machines/vocabulary/labels'
 import { formatDate } from '~/workflow/consultation/calendar'
 import { type ChiefDashboard } from '~/workflow/monitoring/dashboards.server'
-import { OUTCOME_LABELS, TRIGGER_LABELS } from '~/workflow/monitoring/terms'
+import { OUTCOME_LABELS, TRIGGER_LABELS } from '#machines/vocabulary/monitoring'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 

@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { formatDate } from '~/workflow/consultation/calendar'
-import { type IndicatorDirection } from '~/workflow/monitoring/terms'
-import { formatNumber, percentChange, RAG_LABELS, type Rag } from '~/utils/thresholds'
+import { type IndicatorDirection, type Rag } from '#machines/vocabulary/monitoring'
+import { formatNumber, percentChange } from '~/utils/thresholds'
+import { RAG_LABELS } from '#machines/vocabulary/labels'
 
 export type ChartPoint = { slot: number; reviewedOn: string; value: number; status: Rag }
 

@@ -4,14 +4,7 @@ import { Form, Link, useNavigation } from '@remix-run/react'
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '~/components/form-controls'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { LibraryIndicatorSchema } from '~/workflow/monitoring/forms'
-import {
-  DIRECTION_LABELS,
-  INDICATOR_DIRECTIONS,
-  INDICATOR_MEASURES,
-  MEASURE_LABELS,
-  THRESHOLD_KIND_LABELS,
-  THRESHOLD_KINDS,
-} from '~/workflow/monitoring/terms'
+import { DIRECTION_LABELS, INDICATOR_DIRECTIONS, INDICATOR_MEASURES, MEASURE_LABELS, THRESHOLD_KIND_LABELS, THRESHOLD_KINDS } from '#machines/vocabulary/monitoring'
 
 export type LibraryIndicatorDefaults = {
   name: string

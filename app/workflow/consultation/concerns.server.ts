@@ -10,7 +10,7 @@ import {
 import { type Database } from '#db/client.server'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
-import { type ConcernCategory } from '~/pdf/record-data'
+import { type ConcernCategory } from '#machines/vocabulary/consultation'
 import { keyedDigest } from '~/utils/secrets.server'
 import { actorFor, anonymousStaffActor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CONCERN_CATEGORIES, type ConcernCategory } from '~/pdf/record-data'
+import { CONCERN_CATEGORIES, type ConcernCategory } from '#machines/vocabulary/consultation'
 import { plainText } from '~/utils/plain-text'
 
 /**

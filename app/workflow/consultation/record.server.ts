@@ -6,14 +6,8 @@ import {
   listRecommendations,
 } from '#db/consultation.server'
 import { type Queryable } from '#db/client.server'
-import {
-  type Condition,
-  type ProfessionalBodyConsultation,
-  type Recommendation,
-  type StaffConcern,
-  type StaffConsultation,
-  type UnionConsultation,
-} from '~/pdf/record-data'
+import { type ProfessionalBodyConsultation, type Recommendation, type StaffConcern, type StaffConsultation, type UnionConsultation } from '~/pdf/record-data'
+import { type Condition } from '#machines/vocabulary/decision'
 import { loadProposal } from '~/workflow/apply-event.server'
 
 /** What the signed decision record shows of the consultation, in the record's own types. */

@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { OUTCOMES, type Condition, type Outcome } from '~/pdf/record-data'
+import { OUTCOMES, type Condition, type Outcome, CONDITION_SOURCES } from '#machines/vocabulary/decision'
 import { plainText } from '~/utils/plain-text'
-import { MonitoringPlanSchema } from '~/workflow/monitoring/plan-schema'
-import { CONDITION_SOURCES } from '~/workflow/monitoring/terms'
+import { MonitoringPlanSchema } from '#machines/vocabulary/monitoring-plan'
 
 /**
  * The decision form and the signing form: one zod schema each, shared by the

@@ -7,8 +7,8 @@ import {
   type ScreeningResult,
   type Signatory,
 } from '~/pdf/record-data'
-import { ROLE_LABELS } from '~/utils/roles'
-import { recordPlan } from '~/workflow/monitoring/plan-schema'
+import { ROLE_LABELS } from '#machines/vocabulary/roles'
+import { recordPlan } from '#machines/vocabulary/monitoring-plan'
 import { type ScreeningRecord } from '~/workflow/screening/screening.server'
 import { isApproval, type BlockingIssue } from './decision-schema'
 

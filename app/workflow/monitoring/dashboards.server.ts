@@ -12,7 +12,7 @@ import {
 } from '#db/dashboards.server'
 import { type SessionUser } from '~/utils/auth.server'
 import { addDays, DUE_SOON_DAYS, dueState } from '~/utils/review-schedule'
-import { STAGES } from '~/utils/stages'
+import { STAGES } from '#machines/vocabulary/stages'
 
 const LIST_LIMIT = 10
 /** A home page lists the most pressing of each kind and links to the rest; a long list is the register's job. */

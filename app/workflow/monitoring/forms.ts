@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { IndicatorFieldsSchema, isoDate } from './plan-schema'
-import { CONDITION_STATUSES, REASSESSMENT_OUTCOMES, SUSPENSION_OUTCOMES } from './terms'
+import { IndicatorFieldsSchema, isoDate } from '#machines/vocabulary/monitoring-plan'
+import { CONDITION_STATUSES, REASSESSMENT_OUTCOMES, SUSPENSION_OUTCOMES } from '#machines/vocabulary/monitoring'
 
 /**
  * The monitoring forms: one zod schema each, shared by the browser (Conform)

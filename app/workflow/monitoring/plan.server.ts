@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm'
 import { type Queryable } from '#db/client.server'
 import { appendConditions, findPlan, insertIndicators, insertPlan, listConditions, listIndicators } from '#db/monitoring.server'
 import { proposals } from '#db/schema'
-import { type Condition } from '~/pdf/record-data'
+import { type Condition } from '#machines/vocabulary/decision'
 import { dueOn } from '~/utils/review-schedule'
-import { MonitoringPlanSchema, recordPlan, type MonitoringPlanValues } from './plan-schema'
+import { MonitoringPlanSchema, recordPlan, type MonitoringPlanValues } from '#machines/vocabulary/monitoring-plan'
 
 export type NewMonitoringPlan = MonitoringPlanValues & {
   proposalId: string

@@ -19,11 +19,12 @@ import { type Proposal, type ReassessmentRow } from '#db/schema'
 import { findOrganisation, findUserInOrganisation } from '#db/users.server'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
-import { type AddendumData, type Condition, type TriggeringReview } from '~/pdf/record-data'
+import { type AddendumData, type TriggeringReview } from '~/pdf/record-data'
+import { type Condition } from '#machines/vocabulary/decision'
 import { issueRecord } from '~/signing/issue-record.server'
 import { type SigningConfig } from '~/signing/certificates.server'
 import { dueOn, slotAfterSuspension } from '~/utils/review-schedule'
-import { ROLE_LABELS } from '~/utils/roles'
+import { ROLE_LABELS } from '#machines/vocabulary/roles'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
 import { serviceDate } from '~/workflow/consultation/calendar'
@@ -31,7 +32,7 @@ import { refuse, type Person, type Refused } from '~/workflow/consultation/types
 import { checkStepUpPassword, type SignInput } from '~/workflow/decision/step-up.server'
 import { loadPlan, planForRecord } from './plan.server'
 import { indicatorThreshold } from './reviews.server'
-import { OUTCOME_LABELS, type OutcomePhase } from './terms'
+import { OUTCOME_LABELS, type OutcomePhase } from '#machines/vocabulary/monitoring'
 
 type Outcome = NonNullable<ReassessmentRow['outcome']>
 

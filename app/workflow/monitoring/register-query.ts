@@ -1,8 +1,9 @@
 import { z } from 'zod'
-import { OUTCOMES } from '~/pdf/record-data'
-import { RISK_BANDS } from '~/utils/risk-heatmap'
+import { OUTCOMES } from '#machines/vocabulary/decision'
+import { DUE_FILTERS, REGISTER_SORTS } from '#machines/vocabulary/register'
+import { RISK_BANDS } from '#machines/vocabulary/risk'
 import { addDays, DUE_SOON_DAYS } from '~/utils/review-schedule'
-import { STAGES } from '~/utils/stages'
+import { STAGES } from '#machines/vocabulary/stages'
 
 /**
  * The register's filters and order, read from the address so that a view can
@@ -12,8 +13,6 @@ import { STAGES } from '~/utils/stages'
 // Drafts are not listed until they are submitted.
 const RegisterStageSchema = z.enum(STAGES).exclude(['draft'])
 export const REGISTER_STAGES = RegisterStageSchema.options
-export const REGISTER_SORTS = ['reference', 'title', 'partner', 'stage', 'risk', 'decided', 'next_review'] as const
-export const DUE_FILTERS = ['overdue', 'due'] as const
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
 

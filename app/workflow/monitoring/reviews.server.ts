@@ -11,20 +11,13 @@ import {
 import { type MonitoringIndicatorRow } from '#db/schema'
 import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { dueOn, periodOf } from '~/utils/review-schedule'
-import {
-  describeReading,
-  describeThreshold,
-  isBreached,
-  RAG_LABELS,
-  readingStatus,
-  reviewStatus,
-  type Rag,
-} from '~/utils/thresholds'
+import { describeReading, describeThreshold, isBreached, readingStatus, reviewStatus } from '~/utils/thresholds'
+import { RAG_LABELS } from '#machines/vocabulary/labels'
+import { type Rag, type ConditionStatus } from '#machines/vocabulary/monitoring'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
 import { refuse, type Person, type Refused } from '~/workflow/consultation/types'
 import { loadPlan, type LoadedPlan } from './plan.server'
-import { type ConditionStatus } from './terms'
 
 export type ReviewValues = {
   reviewedOn: string

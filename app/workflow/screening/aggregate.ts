@@ -1,6 +1,6 @@
 import { type PrivacyItem, type RubricContent } from '#db/schema'
 import { type CriterionResult, type PrivacyAnswer, type PrivacyResult } from '~/pdf/record-data'
-import { bandFor, RISK_BANDS, riskScore, type RiskBand } from '~/utils/risk-heatmap'
+import { bandFor, RISK_BANDS, riskScore, type RiskBand } from '#machines/vocabulary/risk'
 
 /**
  * The arithmetic of screening, kept pure so that it is tested on its own and

@@ -1,5 +1,5 @@
 import { type RubricContent } from '#db/schema'
-import { DEFAULT_RISK_BANDS } from '~/utils/risk-heatmap'
+import { DEFAULT_RISK_BANDS } from '#machines/vocabulary/risk'
 
 /**
  * The rubric every organisation starts with (version 1). Criteria are written

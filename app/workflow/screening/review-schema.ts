@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PRIVACY_ANSWERS, type RubricContent } from '#db/schema'
 import { plainText } from '~/utils/plain-text'
-import { bandFor, riskScore } from '~/utils/risk-heatmap'
+import { bandFor, riskScore } from '#machines/vocabulary/risk'
 
 /**
  * The reviewer's forms, shared by the browser (Conform) and the actions. The

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { type RubricContent } from '#db/schema'
 import { lineList, plainText } from '~/utils/plain-text'
-import { validBands } from '~/utils/risk-heatmap'
+import { validBands } from '#machines/vocabulary/risk'
 
 /**
  * The rubric editor's form, shared by the browser and the action. Existing

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { type MonitoringPlan } from '~/pdf/record-data'
-import { INDICATOR_DIRECTIONS, INDICATOR_MEASURES, THRESHOLD_KINDS } from './terms'
+import { INDICATOR_DIRECTIONS, INDICATOR_MEASURES, THRESHOLD_KINDS, type MonitoringPlan } from './monitoring'
 
 /**
  * The monitoring plan as a form states it: shared by the decision form (which

@@ -1,8 +1,10 @@
-import { type Role } from '#db/schema'
+/** What a person may do in a library service; a person can hold several roles. */
+export const ROLES = ['admin', 'chief_librarian', 'reviewer', 'staff', 'signatory'] as const
+export type Role = (typeof ROLES)[number]
 
 /**
  * How each role reads on screen. Keyed by Role so that a role added to the
- * schema fails the typecheck until it has a label; the browser gets this list
+ * list fails the typecheck until it has a label; the browser gets this list
  * without the database schema.
  */
 export const ROLE_LABELS: Record<Role, string> = {

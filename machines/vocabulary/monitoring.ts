@@ -1,30 +1,44 @@
-import { type Condition, type ReassessmentOutcome, type ReviewTrigger } from '~/pdf/record-data'
+import { type ConditionSource } from './decision'
 
 /**
- * The vocabulary of monitoring, in one place for the tables, the forms and
- * the pages (and typed against the signed record's own types, so that what a
- * page says and what the addendum prints cannot drift apart).
+ * The vocabulary of monitoring, in one place for the tables, the forms, the
+ * pages and the signed addendum, so that what a page says and what the
+ * addendum prints cannot drift apart.
  */
 
 export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const
 export const THRESHOLD_KINDS = ['absolute', 'percent'] as const
 /** Where a review's value comes from: typed in, or counted from what Probity recorded in the period. */
 export const INDICATOR_MEASURES = ['manual', 'incidents', 'staff_concerns'] as const
-export const CONDITION_SOURCES = ['professional_body', 'staff', 'decision'] as const satisfies readonly Condition['source'][]
 export const RAG_STATUSES = ['red', 'amber', 'green'] as const
 export const CONDITION_STATUSES = ['met', 'not_met', 'in_progress'] as const
-export const ESCALATION_TRIGGERS = ['threshold', 'manual', 'concern_surge', 'condition_not_met'] as const satisfies readonly ReviewTrigger[]
+export const ESCALATION_TRIGGERS = ['threshold', 'manual', 'concern_surge', 'condition_not_met'] as const
 export const OUTCOME_PHASES = ['reassessment', 'suspension'] as const
-export const REASSESSMENT_OUTCOMES = ['continue', 'add_conditions', 'suspend', 'terminate'] as const satisfies readonly ReassessmentOutcome[]
-export const SUSPENSION_OUTCOMES = ['resume', 'terminate'] as const satisfies readonly ReassessmentOutcome[]
+/** What a reassessment can decide, and what a suspended partnership's review can. */
+export const REASSESSMENT_OUTCOMES = ['continue', 'add_conditions', 'suspend', 'terminate'] as const
+export const SUSPENSION_OUTCOMES = ['resume', 'terminate'] as const
 
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number]
 export type ThresholdKind = (typeof THRESHOLD_KINDS)[number]
 export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number]
-export type ConditionSource = (typeof CONDITION_SOURCES)[number]
 export type ConditionStatus = (typeof CONDITION_STATUSES)[number]
 export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number]
 export type OutcomePhase = (typeof OUTCOME_PHASES)[number]
+export type Rag = (typeof RAG_STATUSES)[number]
+/** What sent a partnership back for reassessment. */
+export type ReviewTrigger = EscalationTrigger
+export type ReassessmentOutcome = (typeof REASSESSMENT_OUTCOMES)[number] | (typeof SUSPENSION_OUTCOMES)[number]
+
+export type Indicator = {
+  name: string
+  unit: string
+  baseline: number
+  direction: IndicatorDirection
+  /** How far the value may move the wrong way from the baseline before reassessment. */
+  threshold: { kind: ThresholdKind; value: number }
+}
+
+export type MonitoringPlan = { intervalMonths: number; indicators: Indicator[] }
 
 export const DIRECTION_LABELS: Record<IndicatorDirection, string> = {
   higher_is_better: 'Higher is better',
