@@ -1,4 +1,4 @@
-import { type ProposalContext } from './proposal-machine'
+import { type ProposalContext } from './proposal-context'
 
 /**
  * What still stands between the staff consultation and its completion. The

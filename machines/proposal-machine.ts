@@ -1,8 +1,10 @@
 import { and, assign, or, setup } from 'xstate'
 import { staffBlockers } from './consultation-readiness'
+import { type ProposalContext, type ProposalInput } from './proposal-context'
 import { type ActorRole, type EventActor, type ProposalEvent } from './proposal-events'
 
 export type { ProposalEvent, EventActor, ActorRole } from './proposal-events'
+export type { ProposalContext, ProposalInput } from './proposal-context'
 
 /**
  * The review lifecycle of a partnership proposal. Every change to a proposal is
@@ -12,7 +14,7 @@ export type { ProposalEvent, EventActor, ActorRole } from './proposal-events'
  *
  * The context keeps only what the guards need (ids and flags); the content of
  * reviews, concerns and decisions lives in their own tables, written in the same
- * transaction as the snapshot (see app/utils/transition.server.ts).
+ * transaction as the snapshot (see app/workflow/apply-event.server.ts).
  *
  * Time never comes from the clock inside the machine: events that depend on it
  * carry `at` (ISO), so that a restored snapshot behaves the same whenever it runs.
@@ -20,47 +22,6 @@ export type { ProposalEvent, EventActor, ActorRole } from './proposal-events'
 export const PROPOSAL_MACHINE_ID = 'proposal'
 /** Bump on any change that old snapshots cannot be restored into, with a migration in ./snapshot-migrations.ts. */
 export const PROPOSAL_MACHINE_VERSION = 1
-
-type ReviewerStatus = 'assigned' | 'cleared' | 'recused' | 'submitted'
-
-export type ProposalContext = {
-  proposalId: string
-  organisationId: string
-  proposerId: string
-  minReviewers: number
-  /** 1 or 2: whether the organisation requires a second signatory. */
-  requiredSignatures: number
-  minConsultationDays: number
-  unionRequired: boolean
-  reviewers: Record<string, ReviewerStatus>
-  professionalBody: {
-    deadline: string | null
-    responded: boolean
-    /** recommendation id → answered */
-    recommendations: Record<string, boolean>
-    closedWithoutResponse: boolean
-  }
-  staff: {
-    closingDate: string | null
-    /** concern id → answered (a hidden concern needs no answer) */
-    concerns: Record<string, boolean>
-    unionRecorded: boolean
-  }
-  /** The outcome being signed and who has signed it, in decision, reassessment or suspension. */
-  pending: { outcome: string; signedBy: string[] } | null
-  revisions: number
-  reviewsRecorded: number
-}
-
-export type ProposalInput = {
-  proposalId: string
-  organisationId: string
-  proposerId: string
-  minReviewers: number
-  requiredSignatures: number
-  minConsultationDays: number
-  unionRequired: boolean
-}
 
 const DAY_MS = 86_400_000
 const isDate = (s: string) => !Number.isNaN(Date.parse(s))

@@ -1,4 +1,4 @@
-import { createActor, type SnapshotFrom, type StateValue } from 'xstate'
+import { initialTransition, transition, type SnapshotFrom, type StateValue } from 'xstate'
 import { type ProposalEvent } from './proposal-events'
 import {
   PROPOSAL_MACHINE_VERSION,
@@ -13,38 +13,23 @@ export type PersistedSnapshot = Record<string, unknown>
 
 export class SnapshotError extends Error {}
 
-/** The placeholder input XState wants beside a snapshot; a restored actor ignores it. */
-const RESTORE_INPUT: ProposalInput = {
-  proposalId: '',
-  organisationId: '',
-  proposerId: '',
-  minReviewers: 0,
-  requiredSignatures: 1,
-  minConsultationDays: 0,
-  unionRequired: false,
-}
-
 export function initialSnapshot(input: ProposalInput): PersistedSnapshot {
-  const actor = createActor(proposalMachine, { input })
-  actor.start()
-  const persisted = actor.getPersistedSnapshot() as PersistedSnapshot
-  actor.stop()
-  return persisted
+  const [snapshot] = initialTransition(proposalMachine, input)
+  return proposalMachine.getPersistedSnapshot(snapshot) as PersistedSnapshot
 }
 
 /** Restores a stored snapshot, migrating it from an older machine version first. */
 export function restore(persisted: unknown, version: number): ProposalSnapshot {
   const current = migrateSnapshot(persisted, version)
-  const actor = createActor(proposalMachine, {
-    snapshot: current as never,
-    input: RESTORE_INPUT,
-  })
-  actor.start()
-  const snapshot = actor.getSnapshot()
-  actor.stop()
-  // XState does not throw on a bad snapshot; it reports an error status instead.
-  if (snapshot.status === 'error') throw new SnapshotError('The stored workflow state could not be restored')
-  return snapshot
+  try {
+    // Pure: the machine has no child actors to revive, so the stored value,
+    // context and status are the whole state.
+    const snapshot = proposalMachine.resolveState(current as Parameters<typeof proposalMachine.resolveState>[0])
+    if (snapshot.status === 'error') throw new Error('stored in error')
+    return snapshot
+  } catch {
+    throw new SnapshotError('The stored workflow state could not be restored')
+  }
 }
 
 /** Whether the machine accepts this event from this actor now. */
@@ -54,12 +39,8 @@ export function can(snapshot: ProposalSnapshot, event: ProposalEvent): boolean {
 
 /** The next snapshot after an event the machine accepts, persisted as JSON. */
 export function next(snapshot: ProposalSnapshot, event: ProposalEvent) {
-  const actor = createActor(proposalMachine, { snapshot, input: RESTORE_INPUT })
-  actor.start()
-  actor.send(event)
-  const after = actor.getSnapshot()
-  const persisted = actor.getPersistedSnapshot() as PersistedSnapshot
-  actor.stop()
+  const [after] = transition(proposalMachine, snapshot, event)
+  const persisted = proposalMachine.getPersistedSnapshot(after) as PersistedSnapshot
   return { snapshot: after, persisted, version: PROPOSAL_MACHINE_VERSION }
 }
 

@@ -6,6 +6,7 @@ import {
   listRubricContents,
   findRubric,
   findScreening,
+  latestRubric,
   latestScreening,
   listReviewerRows,
   loadReviews,
@@ -34,11 +35,19 @@ export function currentRubric(db: Queryable, organisationId: string) {
   return ensureRubric(db, organisationId, DEFAULT_RUBRIC)
 }
 
-/** The rubric version a round of screening uses; before submission, the one in force. */
-export async function rubricFor(db: Queryable, proposal: Pick<Proposal, 'id' | 'organisationId'>, round: number) {
+/**
+ * The rubric version a round of screening uses; before submission, the one in
+ * force. A read, so it writes nothing: an organisation with no rubric yet is
+ * shown the default, which submission (a write) stores as version 1.
+ */
+export async function rubricFor(
+  db: Queryable,
+  proposal: Pick<Proposal, 'id' | 'organisationId'>,
+  round: number,
+): Promise<{ version: number; content: RubricContent }> {
   const screening = await findScreening(db, proposal.id, round)
   const rubric = screening ? await findRubric(db, screening.rubricId) : undefined
-  return rubric ?? currentRubric(db, proposal.organisationId)
+  return rubric ?? (await latestRubric(db, proposal.organisationId)) ?? { version: 1, content: DEFAULT_RUBRIC }
 }
 
 /**
