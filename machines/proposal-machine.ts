@@ -2,6 +2,8 @@ import { and, assign, or, setup } from 'xstate'
 import { staffBlockers } from './consultation-readiness'
 import { type ProposalContext, type ProposalInput } from './proposal-context'
 import { type ActorRole, type EventActor, type ProposalEvent } from './proposal-events'
+import { isLastSignature, signerRole } from './signatures'
+import { withinClosingDate } from './staff-contributions'
 
 export type { ProposalEvent, EventActor, ActorRole } from './proposal-events'
 export type { ProposalContext, ProposalInput } from './proposal-context'
@@ -30,19 +32,6 @@ function hasRole(actor: EventActor, role: ActorRole) {
   return actor.roles.includes(role)
 }
 
-function isSigner(ctx: ProposalContext, actor: EventActor) {
-  if (!actor.id || ctx.pending?.signedBy.includes(actor.id)) return false
-  // The first signature is the chief librarian's; a second, where required, is a
-  // different person holding the signatory role.
-  return ctx.pending?.signedBy.length === 0
-    ? hasRole(actor, 'chief_librarian')
-    : hasRole(actor, 'signatory') || hasRole(actor, 'chief_librarian')
-}
-
-function lastSignature(ctx: ProposalContext) {
-  return (ctx.pending?.signedBy.length ?? 0) + 1 >= ctx.requiredSignatures
-}
-
 /** A step-up-verified signature, from this organisation, by someone entitled to give it. */
 function signs(ctx: ProposalContext, event: ProposalEvent) {
   return (
@@ -50,7 +39,7 @@ function signs(ctx: ProposalContext, event: ProposalEvent) {
     ctx.pending !== null &&
     'stepUpVerified' in event &&
     event.stepUpVerified &&
-    isSigner(ctx, event.actor)
+    signerRole(ctx, event.actor) !== null
   )
 }
 
@@ -121,8 +110,7 @@ export const proposalMachine = setup({
       Date.parse(event.closingDate) - Date.parse(event.at) >= context.minConsultationDays * DAY_MS,
     beforeClosingDate: ({ context, event }) =>
       event.type === 'concern.raise' &&
-      context.staff.closingDate !== null &&
-      Date.parse(event.at) <= Date.parse(context.staff.closingDate) &&
+      withinClosingDate(context.staff, event.at) &&
       !(event.concernId in context.staff.concerns),
     isKnownConcern: ({ context, event }) =>
       'concernId' in event && event.concernId in context.staff.concerns,
@@ -135,7 +123,7 @@ export const proposalMachine = setup({
     canSign: ({ context, event }) => signs(context, event),
     /** The last signature needed, which settles the pending outcome if it is one of these. */
     settles: ({ context, event }, params: { outcomes: string[] }) =>
-      signs(context, event) && lastSignature(context) && params.outcomes.includes(context.pending?.outcome ?? ''),
+      signs(context, event) && isLastSignature(context) && params.outcomes.includes(context.pending?.outcome ?? ''),
     isBreach: ({ event }) => event.type === 'monitoring.review' && event.breach,
   },
   actions: {

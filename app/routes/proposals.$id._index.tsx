@@ -3,21 +3,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { listAuditEntries, verifyEntries } from '#db/audit.server'
 import { listUsers } from '#db/users.server'
-import { type ProposalEvent } from '#machines/proposal-events'
 import { can } from '#machines/proposal-workflow'
 import { Field, FormErrors } from '~/components/forms'
 import { IntakeSummary } from '~/components/intake-summary'
 import { actorFor } from '~/workflow/actor.server'
-import { applyEvent } from '~/workflow/apply-event.server'
 import { papersFor } from '~/workflow/intake/intake.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { canSeePapers } from '~/workflow/screening/access'
 import { SIMPLE_EVENTS, SimpleEventSchema, type SimpleEventType } from '~/workflow/simple-events'
+import { applySimpleEvent, simpleEvent } from '~/workflow/simple-events.server'
 import { formDataOf } from '~/utils/multipart.server'
-
-function simpleEvent(type: SimpleEventType, actor: ProposalEvent['actor'], reason = ''): ProposalEvent {
-  return type === 'proposal.withdraw' ? { type, reason, actor } : ({ type, actor } as ProposalEvent)
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
@@ -60,13 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (SIMPLE_EVENTS[intent].needsReason && !reason) {
     return data(submission.reply({ fieldErrors: { reason: ['Give a reason'] } }), { status: 400 })
   }
-  const result = await applyEvent(db, {
-    organisationId: user.organisationId,
-    proposalId: proposal.id,
-    event: simpleEvent(intent, actorFor(user), reason),
-    expectedVersion: version,
-    summary: SIMPLE_EVENTS[intent].label,
-  })
+  const result = await applySimpleEvent(db, { user, proposalId: proposal.id, type: intent, reason, expectedVersion: version })
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })
   throw redirect(`/proposals/${proposal.id}`)
 }

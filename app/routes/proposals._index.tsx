@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { listProposals } from '#db/proposals.server'
+import { mayViewProposal } from '#machines/proposal-visibility'
 import { getDb } from '~/utils/app-context.server'
 import { hasRole, requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     canPropose: hasRole(user, 'chief_librarian'),
     proposals: rows
-      .filter((p) => p.stage !== 'draft' || p.proposerId === user.id || hasRole(user, 'admin', 'chief_librarian'))
+      .filter((p) => mayViewProposal(p, user))
       .map((p) => ({ ...p, updatedAt: p.updatedAt.toISOString().slice(0, 10) })),
   }
 }

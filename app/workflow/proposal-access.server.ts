@@ -1,6 +1,7 @@
+import { mayViewProposal } from '#machines/proposal-visibility'
 import { type Params } from '@remix-run/react'
 import { getDb } from '~/utils/app-context.server'
-import { notFound, requireUser, type SessionUser } from '~/utils/auth.server'
+import { notFound, requireUser } from '~/utils/auth.server'
 import { loadProposal } from './apply-event.server'
 
 /**
@@ -13,11 +14,6 @@ export async function requireProposal(request: Request, params: Params) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound('Proposal not found')
   const db = await getDb()
   const loaded = await loadProposal(db, user.organisationId, id)
-  if (!loaded || !canView(user, loaded.row.stage, loaded.row.proposerId)) notFound('Proposal not found')
+  if (!loaded || !mayViewProposal(loaded.row, user)) notFound('Proposal not found')
   return { user, db, proposal: loaded.row, snapshot: loaded.snapshot }
-}
-
-function canView(user: SessionUser, stage: string, proposerId: string) {
-  if (stage !== 'draft') return true
-  return user.id === proposerId || user.roles.includes('admin') || user.roles.includes('chief_librarian')
 }

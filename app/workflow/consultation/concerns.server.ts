@@ -11,6 +11,7 @@ import { type Database } from '#db/client.server'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { type ConcernCategory } from '#machines/vocabulary/consultation'
+import { contributionBlocker } from '#machines/staff-contributions'
 import { keyedDigest } from '~/utils/secrets.server'
 import { actorFor, anonymousStaffActor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
@@ -47,32 +48,17 @@ export function concernTag(secret: string, userId: string, concernId: string) {
 }
 
 /** Why a staff contribution is refused, in words; the machine has already said no. */
-function whyNot(
-  snapshot: ProposalSnapshot,
-  user: Person,
-  now: Date,
-  what: 'raise' | 'endorse',
-): Refused {
-  if (!user.roles.includes('staff'))
-    return refuse(403, `Only members of staff can ${what} concerns.`)
-  const closing = snapshot.context.staff.closingDate
-  if (
-    what === 'raise' &&
-    snapshot.matches({ consultation: { staff: 'open' } }) &&
-    closing &&
-    now.getTime() > Date.parse(closing)
-  ) {
-    return refuse(
-      409,
-      `The staff consultation closed on ${formatDate(serviceDate(new Date(closing)))}. Concerns can no longer be raised.`,
-    )
+function whyNot(snapshot: ProposalSnapshot, user: Person, now: Date, what: 'raise' | 'endorse'): Refused {
+  switch (contributionBlocker(snapshot, user.roles, now.toISOString(), what)) {
+    case 'not_staff':
+      return refuse(403, `Only members of staff can ${what} concerns.`)
+    case 'closed':
+      return refuse(409, `The staff consultation closed on ${formatDate(serviceDate(new Date(snapshot.context.staff.closingDate!)))}. Concerns can no longer be raised.`)
+    case 'not_opened':
+      return refuse(409, 'The staff consultation has not opened yet.')
+    case 'wrong_stage':
+      return refuse(409, `Concerns cannot be ${what === 'raise' ? 'raised' : 'endorsed'} at this stage.`)
   }
-  if (snapshot.matches({ consultation: { staff: 'notOpened' } }))
-    return refuse(409, 'The staff consultation has not opened yet.')
-  return refuse(
-    409,
-    `Concerns cannot be ${what === 'raise' ? 'raised' : 'endorsed'} at this stage.`,
-  )
 }
 
 export type RaisedConcern = { ok: true; concernId: string; receipt: string | null }

@@ -4,6 +4,7 @@ import { type DecisionRow, type Proposal, type SignedAs } from '#db/schema'
 import { findOrganisation, findUserInOrganisation } from '#db/users.server'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
+import { isLastSignature, signerRole } from '#machines/signatures'
 import { type DecisionRecordData } from '~/pdf/record-data'
 import { outcomeLabel } from '#machines/vocabulary/labels'
 import { SigningUnavailableError } from '~/signing/certificates.server'
@@ -176,9 +177,9 @@ export async function signDecision(db: Database, input: SignInput): Promise<Sign
   const round = snapshot.context.revisions
   const decision = await findDecision(db, proposal.id, round)
   if (!decision) return refuse(409, 'There is no decision waiting to be signed.')
-  const signedBy = snapshot.context.pending?.signedBy ?? []
-  const last = signedBy.length + 1 >= snapshot.context.requiredSignatures
-  const signedAs: SignedAs = signedBy.length === 0 || !user.roles.includes('signatory') ? 'chief_librarian' : 'signatory'
+  const last = isLastSignature(snapshot.context)
+  // The machine has just accepted this signature, so it names a capacity.
+  const signedAs: SignedAs = signerRole(snapshot.context, event.actor)!
   // Read before the transaction, on the version the signatory saw: the transaction refuses if anything moved since.
   const base = last ? await recordBase(db, proposal, decision) : null
   const who = `${account.name}, ${ROLE_LABELS[signedAs]}`

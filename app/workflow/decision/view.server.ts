@@ -2,6 +2,7 @@ import { type Queryable } from '#db/client.server'
 import { listDecisions, listSignatures } from '#db/decisions.server'
 import { type Proposal } from '#db/schema'
 import { type ProposalSnapshot } from '#machines/proposal-workflow'
+import { isLastSignature } from '#machines/signatures'
 import { checkSigningCertificate, type SigningConfig } from '~/signing/certificates.server'
 import { ROLE_LABELS } from '#machines/vocabulary/roles'
 import { serviceDate } from '~/workflow/consultation/calendar'
@@ -57,8 +58,7 @@ export async function decisionView(
     ? await Promise.all([getScreeningResult(db, proposal), consultationOrNull(db, proposal)])
     : [undefined, null]
   const blockingIssues = screening ? blockingIssuesOf(screening) : []
-  const signedBy = snapshot.context.pending?.signedBy ?? []
-  const lastSignature = signedBy.length + 1 >= snapshot.context.requiredSignatures
+  const lastSignature = isLastSignature(snapshot.context)
   // Only those who can act on it are told the certificate is unusable: an administrator, or whoever would sign last.
   const check =
     user.roles.includes('admin') || (actions.canSign && lastSignature) ? checkSigningCertificate(input.signing) : null

@@ -19,6 +19,7 @@ import { type Proposal, type ReassessmentRow } from '#db/schema'
 import { findOrganisation, findUserInOrganisation } from '#db/users.server'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
+import { isLastSignature } from '#machines/signatures'
 import { type AddendumData, type TriggeringReview } from '~/pdf/record-data'
 import { type Condition } from '#machines/vocabulary/decision'
 import { issueRecord } from '~/signing/issue-record.server'
@@ -115,13 +116,13 @@ export async function signOutcome(
   const proposal = await loadProposal(db, user.organisationId, input.proposalId)
   if (!proposal) return refuse(404, 'Proposal not found')
   const phase = phaseOf(proposal.snapshot)
-  const { pending, requiredSignatures } = proposal.snapshot.context
+  const { pending } = proposal.snapshot.context
   if (!phase || !pending) return refuse(409, 'There is no outcome waiting to be signed.')
   const event = signEvent(phase, user)
   if (!can(proposal.snapshot, event)) return refuse(403, 'You cannot sign this outcome: it needs a different signatory, or you have signed it already.')
   const stepUp = await checkStepUpPassword(db, { ...input, organisationId: user.organisationId, userId: user.id, now })
   if (!stepUp.ok) return refuse(stepUp.status, stepUp.message, stepUp.field)
-  const closes = pending.signedBy.length + 1 >= requiredSignatures
+  const closes = isLastSignature(proposal.snapshot.context)
   const label = OUTCOME_LABELS[pending.outcome as Outcome] ?? pending.outcome
   let addendumId: string | null = null
   let added: Condition[] = []
