@@ -40,7 +40,7 @@ import { setAppContext } from '~/utils/app-context.server'
 import { parseConfig } from '~/utils/config.server'
 import { addDays, addMonths, dueOn } from '~/utils/review-schedule'
 import { sha256 } from '~/utils/secrets.server'
-import { parseRegisterQuery, registerFilter } from '~/workflow/monitoring/register-query'
+import { parseRegisterQuery, registerFilter } from '~/workflow/register/register-query'
 import { DEFAULT_RUBRIC } from '~/workflow/screening/default-rubric'
 import { ms, startPostgres, summarise } from './support'
 

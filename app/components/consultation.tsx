@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { CATEGORY_LABELS } from '~/workflow/consultation/forms'
-import { formatDate } from '~/workflow/consultation/calendar'
+import { formatDate } from '~/utils/calendar'
 import { type ConcernCategory } from '#machines/vocabulary/consultation'
 
 /** How each region's state reads on screen; the words carry the meaning, the tag only frames it. */

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react'
 import type { RecordVerification } from '~/signing/verify-record.server'
+import { SERVICE_TIME_ZONE } from '~/utils/calendar'
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'long',
   timeStyle: 'short',
-  timeZone: 'Europe/London',
+  timeZone: SERVICE_TIME_ZONE,
 })
 
 function Verdict({ v }: { v: RecordVerification }) {

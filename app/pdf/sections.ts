@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime } from '~/utils/calendar'
 import { outcomeLabel, RAG_LABELS, RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { type HeatmapPoint } from '~/utils/risk-heatmap'
 import { bandFor } from '#machines/vocabulary/risk'
@@ -12,29 +13,9 @@ import { type Indicator, type MonitoringPlan, type ReassessmentOutcome, type Rev
  * wording is tested here without rendering.
  */
 
-const LONDON = 'Europe/London'
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON })
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: LONDON,
-  timeZoneName: 'short',
-})
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 
-/** A calendar date (`YYYY-MM-DD`) or a moment, as "4 March 2025" in UK time. */
-export function formatDate(value: string | Date): string {
-  if (typeof value === 'string') {
-    const [y, m, d] = value.split('-').map(Number)
-    // Noon UTC keeps the calendar day whatever the UK offset.
-    return dateFormat.format(new Date(Date.UTC(y!, m! - 1, d!, 12)))
-  }
-  return dateFormat.format(value)
-}
-
-export function formatDateTime(value: Date): string {
-  return `${dateFormat.format(value)}, ${timeFormat.format(value)}`
-}
+export { formatDate, formatDateTime }
 
 export function formatNumber(value: number): string {
   return numberFormat.format(value)

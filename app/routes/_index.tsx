@@ -8,8 +8,8 @@ import { hasRole, requireUser } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { signingCertificateProblem } from '~/signing/certificate-warning.server'
 import { SigningCertificateWarning } from '~/signing/certificate-warning'
-import { serviceDate } from '~/workflow/consultation/calendar'
-import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/monitoring/dashboards.server'
+import { serviceDate } from '~/utils/calendar'
+import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/dashboards/dashboards.server'
 import { sweepOverdueReviews } from '~/workflow/monitoring/overdue.server'
 
 export const meta: MetaFunction = () => pageTitle('Home')

@@ -29,7 +29,7 @@ import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import { CONCERN_CATEGORIES } from '#machines/vocabulary/consultation'
 import { appContext } from '~/utils/app-context.server'
 import { pageTitle } from '~/utils/meta'
-import { formatDate } from '~/workflow/consultation/calendar'
+import { formatDate } from '~/utils/calendar'
 import { endorseConcern, raiseConcern } from '~/workflow/consultation/concerns.server'
 import {
   CATEGORY_LABELS,
@@ -39,7 +39,7 @@ import {
 } from '~/workflow/consultation/forms'
 import { listConsultationPapers } from '~/workflow/consultation/papers.server'
 import { getConsultationView } from '~/workflow/consultation/view.server'
-import { refusalReply } from '~/workflow/consultation/types'
+import { refusalReply } from '~/workflow/refusal'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
 

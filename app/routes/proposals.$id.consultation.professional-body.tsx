@@ -25,7 +25,7 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/attachments.
 import { pageTitle } from '~/utils/meta'
 import { readForm, uploadsOf } from '~/utils/multipart.server'
 import { useIntentForm, type IntentReply } from '~/utils/use-intent-form'
-import { formatDate } from '~/workflow/consultation/calendar'
+import { formatDate } from '~/utils/calendar'
 import {
   LIMITS,
   PbAnswerSchema,
@@ -42,7 +42,7 @@ import {
   recordResponse,
   requestOpinion,
 } from '~/workflow/consultation/professional-body.server'
-import { refusalReply, type Refused } from '~/workflow/consultation/types'
+import { refusalReply, type Refusal } from '~/workflow/refusal'
 import { getConsultationView } from '~/workflow/consultation/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 
@@ -74,7 +74,7 @@ type Reply = IntentReply & { recommendationId?: string }
 function refused(
   intent: string,
   submission: { reply: (o?: object) => SubmissionResult<string[]> },
-  r: Refused,
+  r: Refusal,
   extra: Partial<Reply> = {},
 ) {
   const reply = refusalReply(r)

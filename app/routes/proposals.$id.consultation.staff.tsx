@@ -14,7 +14,7 @@ import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { pageTitle } from '~/utils/meta'
 import { useIntentForm, type IntentReply } from '~/utils/use-intent-form'
-import { formatDate } from '~/workflow/consultation/calendar'
+import { formatDate } from '~/utils/calendar'
 import {
   LIMITS,
   StaffFormSchema,
@@ -27,7 +27,7 @@ import {
   recordUnionResponse,
 } from '~/workflow/consultation/staff.server'
 import { getConsultationView } from '~/workflow/consultation/view.server'
-import { refusalReply } from '~/workflow/consultation/types'
+import { refusalReply } from '~/workflow/refusal'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
 

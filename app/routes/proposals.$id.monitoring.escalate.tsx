@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { pageTitle } from '~/utils/meta'
-import { refusalReply } from '~/workflow/consultation/types'
+import { refusalReply } from '~/workflow/refusal'
 import { canEscalate, escalate } from '~/workflow/monitoring/escalation.server'
 import { EscalateSchema } from '~/workflow/monitoring/forms'
 import { requireProposal } from '~/workflow/proposal-access.server'

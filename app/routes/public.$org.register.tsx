@@ -6,8 +6,8 @@ import { outcomeLabel, stageLabel } from '#machines/vocabulary/labels'
 import { getDb } from '~/utils/app-context.server'
 import { notFound } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
-import { PAGE_SIZE } from '~/workflow/monitoring/register-query'
-import { formatDate, serviceDate } from '~/workflow/consultation/calendar'
+import { PAGE_SIZE } from '~/workflow/register/register-query'
+import { formatDate, serviceDate } from '~/utils/calendar'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? `Register of partnerships: ${data.organisation}` : 'Register not found')

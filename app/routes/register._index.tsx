@@ -9,7 +9,7 @@ import { requireUser } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { dueState } from '~/utils/review-schedule'
 import { RISK_BANDS } from '#machines/vocabulary/risk'
-import { formatDate, serviceDate } from '~/workflow/consultation/calendar'
+import { formatDate, serviceDate } from '~/utils/calendar'
 import {
   PAGE_SIZE,
   parseRegisterQuery,
@@ -17,7 +17,7 @@ import {
   registerFilter,
   registerSearch,
   type RegisterQuery,
-} from '~/workflow/monitoring/register-query'
+} from '~/workflow/register/register-query'
 
 export const meta: MetaFunction = () => pageTitle('Partnership register')
 

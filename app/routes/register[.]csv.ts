@@ -5,8 +5,8 @@ import { outcomeLabel, RISK_BAND_LABELS, stageLabel } from '#machines/vocabulary
 import { getDb } from '~/utils/app-context.server'
 import { requireUser } from '~/utils/auth.server'
 import { DUE_STATE_LABELS, dueState } from '~/utils/review-schedule'
-import { serviceDate } from '~/workflow/consultation/calendar'
-import { csvLine, parseRegisterQuery, registerFilter } from '~/workflow/monitoring/register-query'
+import { serviceDate } from '~/utils/calendar'
+import { csvLine, parseRegisterQuery, registerFilter } from '~/workflow/register/register-query'
 
 /** The register as filtered and sorted on screen, every page of it, as CSV. */
 export async function loader({ request }: LoaderFunctionArgs) {

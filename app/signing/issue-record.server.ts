@@ -57,7 +57,7 @@ export async function issueRecord(
   options: IssueOptions = {},
 ): Promise<DecisionRecordRow> {
   const now = options.now ?? new Date()
-  // Refused before any work when the certificate is missing, unreadable or expired.
+  // Refusal before any work when the certificate is missing, unreadable or expired.
   const identity = requireSigningIdentity(config, now)
   const id = crypto.randomUUID()
   const proposalReference = request.data.proposal.reference

@@ -1,3 +1,4 @@
+import { addDays } from './calendar'
 /**
  * When monitoring reviews fall due. Nobody sets a review date by hand: the
  * plan's start date and interval fix the whole schedule.
@@ -41,9 +42,7 @@ export function addMonths(date: string, months: number): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(Math.min(day, daysInMonth(y, m)))}`
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10)
-}
+export { addDays }
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY_MS)

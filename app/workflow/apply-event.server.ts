@@ -4,24 +4,10 @@ import { type Queryable, type Database, type Transaction } from '#db/client.serv
 import { proposals, type AuditEntry, type Proposal } from '#db/schema'
 import { ProposalEventSchema, type ProposalEvent } from '#machines/proposal-events'
 import { can, describeState, next, restore, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
-
-export type Refusal = {
-  ok: false
-  status: 400 | 403 | 404 | 409
-  message: string
-}
+import { startOfUtcDay } from '~/utils/calendar'
+import { RefusedError, type Refusal } from './refusal'
 
 export type Applied = { ok: true; proposal: Proposal; snapshot: ProposalSnapshot }
-
-/** A domain write refused inside the transaction (e.g. a duplicate endorsement); rolls it back. */
-export class RefusedError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 403 | 404 | 409 = 400,
-  ) {
-    super(message)
-  }
-}
 
 export const CONFLICT_MESSAGE = 'This proposal was changed by someone else. Reload the page to see the latest version, then try again.'
 const NOT_ALLOWED = 'That action is not available to you at this stage.'
@@ -52,10 +38,6 @@ export type ApplyEventOptions = {
 function actorKind(event: ProposalEvent): AuditActorKind {
   if (event.actor.id) return 'user'
   return event.actor.roles.includes('system') ? 'system' : 'anonymous_staff'
-}
-
-function startOfDayUtc(d: Date) {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
 }
 
 export async function loadProposal(db: Queryable, organisationId: string, proposalId: string) {
@@ -123,7 +105,7 @@ export async function applyEvent(db: Database, options: ApplyEventOptions): Prom
         summary: options.summary ?? '',
         stateBefore: describeState(snapshot.value),
         stateAfter: describeState(after.snapshot.value),
-        at: kind === 'anonymous_staff' ? startOfDayUtc(now) : now,
+        at: kind === 'anonymous_staff' ? startOfUtcDay(now) : now,
       })
       await options.afterAudit?.(tx, entry, updated)
       return { ok: true as const, proposal: updated, snapshot: after.snapshot }
@@ -132,9 +114,4 @@ export async function applyEvent(db: Database, options: ApplyEventOptions): Prom
     if (error instanceof RefusedError) return { ok: false, status: error.status, message: error.message }
     throw error
   }
-}
-
-/** For routes: a refusal becomes the matching HTTP answer. */
-export function refusalResponse(refusal: Refusal): Response {
-  return new Response(refusal.message, { status: refusal.status })
 }

@@ -2,7 +2,7 @@ import { type Database } from '#db/client.server'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent } from '~/workflow/apply-event.server'
-import { type Person } from '~/workflow/consultation/types'
+import { type Person } from '~/workflow/person'
 import { finishScreening } from '~/workflow/screening/screening.server'
 import { SIMPLE_EVENTS, type SimpleEventType } from './simple-events'
 

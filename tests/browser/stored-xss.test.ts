@@ -7,7 +7,7 @@ import { type Database } from '#db/client.server'
 import { type Proposal } from '#db/schema'
 import { actorFor } from '~/workflow/actor.server'
 import { loadProposal } from '~/workflow/apply-event.server'
-import { addDays, serviceDate } from '~/workflow/consultation/calendar'
+import { addDays, serviceDate } from '~/utils/calendar'
 import { endorseConcern, raiseConcern, respondToConcern } from '~/workflow/consultation/concerns.server'
 import {
   answerRecommendation,

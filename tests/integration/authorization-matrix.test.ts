@@ -23,7 +23,7 @@ const routes = await discoverRoutes()
 
 // The harness signs each cell in with a session of its own, and sign-in and
 // sign-out change sessions by design: only those rows may change when a
-// request is refused. Refused sign-ins count failures, which is the throttle's job.
+// request is refused. Refusal sign-ins count failures, which is the throttle's job.
 const MAY_CHANGE_WHEN_REFUSED = ['sessions', 'sign_in_failures']
 
 type Who = { role: Role; foreign: boolean } | { role: 'signedOut'; foreign: false }

@@ -11,7 +11,7 @@ import { generateIdentity, type SigningConfig } from '~/signing/certificates.ser
 import { recordFilePath, recordsDirectory } from '~/signing/issue-record.server'
 import { verifyStoredRecord } from '~/signing/verify-record.server'
 import { loadProposal } from '~/workflow/apply-event.server'
-import { type Person } from '~/workflow/consultation/types'
+import { type Person } from '~/workflow/person'
 import { recordBase, recordDecision, signDecision } from '~/workflow/decision/decision.server'
 import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { getScreeningResult } from '~/workflow/screening/screening.server'

@@ -7,7 +7,7 @@ import { loader as attachmentLoader } from '~/routes/proposals.$id.attachments.$
 import { action as professionalBodyAction } from '~/routes/proposals.$id.consultation.professional-body'
 import { action as editAction } from '~/routes/proposals.$id.edit'
 import { attachmentPath } from '~/utils/attachments.server'
-import { serviceDate } from '~/workflow/consultation/calendar'
+import { serviceDate } from '~/utils/calendar'
 import { enterConsultation } from '#tests/support/consultation'
 import { pdfBytes } from '#tests/support/documents'
 import {

@@ -1,5 +1,5 @@
 import { type Role } from '#machines/vocabulary/roles'
-import { addDays, serviceDate } from '~/workflow/consultation/calendar'
+import { addDays, serviceDate } from '~/utils/calendar'
 import { type Fixture, type FixtureKind, type World, type WorldUser } from './access-world'
 import { insertLibraryIndicator } from '#db/monitoring.server'
 import { createUser, makeRequest, TEST_PASSWORD } from './factories'

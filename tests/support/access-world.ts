@@ -7,7 +7,7 @@ import { ensureGeneratedIdentity, type SigningConfig } from '~/signing/certifica
 import { issueRecord, recordFilePath } from '~/signing/issue-record.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent } from '~/workflow/apply-event.server'
-import { addDays, serviceDate } from '~/workflow/consultation/calendar'
+import { addDays, serviceDate } from '~/utils/calendar'
 import { raiseConcern } from '~/workflow/consultation/concerns.server'
 import { openStaffConsultation } from '~/workflow/consultation/staff.server'
 import { escalate } from '~/workflow/monitoring/escalation.server'

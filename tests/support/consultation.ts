@@ -1,6 +1,6 @@
 import { type Database } from '#db/client.server'
 import { type MailSettings } from '~/utils/mail.server'
-import { addDays, serviceDate } from '~/workflow/consultation/calendar'
+import { addDays, serviceDate } from '~/utils/calendar'
 import { openStaffConsultation } from '~/workflow/consultation/staff.server'
 import {
   enterConsultation,

@@ -6,7 +6,7 @@ import { type SigningConfig } from '~/signing/certificates.server'
 import { issueRecord } from '~/signing/issue-record.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent } from '~/workflow/apply-event.server'
-import { type Person } from '~/workflow/consultation/types'
+import { type Person } from '~/workflow/person'
 import { createMonitoringPlan, type NewMonitoringPlan } from '~/workflow/monitoring/plan.server'
 
 export { visaPlan } from '~/workflow/scenarios/visa-case.server'

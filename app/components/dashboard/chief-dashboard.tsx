@@ -1,8 +1,8 @@
 import { Link } from '@remix-run/react'
 import { DueTag } from '~/components/monitoring/due-tag'
 import { stageLabel } from '#machines/vocabulary/labels'
-import { formatDate } from '~/workflow/consultation/calendar'
-import { type ChiefDashboard } from '~/workflow/monitoring/dashboards.server'
+import { formatDate } from '~/utils/calendar'
+import { type ChiefDashboard } from '~/workflow/dashboards/dashboards.server'
 import { OUTCOME_LABELS, TRIGGER_LABELS } from '#machines/vocabulary/monitoring'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`

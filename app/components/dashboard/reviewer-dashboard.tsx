@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { type ReviewerDashboard } from '~/workflow/monitoring/dashboards.server'
+import { type ReviewerDashboard } from '~/workflow/dashboards/dashboards.server'
 
 /** An ethics reviewer's work: the proposals waiting for their declaration or their scores. */
 export function ReviewerDashboardSection({ d }: { d: ReviewerDashboard }) {

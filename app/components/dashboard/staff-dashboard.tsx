@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
-import { formatDate, serviceDate } from '~/workflow/consultation/calendar'
+import { formatDate, serviceDate } from '~/utils/calendar'
 import { CATEGORY_LABELS } from '~/workflow/consultation/forms'
-import { type StaffDashboard } from '~/workflow/monitoring/dashboards.server'
+import { type StaffDashboard } from '~/workflow/dashboards/dashboards.server'
 
 /**
  * What staff can take part in, and the concerns they raised under their name.

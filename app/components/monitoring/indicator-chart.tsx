@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { formatDate } from '~/workflow/consultation/calendar'
+import { formatDate } from '~/utils/calendar'
 import { type IndicatorDirection, type Rag } from '#machines/vocabulary/monitoring'
 import { formatNumber, percentChange } from '~/utils/thresholds'
 import { RAG_LABELS } from '#machines/vocabulary/labels'

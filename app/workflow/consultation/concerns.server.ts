@@ -14,14 +14,16 @@ import { type ConcernCategory } from '#machines/vocabulary/consultation'
 import { contributionBlocker } from '#machines/staff-contributions'
 import { keyedDigest } from '~/utils/secrets.server'
 import { actorFor, anonymousStaffActor } from '~/workflow/actor.server'
-import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
+import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
+import { RefusedError } from '~/workflow/refusal'
 import { checkConcernSurge } from '~/workflow/monitoring/escalation.server'
-import { formatDate, serviceDate, startOfUtcDay, utcDate } from './calendar'
+import { formatDate, serviceDate, startOfUtcDay, utcDate } from '~/utils/calendar'
 import { CATEGORY_LABELS } from './forms'
 import { notifyConcernAnswered } from './notify.server'
 import { RateLimiter } from './rate-limit.server'
 import { newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt.server'
-import { refuse, type Person, type Refused } from './types'
+import { refuse, type Refusal } from '~/workflow/refusal'
+import { type Person } from '~/workflow/person'
 
 /**
  * Staff concerns: raised named or anonymously, endorsed once per person,
@@ -48,7 +50,7 @@ export function concernTag(secret: string, userId: string, concernId: string) {
 }
 
 /** Why a staff contribution is refused, in words; the machine has already said no. */
-function whyNot(snapshot: ProposalSnapshot, user: Person, now: Date, what: 'raise' | 'endorse'): Refused {
+function whyNot(snapshot: ProposalSnapshot, user: Person, now: Date, what: 'raise' | 'endorse'): Refusal {
   switch (contributionBlocker(snapshot, user.roles, now.toISOString(), what)) {
     case 'not_staff':
       return refuse(403, `Only members of staff can ${what} concerns.`)
@@ -67,7 +69,7 @@ export type RaisedConcern = { ok: true; concernId: string; receipt: string | nul
 export async function raiseConcern(
   db: Database,
   input: Common & { category: ConcernCategory; text: string; anonymous: boolean; secret: string },
-): Promise<RaisedConcern | Refused> {
+): Promise<RaisedConcern | Refusal> {
   const { user, anonymous } = input
   const now = input.now ?? new Date()
   if (!concernLimit.allowed(user.id, now)) {
@@ -125,7 +127,7 @@ export async function raiseConcern(
 export async function endorseConcern(
   db: Database,
   input: Common & { concernId: string; anonymous: boolean; secret: string },
-): Promise<{ ok: true } | Refused> {
+): Promise<{ ok: true } | Refusal> {
   const { user, anonymous } = input
   const now = input.now ?? new Date()
   if (!endorsementLimit.allowed(user.id, now)) {

@@ -3,7 +3,7 @@ import { insertNotifications, queueEmails } from '#db/notifications.server'
 import { type Proposal } from '#db/schema'
 import { listUsersWithRole } from '#db/users.server'
 import { type MailSettings } from '~/utils/mail.server'
-import { formatDate } from './calendar'
+import { formatDate } from '~/utils/calendar'
 
 /**
  * Tells every active member of staff that a consultation has opened: in the

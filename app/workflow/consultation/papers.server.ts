@@ -7,7 +7,7 @@ import {
   removeFileIfUnreferenced,
   writeAttachmentFile,
 } from '~/utils/attachments.server'
-import { refuse, type Refused } from './types'
+import { refuse, type Refusal } from '~/workflow/refusal'
 
 /**
  * Papers exchanged with the professional body (what was shared, the letter
@@ -29,7 +29,7 @@ export type Checked = Extract<ReturnType<typeof checkUpload>, { ok: true }>
 export function checkPapers(
   files: Upload[],
   field: string,
-): { ok: true; checked: Checked[] } | Refused {
+): { ok: true; checked: Checked[] } | Refusal {
   if (files.length > MAX_PAPERS) return refuse(400, `Attach at most ${MAX_PAPERS} files`, field)
   const checked: Checked[] = []
   for (const file of files) {

@@ -10,8 +10,9 @@ import { type Database, type Queryable } from '#db/client.server'
 import { findOrganisation } from '#db/users.server'
 import { StorageError } from '~/utils/attachments.server'
 import { actorFor } from '~/workflow/actor.server'
-import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
-import { endOfServiceDay, formatDate, serviceDate } from './calendar'
+import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
+import { RefusedError } from '~/workflow/refusal'
+import { endOfServiceDay, formatDate, serviceDate } from '~/utils/calendar'
 import {
   checkPapers,
   discardPapers,
@@ -21,7 +22,8 @@ import {
   type Checked,
   type Papers,
 } from './papers.server'
-import { refuse, type Person, type Refused } from './types'
+import { refuse, type Refusal } from '~/workflow/refusal'
+import { type Person } from '~/workflow/person'
 
 /**
  * The professional body's side of the consultation (the machine's
@@ -157,7 +159,7 @@ async function withPapers<T extends { ok: boolean }>(
   checked: Checked[],
   purpose: string,
   run: (attach: (tx: Queryable) => Promise<void>) => Promise<T>,
-): Promise<T | Refused> {
+): Promise<T | Refusal> {
   const { user, proposalId, papers } = input
   if (!papers || checked.length === 0) return run(async () => {})
   try {

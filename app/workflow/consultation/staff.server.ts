@@ -8,9 +8,10 @@ import { staffBlockers, type StaffBlocker } from '#machines/consultation-readine
 import { kickDelivery, type MailSettings } from '~/utils/mail.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
-import { earliestClosingDate, endOfServiceDay, formatDate, serviceDate } from './calendar'
+import { earliestClosingDate, endOfServiceDay, formatDate, serviceDate } from '~/utils/calendar'
 import { notifyConsultationOpened } from './notify.server'
-import { refuse, type Person } from './types'
+import { refuse } from '~/workflow/refusal'
+import { type Person } from '~/workflow/person'
 
 /**
  * The staff side of the consultation (the machine's `staff` region): the

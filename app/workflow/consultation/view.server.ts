@@ -13,10 +13,10 @@ import { staffBlockers } from '#machines/consultation-readiness'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { actorFor } from '~/workflow/actor.server'
-import { earliestClosingDate, endOfServiceDay, serviceDate } from './calendar'
+import { earliestClosingDate, endOfServiceDay, serviceDate } from '~/utils/calendar'
 import { concernTag } from './concerns.server'
 import { BLOCKER_MESSAGES } from './staff.server'
-import { type Person } from './types'
+import { type Person } from '~/workflow/person'
 
 type RegionState<T extends string> = T | 'notStarted' | 'done'
 

@@ -7,14 +7,15 @@ import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { isLastSignature, signerRole } from '#machines/signatures'
 import { type DecisionRecordData } from '~/pdf/record-data'
 import { outcomeLabel } from '#machines/vocabulary/labels'
-import { SigningUnavailableError } from '~/signing/certificates.server'
 import { issueRecord } from '~/signing/issue-record.server'
 import { ROLE_LABELS } from '#machines/vocabulary/roles'
-import { checkStepUpPassword, type SignInput } from './step-up.server'
+import { sign } from '~/workflow/signing/sign.server'
+import { type SignInput } from '~/workflow/signing/step-up.server'
+import { refuse, type Refusal } from '~/workflow/refusal'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { getConsultationRecord } from '~/workflow/consultation/record.server'
-import { type Person } from '~/workflow/consultation/types'
+import { type Person } from '~/workflow/person'
 import { getProposalSummary } from '~/workflow/intake/intake.server'
 import { createMonitoringPlan } from '~/workflow/monitoring/plan.server'
 import { getScreeningResult } from '~/workflow/screening/screening.server'
@@ -36,18 +37,6 @@ import {
  * signature issues the signed PDF record (and, for an approval, the
  * monitoring plan) in the same transaction as the signature itself.
  */
-
-export type DecisionRefusal = {
-  ok: false
-  status: 400 | 403 | 404 | 409 | 429 | 503
-  message: string
-  /** The form field the message belongs beside, as Conform names it. */
-  field?: string
-}
-
-function refuse(status: DecisionRefusal['status'], message: string, field?: string): DecisionRefusal {
-  return { ok: false, status, message, field }
-}
 
 /** ['overrides', 0, 'rationale'] → "overrides[0].rationale" */
 function fieldName(path: (string | number)[]) {
@@ -72,7 +61,7 @@ export function decisionActions(snapshot: ProposalSnapshot, user: Person) {
 export async function recordDecision(
   db: Database,
   input: { user: Person; proposalId: string; values: DecisionInput; expectedVersion?: number; now?: Date },
-): Promise<{ ok: true; decisionId: string } | DecisionRefusal> {
+): Promise<{ ok: true; decisionId: string } | Refusal> {
   const { user, values } = input
   const now = input.now ?? new Date()
   const loaded = await loadProposal(db, user.organisationId, input.proposalId)
@@ -156,91 +145,61 @@ export type Signed = { ok: true; complete: boolean; recordId: string | null }
  * of that fails (no usable certificate, an unwritable data directory) the
  * signature is not recorded either, and the signatory is told why.
  */
-export async function signDecision(db: Database, input: SignInput): Promise<Signed | DecisionRefusal> {
+export async function signDecision(db: Database, input: SignInput): Promise<Signed | Refusal> {
   const { user } = input
-  const now = input.now ?? new Date()
-  const loaded = await loadProposal(db, user.organisationId, input.proposalId)
-  if (!loaded) return refuse(404, 'Proposal not found')
-  const { row: proposal, snapshot } = loaded
-  const event = signEvent(user)
-  if (!can(snapshot, event)) {
-    return refuse(403, 'You cannot sign this decision: it needs a different signatory, or you have signed it already.')
-  }
-  if (input.expectedVersion !== undefined && input.expectedVersion !== proposal.version) {
-    return refuse(409, 'The decision changed since you opened this page. Read it again before you sign.')
-  }
-
-  const stepUp = await checkStepUpPassword(db, { ...input, organisationId: user.organisationId, userId: user.id, now })
-  if (!stepUp.ok) return refuse(stepUp.status, stepUp.message, stepUp.field)
-  const { account } = stepUp
-
-  const round = snapshot.context.revisions
-  const decision = await findDecision(db, proposal.id, round)
-  if (!decision) return refuse(409, 'There is no decision waiting to be signed.')
-  const last = isLastSignature(snapshot.context)
-  // The machine has just accepted this signature, so it names a capacity.
-  const signedAs: SignedAs = signerRole(snapshot.context, event.actor)!
-  // Read before the transaction, on the version the signatory saw: the transaction refuses if anything moved since.
-  const base = last ? await recordBase(db, proposal, decision) : null
-  const who = `${account.name}, ${ROLE_LABELS[signedAs]}`
-  let recordId: string | null = null
-
-  try {
-    const result = await applyEvent(db, {
-      organisationId: user.organisationId,
-      proposalId: proposal.id,
-      event,
-      expectedVersion: proposal.version,
-      summary: last
-        ? `Decision signed by ${who}, after re-entering their password. ${outcomeLabel(decision.outcome)}: signed record issued.`
-        : `Decision signed by ${who}, after re-entering their password.`,
-      now,
-      effect: (tx) => insertSignature(tx, { decisionId: decision.id, userId: user.id, signedAs, signedAt: now }),
-      afterAudit: async (tx, entry) => {
-        if (!base) return
-        const signatures = await listSignatures(tx, decision.id)
-        const record = await issueRecord(
-          tx,
-          input.signing,
-          {
-            kind: 'decision',
-            organisationId: proposal.organisationId,
-            proposalId: proposal.id,
-            data: { ...base, signatories: signatoriesSection(signatures), audit: auditSection(entry) },
-          },
-          {
-            now,
-            // Inside the record's own savepoint, so that its file is removed if these fail.
-            alsoInTransaction: async (inner, row) => {
-              await markDecisionSigned(inner, decision.id, now, row.id)
-              if (isApproval(decision.outcome) && decision.monitoringPlan) {
-                await createMonitoringPlan(inner, { ...decision.monitoringPlan, proposalId: proposal.id, conditions: decision.conditions })
-              }
+  return sign(db, input, {
+    event: () => signEvent(user),
+    cannot: 'You cannot sign this decision: it needs a different signatory, or you have signed it already.',
+    stale: 'The decision changed since you opened this page. Read it again before you sign.',
+    record: 'decision record',
+    apply: async ({ proposal, snapshot, event, account, now }) => {
+      const round = snapshot.context.revisions
+      const decision = await findDecision(db, proposal.id, round)
+      if (!decision) return refuse(409, 'There is no decision waiting to be signed.')
+      const last = isLastSignature(snapshot.context)
+      // The machine has just accepted this signature, so it names a capacity.
+      const signedAs: SignedAs = signerRole(snapshot.context, event.actor)!
+      // Read before the transaction, on the version the signatory saw: the transaction refuses if anything moved since.
+      const base = last ? await recordBase(db, proposal, decision) : null
+      const who = `${account.name}, ${ROLE_LABELS[signedAs]}`
+      let recordId: string | null = null
+      const result = await applyEvent(db, {
+        organisationId: user.organisationId,
+        proposalId: proposal.id,
+        event,
+        expectedVersion: proposal.version,
+        summary: last
+          ? `Decision signed by ${who}, after re-entering their password. ${outcomeLabel(decision.outcome)}: signed record issued.`
+          : `Decision signed by ${who}, after re-entering their password.`,
+        now,
+        effect: (tx) => insertSignature(tx, { decisionId: decision.id, userId: user.id, signedAs, signedAt: now }),
+        afterAudit: async (tx, entry) => {
+          if (!base) return
+          const signatures = await listSignatures(tx, decision.id)
+          const record = await issueRecord(
+            tx,
+            input.signing,
+            {
+              kind: 'decision',
+              organisationId: proposal.organisationId,
+              proposalId: proposal.id,
+              data: { ...base, signatories: signatoriesSection(signatures), audit: auditSection(entry) },
             },
-          },
-        )
-        recordId = record.id
-      },
-    })
-    if (!result.ok) return result
-  } catch (error) {
-    const refusal = signingFailure(error)
-    if (refusal) return refusal
-    throw error
-  }
-  return { ok: true, complete: last, recordId }
-}
-
-const NOT_RECORDED = 'The decision record could not be produced, so your signature has not been recorded.'
-
-/** A failure to produce the record that an administrator can fix, in words the signatory can pass on. */
-function signingFailure(error: unknown): DecisionRefusal | null {
-  if (error instanceof SigningUnavailableError) {
-    return refuse(503, `${NOT_RECORDED} The signing certificate cannot be used: ${error.message} Ask an administrator to fix it, then sign again.`)
-  }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (error instanceof Error && typeof code === 'string' && 'syscall' in error) {
-    return refuse(503, `${NOT_RECORDED} The record file could not be written (${code}). Ask an administrator to check the data directory, then sign again.`)
-  }
-  return null
+            {
+              now,
+              // Inside the record's own savepoint, so that its file is removed if these fail.
+              alsoInTransaction: async (inner, row) => {
+                await markDecisionSigned(inner, decision.id, now, row.id)
+                if (isApproval(decision.outcome) && decision.monitoringPlan) {
+                  await createMonitoringPlan(inner, { ...decision.monitoringPlan, proposalId: proposal.id, conditions: decision.conditions })
+                }
+              },
+            },
+          )
+          recordId = record.id
+        },
+      })
+      return result.ok ? { ok: true as const, complete: last, recordId } : result
+    },
+  })
 }

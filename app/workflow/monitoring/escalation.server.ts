@@ -6,7 +6,8 @@ import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { periodOf } from '~/utils/review-schedule'
 import { actorFor, systemActor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
-import { type Person, type Refused } from '~/workflow/consultation/types'
+import { type Refusal } from '~/workflow/refusal'
+import { type Person } from '~/workflow/person'
 
 export function escalateEvent(user: Person, reason: string) {
   return { type: 'monitoring.escalate' as const, reason, actor: actorFor(user) }
@@ -20,7 +21,7 @@ export function canEscalate(snapshot: ProposalSnapshot, user: Person) {
 export async function escalate(
   db: Database,
   input: { user: Person; proposalId: string; reason: string; expectedVersion?: number; now?: Date },
-): Promise<{ ok: true } | Refused> {
+): Promise<{ ok: true } | Refusal> {
   const now = input.now ?? new Date()
   const result = await applyEvent(db, {
     organisationId: input.user.organisationId,

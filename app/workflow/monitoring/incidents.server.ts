@@ -3,8 +3,9 @@ import { insertIncident } from '#db/monitoring.server'
 import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
-import { formatDate } from '~/workflow/consultation/calendar'
-import { refuse, type Person, type Refused } from '~/workflow/consultation/types'
+import { formatDate } from '~/utils/calendar'
+import { refuse, type Refusal } from '~/workflow/refusal'
+import { type Person } from '~/workflow/person'
 
 export type IncidentValues = {
   occurredOn: string
@@ -30,7 +31,7 @@ export function canRecordIncident(snapshot: ProposalSnapshot, user: Person) {
 export async function recordIncident(
   db: Database,
   input: { user: Person; proposalId: string; values: IncidentValues; today: string; now?: Date },
-): Promise<{ ok: true; incidentId: string } | Refused> {
+): Promise<{ ok: true; incidentId: string } | Refusal> {
   const { user, values } = input
   const now = input.now ?? new Date()
   if (values.occurredOn > input.today) return refuse(400, 'An incident cannot be dated in the future.', 'occurredOn')

@@ -4,7 +4,7 @@ import { insertNotifications, queueEmails } from '#db/notifications.server'
 import { listUsers } from '#db/users.server'
 import { appContext } from '~/utils/app-context.server'
 import { kickDelivery, mailSettings, type MailSettings } from '~/utils/mail.server'
-import { formatDate } from '~/workflow/consultation/calendar'
+import { formatDate } from '~/utils/calendar'
 
 /**
  * Tells the person responsible, in the app and by e-mail, when a review of a

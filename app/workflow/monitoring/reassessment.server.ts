@@ -27,10 +27,13 @@ import { type SigningConfig } from '~/signing/certificates.server'
 import { dueOn, slotAfterSuspension } from '~/utils/review-schedule'
 import { ROLE_LABELS } from '#machines/vocabulary/roles'
 import { actorFor } from '~/workflow/actor.server'
-import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
-import { serviceDate } from '~/workflow/consultation/calendar'
-import { refuse, type Person, type Refused } from '~/workflow/consultation/types'
-import { checkStepUpPassword, type SignInput } from '~/workflow/decision/step-up.server'
+import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
+import { RefusedError } from '~/workflow/refusal'
+import { serviceDate } from '~/utils/calendar'
+import { refuse, type Refusal } from '~/workflow/refusal'
+import { type Person } from '~/workflow/person'
+import { sign } from '~/workflow/signing/sign.server'
+import { type SignInput } from '~/workflow/signing/step-up.server'
 import { loadPlan, planForRecord } from './plan.server'
 import { indicatorThreshold } from './reviews.server'
 import { OUTCOME_LABELS, type OutcomePhase } from '#machines/vocabulary/monitoring'
@@ -75,7 +78,7 @@ export async function recordOutcome(
     expectedVersion?: number
     now?: Date
   },
-): Promise<{ ok: true } | Refused> {
+): Promise<{ ok: true } | Refusal> {
   const { user, values } = input
   const now = input.now ?? new Date()
   const proposal = await loadProposal(db, user.organisationId, input.proposalId)
@@ -107,59 +110,56 @@ export type SignedOutcome = { ok: true; closed: boolean; addendumId: string | nu
  * added, suspension opened, reviews resumed) and issues the signed addendum
  * linked to the original decision record, all in one transaction.
  */
-export async function signOutcome(
-  db: Database,
-  input: SignInput,
-): Promise<SignedOutcome | Refused> {
+export async function signOutcome(db: Database, input: SignInput): Promise<SignedOutcome | Refusal> {
   const { user } = input
-  const now = input.now ?? new Date()
-  const proposal = await loadProposal(db, user.organisationId, input.proposalId)
-  if (!proposal) return refuse(404, 'Proposal not found')
-  const phase = phaseOf(proposal.snapshot)
-  const { pending } = proposal.snapshot.context
-  if (!phase || !pending) return refuse(409, 'There is no outcome waiting to be signed.')
-  const event = signEvent(phase, user)
-  if (!can(proposal.snapshot, event)) return refuse(403, 'You cannot sign this outcome: it needs a different signatory, or you have signed it already.')
-  const stepUp = await checkStepUpPassword(db, { ...input, organisationId: user.organisationId, userId: user.id, now })
-  if (!stepUp.ok) return refuse(stepUp.status, stepUp.message, stepUp.field)
-  const closes = isLastSignature(proposal.snapshot.context)
-  const label = OUTCOME_LABELS[pending.outcome as Outcome] ?? pending.outcome
-  let addendumId: string | null = null
-  let added: Condition[] = []
-  const result = await applyEvent(db, {
-    organisationId: user.organisationId,
-    proposalId: input.proposalId,
-    event,
-    expectedVersion: input.expectedVersion,
-    summary: closes ? `Outcome signed and in force: ${label}. Signed addendum issued.` : `Outcome signed: ${label}`,
-    now,
-    effect: async (tx) => {
-      const round = await findOpenRound(tx, input.proposalId)
-      if (!round?.outcome) throw new RefusedError('There is no outcome waiting to be signed.', 409)
-      await insertRoundSignature(tx, round.id, user.id, now)
-      if (closes) added = await carryOut(tx, round, now)
+  return sign(db, input, {
+    event: (snapshot) => {
+      const phase = phaseOf(snapshot)
+      return phase && snapshot.context.pending ? signEvent(phase, user) : refuse(409, 'There is no outcome waiting to be signed.')
     },
-    // The addendum pins the chain at this very signature, so it is issued after the entry is appended.
-    afterAudit: async (tx, entry, updated) => {
-      if (!closes) return
-      const round = (await findOpenRound(tx, input.proposalId))!
-      const record = await issueAddendum(tx, input.signing, { proposal: updated, round, newConditions: added, audit: entry, now })
-      addendumId = record.id
-      await closeRound(tx, round.id, now, record.id)
-      if (round.outcome === 'suspend') {
-        await openRound(tx, {
-          proposalId: input.proposalId,
-          phase: 'suspension',
-          trigger: round.trigger,
-          triggerSummary: round.triggerSummary,
-          reviewId: round.reviewId,
-          openedAt: now,
-        })
-      }
+    cannot: 'You cannot sign this outcome: it needs a different signatory, or you have signed it already.',
+    record: 'addendum',
+    apply: async ({ snapshot, event, now }) => {
+      const closes = isLastSignature(snapshot.context)
+      const outcome = snapshot.context.pending!.outcome
+      const label = OUTCOME_LABELS[outcome as Outcome] ?? outcome
+      let addendumId: string | null = null
+      let added: Condition[] = []
+      const result = await applyEvent(db, {
+        organisationId: user.organisationId,
+        proposalId: input.proposalId,
+        event,
+        expectedVersion: input.expectedVersion,
+        summary: closes ? `Outcome signed and in force: ${label}. Signed addendum issued.` : `Outcome signed: ${label}`,
+        now,
+        effect: async (tx) => {
+          const round = await findOpenRound(tx, input.proposalId)
+          if (!round?.outcome) throw new RefusedError('There is no outcome waiting to be signed.', 409)
+          await insertRoundSignature(tx, round.id, user.id, now)
+          if (closes) added = await carryOut(tx, round, now)
+        },
+        // The addendum pins the chain at this very signature, so it is issued after the entry is appended.
+        afterAudit: async (tx, entry, updated) => {
+          if (!closes) return
+          const round = (await findOpenRound(tx, input.proposalId))!
+          const record = await issueAddendum(tx, input.signing, { proposal: updated, round, newConditions: added, audit: entry, now })
+          addendumId = record.id
+          await closeRound(tx, round.id, now, record.id)
+          if (round.outcome === 'suspend') {
+            await openRound(tx, {
+              proposalId: input.proposalId,
+              phase: 'suspension',
+              trigger: round.trigger,
+              triggerSummary: round.triggerSummary,
+              reviewId: round.reviewId,
+              openedAt: now,
+            })
+          }
+        },
+      })
+      return result.ok ? { ok: true as const, closed: closes, addendumId } : result
     },
   })
-  if (!result.ok) return result
-  return { ok: true, closed: closes, addendumId }
 }
 
 /** What a signed outcome changes in monitoring itself; returns the conditions it added. */

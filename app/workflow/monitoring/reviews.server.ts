@@ -15,8 +15,10 @@ import { describeReading, describeThreshold, isBreached, readingStatus, reviewSt
 import { RAG_LABELS } from '#machines/vocabulary/labels'
 import { type Rag, type ConditionStatus } from '#machines/vocabulary/monitoring'
 import { actorFor } from '~/workflow/actor.server'
-import { applyEvent, loadProposal, RefusedError } from '~/workflow/apply-event.server'
-import { refuse, type Person, type Refused } from '~/workflow/consultation/types'
+import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
+import { RefusedError } from '~/workflow/refusal'
+import { refuse, type Refusal } from '~/workflow/refusal'
+import { type Person } from '~/workflow/person'
 import { loadPlan, type LoadedPlan } from './plan.server'
 
 export type ReviewValues = {
@@ -129,7 +131,7 @@ export type RecordedReview = { ok: true; reviewId: string; assessment: ReviewAss
 export async function recordReview(
   db: Database,
   input: { user: Person; proposalId: string; values: ReviewValues; expectedVersion?: number; today: string; now?: Date },
-): Promise<RecordedReview | (Refused & { fieldErrors?: Record<string, string[]> })> {
+): Promise<RecordedReview | (Refusal & { fieldErrors?: Record<string, string[]> })> {
   const { user, proposalId, values } = input
   const now = input.now ?? new Date()
   const proposal = await loadProposal(db, user.organisationId, proposalId)

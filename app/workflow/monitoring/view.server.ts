@@ -11,7 +11,7 @@ import { loadPlan } from './plan.server'
 import { outcomeActions } from './reassessment.server'
 import { canRecordReview, indicatorThreshold } from './reviews.server'
 import { actorFor } from '~/workflow/actor.server'
-import { type Person } from '~/workflow/consultation/types'
+import { type Person } from '~/workflow/person'
 
 /** Everything the monitoring page shows, shaped for it. */
 export async function getMonitoringView(

@@ -4,7 +4,7 @@ import { type ProposalEvent } from '#machines/proposal-events'
 import { type MailSettings } from '~/utils/mail.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent } from '~/workflow/apply-event.server'
-import { addDays, serviceDate } from '~/workflow/consultation/calendar'
+import { addDays, serviceDate } from '~/utils/calendar'
 import {
   endorseConcern,
   raiseConcern,
@@ -21,7 +21,7 @@ import {
   openStaffConsultation,
   recordUnionResponse,
 } from '~/workflow/consultation/staff.server'
-import { type Person } from '~/workflow/consultation/types'
+import { type Person } from '~/workflow/person'
 
 /**
  * Scenarios: take a proposal into consultation and through it with real rows,

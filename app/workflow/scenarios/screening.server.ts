@@ -1,7 +1,8 @@
 import { type Database } from '#db/client.server'
 import { type Proposal, type RubricContent } from '#db/schema'
 import { actorFor } from '~/workflow/actor.server'
-import { loadProposal, type Applied, type Refusal } from '~/workflow/apply-event.server'
+import { loadProposal, type Applied } from '~/workflow/apply-event.server'
+import { type Refusal } from '~/workflow/refusal'
 import { type IntakeValues } from '~/workflow/intake/intake-schema'
 import { type PrivacyResponse } from '~/workflow/screening/aggregate'
 import { submitForScreening } from '~/workflow/intake/intake.server'
@@ -18,7 +19,7 @@ type Person = { id: string; roles: string[]; organisationId: string; name?: stri
 const actor = (p: Person) => actorFor({ id: p.id, roles: p.roles as never, organisationId: p.organisationId })
 
 export function ok(result: Applied | Refusal): Applied {
-  if (!result.ok) throw new Error(`Refused (${result.status}): ${result.message}`)
+  if (!result.ok) throw new Error(`Refusal (${result.status}): ${result.message}`)
   return result
 }
 

@@ -1,7 +1,8 @@
 /**
- * Calendar dates for consultations. Closing dates and deadlines are days in
- * the library service's own time zone; the machine compares moments, so a day
- * becomes the last millisecond of that day there.
+ * The one calendar: dates as the library service reads them. Closing dates,
+ * deadlines and review dates are days in the service's own time zone; the
+ * machine compares moments, so a day becomes the last millisecond of that day
+ * there. Shared by the server, the browser and the PDF records.
  */
 export const SERVICE_TIME_ZONE = 'Europe/London'
 
@@ -74,14 +75,25 @@ export function earliestClosingDate(now: Date, minDays: number): string {
   return serviceDate(new Date(now.getTime() + minDays * DAY_MS))
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: SERVICE_TIME_ZONE })
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: SERVICE_TIME_ZONE,
+  timeZoneName: 'short',
 })
 
-/** "2 February 2026" for a YYYY-MM-DD date, the same on the server and in the browser. */
-export function formatDate(date: string): string {
-  return longDate.format(new Date(`${date}T00:00:00.000Z`))
+/** A calendar date (`YYYY-MM-DD`) or a moment, as "4 March 2025" in the service's time, the same on the server and in the browser. */
+export function formatDate(value: string | Date): string {
+  if (typeof value === 'string') {
+    const [y, m, d] = value.split('-').map(Number)
+    // Noon UTC keeps the calendar day whatever the UK offset.
+    return longDate.format(new Date(Date.UTC(y!, m! - 1, d!, 12)))
+  }
+  return longDate.format(value)
+}
+
+/** A moment as "12 June 2025, 14:52 BST". */
+export function formatDateTime(value: Date): string {
+  return `${longDate.format(value)}, ${timeFormat.format(value)}`
 }

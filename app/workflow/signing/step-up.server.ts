@@ -2,7 +2,7 @@ import { type Database } from '#db/client.server'
 import { findUserInOrganisation } from '#db/users.server'
 import { type SigningConfig } from '~/signing/certificates.server'
 import { verifyPassword } from '~/utils/password.server'
-import { type Person } from '~/workflow/consultation/types'
+import { type Person } from '~/workflow/person'
 import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
 
 export type StepUpInput = {

@@ -1,0 +1,66 @@
+import { type Database } from '#db/client.server'
+import { type Proposal } from '#db/schema'
+import { type ProposalEvent } from '#machines/proposal-events'
+import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
+import { SigningUnavailableError } from '~/signing/certificates.server'
+import { loadProposal } from '~/workflow/apply-event.server'
+import { refuse, type Refusal } from '~/workflow/refusal'
+import { checkStepUpPassword, type SignInput, type StepUpResult } from './step-up.server'
+
+type Account = Extract<StepUpResult, { ok: true }>['account']
+
+export type SigningSteps<T> = {
+  /** The signature event, or why there is nothing to sign. */
+  event: (snapshot: ProposalSnapshot) => ProposalEvent | Refusal
+  /** Said when the machine refuses this person's signature. */
+  cannot: string
+  /** Said when the page the signatory read is out of date; omit to leave the check to `applyEvent`. */
+  stale?: string
+  /** What is being signed, for the words of a failure to produce its record. */
+  record: string
+  /** Applies the signature (and, for the last one, issues the record) once the signatory is verified. */
+  apply: (step: { proposal: Proposal; snapshot: ProposalSnapshot; event: ProposalEvent; account: Account; now: Date }) => Promise<T | Refusal>
+}
+
+/**
+ * The skeleton every signature shares, a decision's or a reassessment
+ * outcome's: load the proposal, ask the machine, re-check the password
+ * (step-up), then apply the signature. A failure to produce the signed record
+ * that an administrator can fix becomes a refusal in words the signatory can
+ * pass on, and nothing is recorded.
+ */
+export async function sign<T>(db: Database, input: SignInput, steps: SigningSteps<T>): Promise<T | Refusal> {
+  const { user } = input
+  const now = input.now ?? new Date()
+  const loaded = await loadProposal(db, user.organisationId, input.proposalId)
+  if (!loaded) return refuse(404, 'Proposal not found')
+  const { row: proposal, snapshot } = loaded
+  const event = steps.event(snapshot)
+  if ('ok' in event) return event
+  if (!can(snapshot, event)) return refuse(403, steps.cannot)
+  if (steps.stale && input.expectedVersion !== undefined && input.expectedVersion !== proposal.version) {
+    return refuse(409, steps.stale)
+  }
+  const stepUp = await checkStepUpPassword(db, { ...input, organisationId: user.organisationId, userId: user.id, now })
+  if (!stepUp.ok) return refuse(stepUp.status, stepUp.message, stepUp.field)
+  try {
+    return await steps.apply({ proposal, snapshot, event, account: stepUp.account, now })
+  } catch (error) {
+    const refusal = signingFailure(error, steps.record)
+    if (refusal) return refusal
+    throw error
+  }
+}
+
+/** A failure to produce the record that an administrator can fix, in words the signatory can pass on. */
+function signingFailure(error: unknown, record: string): Refusal | null {
+  const notRecorded = `The ${record} could not be produced, so your signature has not been recorded.`
+  if (error instanceof SigningUnavailableError) {
+    return refuse(503, `${notRecorded} The signing certificate cannot be used: ${error.message} Ask an administrator to fix it, then sign again.`)
+  }
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (error instanceof Error && typeof code === 'string' && 'syscall' in error) {
+    return refuse(503, `${notRecorded} The record file could not be written (${code}). Ask an administrator to check the data directory, then sign again.`)
+  }
+  return null
+}
