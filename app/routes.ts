@@ -1,4 +1,5 @@
 import { type RouteConfig } from '@remix-run/route-config'
 import { flatRoutes } from '@remix-run/fs-routes'
 
-export default flatRoutes() satisfies RouteConfig
+// Route-local modules (`__forms.tsx`) sit beside their route and are not routes themselves.
+export default flatRoutes({ ignoredRouteFiles: ['**/__*'] }) satisfies RouteConfig

@@ -1,20 +1,6 @@
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  type MetaFunction,
-} from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { z } from 'zod'
 import {
   ConcernCard,
@@ -25,23 +11,18 @@ import {
   STAFF_STATE_LABELS,
   StateTag,
 } from '~/components/consultation'
-import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
-import { CONCERN_CATEGORIES } from '#machines/vocabulary/consultation'
+import { FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/calendar'
 import { endorseConcern, raiseConcern } from '~/workflow/consultation/concerns.server'
-import {
-  CATEGORY_LABELS,
-  EndorseSchema,
-  LIMITS,
-  RaiseConcernSchema,
-} from '~/workflow/consultation/forms'
+import { EndorseSchema, RaiseConcernSchema } from '~/workflow/consultation/forms'
 import { listConsultationPapers } from '~/workflow/consultation/papers.server'
 import { getConsultationView } from '~/workflow/consultation/view.server'
 import { refusalReply } from '~/workflow/refusal'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
+import { RaiseConcernForm, Receipt } from './__consultation-forms'
 
 export const meta: MetaFunction = () => pageTitle('Consultation')
 
@@ -113,102 +94,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     receipt: result.receipt,
     concernId: result.concernId,
   })
-}
-
-function RaiseConcernForm() {
-  const actionData = useActionData<typeof action>()
-  const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'raise-concern',
-    lastResult: actionData?.intent === 'concern.raise' ? actionData.result : undefined,
-    constraint: getZodConstraint(RaiseConcernSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RaiseConcernSchema }),
-    shouldRevalidate: 'onInput',
-  })
-  return (
-    <Form method="post" {...getFormProps(form)} className="stack panel">
-      <h4>Raise a concern</h4>
-      <FormErrors errors={form.errors} />
-      <input type="hidden" name="intent" value="concern.raise" />
-      <Field
-        id={fields.category.id}
-        label="What is your concern about?"
-        errors={fields.category.errors}
-      >
-        <select
-          {...getSelectProps(fields.category)}
-          {...describedBy(fields.category.id, { errors: fields.category.errors })}
-        >
-          <option value="">Choose a category</option>
-          {CONCERN_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {CATEGORY_LABELS[c]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field
-        id={fields.text.id}
-        label="Your concern"
-        hint={`Plain text, up to ${LIMITS.concern.toLocaleString('en-GB')} characters.`}
-        errors={fields.text.errors}
-      >
-        <textarea
-          {...getTextareaProps(fields.text)}
-          maxLength={LIMITS.concern}
-          rows={6}
-          {...describedBy(fields.text.id, { hint: true, errors: fields.text.errors })}
-        />
-      </Field>
-      <fieldset
-        className="field"
-        aria-describedby={
-          fields.identity.errors?.length ? `${fields.identity.id}-error` : undefined
-        }
-      >
-        <legend>Give your name?</legend>
-        <ErrorList id={`${fields.identity.id}-error`} errors={fields.identity.errors} />
-        <div className="choice">
-          <input
-            {...getInputProps(fields.identity, { type: 'radio', value: 'named' })}
-            id="identity-named"
-          />
-          <label htmlFor="identity-named">
-            With my name: everyone in the service sees who raised it
-          </label>
-        </div>
-        <div className="choice">
-          <input
-            {...getInputProps(fields.identity, { type: 'radio', value: 'anonymous' })}
-            id="identity-anonymous"
-          />
-          <label htmlFor="identity-anonymous">
-            Anonymously: Probity keeps no record of who you are or the time of day, and gives you a
-            receipt code to find it again
-          </label>
-        </div>
-      </fieldset>
-      <button type="submit" disabled={navigation.state === 'submitting'}>
-        Raise concern
-      </button>
-    </Form>
-  )
-}
-
-function Receipt({ code }: { code: string }) {
-  return (
-    <div role="status" className="notice success">
-      <h4>Your anonymous concern is recorded</h4>
-      <p>
-        Your receipt code: <strong className="receipt-code">{code}</strong>
-      </p>
-      <p>
-        Copy or write it down now: it is shown only this once and nobody can find it again for you.
-        With it you can <Link to="/concerns/receipt">look up your concern and its response</Link> at
-        any time.
-      </p>
-    </div>
-  )
 }
 
 export default function Consultation() {

@@ -1,38 +1,26 @@
-import {
-  getFormProps,
-  getInputProps,
-  getTextareaProps,
-  useForm,
-  type FieldMetadata,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
-import { useMemo } from 'react'
-import { ConsultationSummary, RecordedDecision, RecordLinks, SignatureList } from '~/components/decision'
-import { ChoiceGroup, SelectField, TextAreaField, TextField } from '~/components/form-controls'
-import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
+import { useLoaderData, type MetaFunction } from '@remix-run/react'
+import {
+  ConsultationSummary,
+  RecordedDecision,
+  RecordLinks,
+  SignatureList,
+} from '~/components/decision'
 import { ScreeningResults } from '~/components/screening-results'
 import { formatDateTime } from '~/pdf/sections'
 import { outcomeLabel } from '#machines/vocabulary/labels'
 import { appContext } from '~/utils/app-context.server'
 import { pageTitle } from '~/utils/meta'
 import { recordDecision, signDecision } from '~/workflow/decision/decision.server'
-import {
-  decisionSchema,
-  LIMITS,
-  OUTCOME_CHOICES,
-  SignSchema,
-  type BlockingIssue,
-  type DecisionValues,
-} from '~/workflow/decision/decision-schema'
+import { decisionSchema, SignSchema } from '~/workflow/decision/decision-schema'
 import { blockingIssuesOf } from '~/workflow/decision/record-sections'
 import { decisionView } from '~/workflow/decision/view.server'
-import { CONDITION_SOURCE_LABELS, DIRECTION_LABELS, MEASURE_LABELS, THRESHOLD_KIND_LABELS } from '#machines/vocabulary/monitoring'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { getScreeningResult } from '~/workflow/screening/screening.server'
 import { formDataOf } from '~/utils/multipart.server'
+import { SignPanel, DecisionForm } from './__decision-forms'
 
 export const meta: MetaFunction = () => pageTitle('Decision')
 
@@ -43,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { proposalId: proposal.id, bodyName: user.organisation.settings.professionalBodyName, view }
 }
 
-type Reply = { intent: 'record' | 'sign'; result: SubmissionResult<string[]> }
+export type Reply = { intent: 'record' | 'sign'; result: SubmissionResult<string[]> }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
@@ -85,13 +73,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   throw redirect(`${here}#pending-heading`)
 }
-
-function useLastResult(intent: Reply['intent']) {
-  const reply = useActionData<typeof action>()
-  return reply?.intent === intent ? reply.result : undefined
-}
-
-type View = ReturnType<typeof useLoaderData<typeof loader>>['view']
 
 export default function DecisionPage() {
   const { proposalId, bodyName, view } = useLoaderData<typeof loader>()
@@ -146,230 +127,3 @@ export default function DecisionPage() {
     </>
   )
 }
-
-function SignPanel({ version }: { version: number }) {
-  const navigation = useNavigation()
-  const [form, fields] = useForm({
-    id: 'sign',
-    lastResult: useLastResult('sign'),
-    constraint: getZodConstraint(SignSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignSchema }),
-    // As typed, not on leaving the field: an error vanishing on blur moves the button from under the pointer.
-    shouldRevalidate: 'onInput',
-  })
-  return (
-    <section aria-labelledby="sign-heading" className="panel">
-      <h3 id="sign-heading">Sign the decision</h3>
-      <p>
-        Read the decision above. Signing is final: once the last signatory signs, the decision and its signed record
-        cannot be changed.
-      </p>
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="intent" value="sign" />
-        <input type="hidden" name="version" value={version} />
-        <Field
-          id={fields.password.id}
-          label="Your password"
-          hint="Enter the password you sign in with, to confirm that it is you who signs."
-          errors={fields.password.errors}
-        >
-          <input
-            {...getInputProps(fields.password, { type: 'password' })}
-            autoComplete="current-password"
-            {...describedBy(fields.password.id, { hint: true, errors: fields.password.errors })}
-          />
-        </Field>
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          Sign the decision
-        </button>
-      </Form>
-    </section>
-  )
-}
-
-function DecisionForm({ view }: { view: View }) {
-  const navigation = useNavigation()
-  const issues: BlockingIssue[] = view.blockingIssues
-  const schema = useMemo(() => decisionSchema(issues), [issues])
-  const [form, fields] = useForm<DecisionValues>({
-    id: 'decision',
-    lastResult: useLastResult('record'),
-    defaultValue: view.form,
-    constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: 'onInput',
-  })
-  const conditions = fields.conditions.getFieldList()
-  const overrides = fields.overrides.getFieldList()
-  const dissent = fields.dissent.getFieldList()
-  const plan = fields.monitoring.getFieldset()
-  const indicators = plan.indicators.getFieldList()
-  return (
-    <section aria-labelledby="decision-form-heading">
-      <h2 id="decision-form-heading">{view.current ? 'Change the decision' : 'Record the decision'}</h2>
-      <p>
-        {view.current
-          ? 'Until someone signs, you may change the decision. Recording it again replaces the version above.'
-          : 'The decision goes to its signatories once you record it. You may change it until the first of them signs.'}
-      </p>
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="intent" value="record" />
-        <input type="hidden" name="version" value={view.version} />
-        <ChoiceGroup
-          field={fields.outcome}
-          legend="Outcome"
-          type="radio"
-          options={choices(OUTCOME_CHOICES)}
-        />
-        <TextAreaField field={fields.rationale} label="Rationale" hint="Why the service decided as it did. Printed on the signed record." rows={6} />
-
-        <fieldset className="field">
-          <legend>Conditions</legend>
-          <p className="hint">
-            For an approval with conditions. Recommendations accepted in consultation and commitments made to staff are
-            filled in; change them or add more.
-          </p>
-          <ErrorList id={`${fields.conditions.id}-error`} errors={fields.conditions.errors} />
-          {conditions.map((item, index) => {
-            const c = item.getFieldset()
-            return (
-              <div key={item.key} className="list-item">
-                <input {...getInputProps(c.source, { type: 'hidden' })} />
-                <Field
-                  id={c.text.id}
-                  label={`Condition ${index + 1}`}
-                  hint={CONDITION_SOURCE_LABELS[(c.source.value ?? 'decision') as keyof typeof CONDITION_SOURCE_LABELS]}
-                  errors={c.text.errors}
-                >
-                  <textarea
-                    {...getTextareaProps(c.text)}
-                    rows={2}
-                    maxLength={LIMITS.condition}
-                    {...describedBy(c.text.id, { hint: true, errors: c.text.errors })}
-                  />
-                </Field>
-                <button {...form.remove.getButtonProps({ name: fields.conditions.name, index })} className="secondary">
-                  Remove condition {index + 1}
-                </button>
-              </div>
-            )
-          })}
-          <button
-            {...form.insert.getButtonProps({ name: fields.conditions.name, defaultValue: { text: '', source: 'decision' } })}
-            className="secondary"
-          >
-            Add a condition
-          </button>
-        </fieldset>
-
-        {issues.length ? (
-          <fieldset className="field">
-            <legend>Blocking issues</legend>
-            <p className="hint">
-              Screening found these required privacy protections missing. To approve despite one, record why; the
-              override is printed on the signed record.
-            </p>
-            {overrides.map((item, index) => {
-              const o = item.getFieldset()
-              const issue = issues[index]
-              if (!issue) return null
-              return (
-                <div key={item.key} className="list-item">
-                  <input {...getInputProps(o.key, { type: 'hidden' })} />
-                  <Field id={o.rationale.id} label={`Override for: ${issue.issue}`} errors={o.rationale.errors}>
-                    <textarea
-                      {...getTextareaProps(o.rationale)}
-                      rows={3}
-                      maxLength={LIMITS.override}
-                      {...describedBy(o.rationale.id, { errors: o.rationale.errors })}
-                    />
-                  </Field>
-                </div>
-              )
-            })}
-          </fieldset>
-        ) : null}
-
-        <fieldset className="field">
-          <legend>Dissent and minority views</legend>
-          <p className="hint">
-            Views of reviewers who disagreed, printed on the record. Where reviewers scored a criterion two or more bands
-            apart, their scores and reasons are filled in; edit or remove them.
-          </p>
-          <ErrorList id={`${fields.dissent.id}-error`} errors={fields.dissent.errors} />
-          {dissent.map((item, index) => (
-            <div key={item.key} className="list-item">
-              <Field id={item.id} label={`View ${index + 1}`} errors={item.errors}>
-                <textarea {...getTextareaProps(item)} rows={3} maxLength={LIMITS.dissent} {...describedBy(item.id, { errors: item.errors })} />
-              </Field>
-              <button {...form.remove.getButtonProps({ name: fields.dissent.name, index })} className="secondary">
-                Remove view {index + 1}
-              </button>
-            </div>
-          ))}
-          <button {...form.insert.getButtonProps({ name: fields.dissent.name, defaultValue: '' })} className="secondary">
-            Add a view
-          </button>
-        </fieldset>
-
-        <fieldset className="field">
-          <legend>Monitoring plan (for an approval)</legend>
-          <p className="hint">How often the partnership is reviewed, and what is measured against what threshold.</p>
-          <NumberField field={plan.intervalMonths} label="Review every (months)" />
-          <Field id={plan.startsOn.id} label="First review period starts" errors={plan.startsOn.errors}>
-            <input {...getInputProps(plan.startsOn, { type: 'date' })} {...describedBy(plan.startsOn.id, { errors: plan.startsOn.errors })} />
-          </Field>
-          <ErrorList id={`${plan.indicators.id}-error`} errors={plan.indicators.errors} />
-          {indicators.map((item, index) => {
-            const i = item.getFieldset()
-            return (
-              <fieldset key={item.key} className="criterion">
-                <legend>Indicator {index + 1}</legend>
-                <TextField field={i.name} label="Name" />
-                <TextField field={i.unit} label="Unit" hint="For example, “visits a month”." />
-                <NumberField field={i.baseline} label="Baseline" step="any" />
-                <SelectField field={i.direction} label="Direction" options={choices(DIRECTION_LABELS)} />
-                <SelectField field={i.thresholdKind} label="Threshold measured as" options={choices(THRESHOLD_KIND_LABELS)} />
-                <NumberField field={i.thresholdValue} label="Threshold" step="any" hint="How far it may move the wrong way from the baseline before reassessment." />
-                <SelectField field={i.measure} label="Value comes from" options={choices(MEASURE_LABELS)} />
-                <button {...form.remove.getButtonProps({ name: plan.indicators.name, index })} className="secondary">
-                  Remove indicator {index + 1}
-                </button>
-              </fieldset>
-            )
-          })}
-          <button
-            {...form.insert.getButtonProps({ name: plan.indicators.name, defaultValue: { measure: 'manual' } })}
-            className="secondary"
-          >
-            Add an indicator
-          </button>
-        </fieldset>
-
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          {view.current ? 'Record the changed decision' : 'Record the decision'}
-        </button>
-      </Form>
-    </section>
-  )
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one control serves fields of many shapes
-type AnyField = FieldMetadata<any, any, any>
-
-function NumberField({ field, label, hint, step }: { field: AnyField; label: string; hint?: string; step?: string }) {
-  return (
-    <Field id={field.id} label={label} hint={hint} errors={field.errors}>
-      <input
-        {...getInputProps(field, { type: 'number' })}
-        step={step}
-        className="narrow"
-        {...describedBy(field.id, { hint: !!hint, errors: field.errors })}
-      />
-    </Field>
-  )
-}
-
-const choices = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }))
