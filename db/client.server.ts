@@ -19,6 +19,8 @@ export type Queryable = Database | Transaction
 export type DatabaseHandle = {
   db: Database
   kind: 'pglite' | 'postgres'
+  /** What the job queue connects through: the embedded database itself, or the server's URL. */
+  queue: { pglite: PGlite } | { url: string }
   close: () => Promise<void>
 }
 
@@ -38,7 +40,7 @@ export async function openPglite(dir?: string): Promise<DatabaseHandle> {
   await client.waitReady
   const db = drizzlePglite({ client, schema }) as unknown as Database
   await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: migrationsFolder() })
-  return { db, kind: 'pglite', close: () => client.close() }
+  return { db, kind: 'pglite', queue: { pglite: client }, close: () => client.close() }
 }
 
 export async function openPostgres(
@@ -57,7 +59,7 @@ export async function openPostgres(
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   })
   const db = drizzlePostgres({ client, schema }) as unknown as Database
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) }
+  return { db, kind: 'postgres', queue: { url }, close: () => client.end({ timeout: 5 }) }
 }
 
 /**

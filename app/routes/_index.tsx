@@ -10,7 +10,6 @@ import { signingCertificateProblem } from '~/signing/certificate-warning.server'
 import { SigningCertificateWarning } from '~/signing/certificate-warning'
 import { serviceDate } from '~/utils/calendar'
 import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/dashboards/dashboards.server'
-import { sweepOverdueReviews } from '~/workflow/monitoring/overdue.server'
 
 export const meta: MetaFunction = () => pageTitle('Home')
 
@@ -18,7 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const db = await getDb()
   const today = serviceDate(new Date())
-  await sweepOverdueReviews(user.organisationId, today)
   // Each role sees its own sections; a person with several roles sees each.
   const [chief, reviewer, staff] = await Promise.all([
     hasRole(user, 'chief_librarian') ? chiefDashboard(db, user, today) : null,
@@ -52,6 +50,9 @@ export default function Home() {
           <h2 id="admin-heading">Administration</h2>
           <p>
             <Link to="/admin/users">Manage people and roles</Link>
+          </p>
+          <p>
+            <Link to="/admin/mail">Undelivered e-mail</Link>
           </p>
         </section>
       ) : null}

@@ -1,47 +1,74 @@
 import { seedDemoStages } from '~/seed/demo-stages.server'
-import { seedDemo, demoSignInText } from '~/seed/seed-demo.server'
+import { DEMO_ORGANISATION } from '~/seed/demo-data'
+import { seedDemo } from '~/seed/seed-demo.server'
 import { bootOnce, createAppContext, type AppContext } from './app-context.server'
 import { ConfigError } from './config.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
 import { reportSigningCertificate } from '~/signing/certificates.server'
 import { sweepOrphanRecordFiles } from '~/signing/issue-record.server'
+import { startScheduledWork, stopScheduledWork } from '~/workflow/scheduled/start-scheduled-work.server'
+import { describeError, logger } from './log.server'
+import { metrics } from './metrics.server'
+import { observeDatabase } from './observe-database.server'
+
+const holder = globalThis as typeof globalThis & { __probityStop?: () => Promise<void> }
 
 /**
- * Reads configuration, opens and migrates the database, and seeds the demo
- * service on a fresh data directory. Any failure stops the process with a
- * message a person can act on, never a stack trace.
+ * Reads configuration, opens and migrates the database, seeds the demo
+ * service on a fresh data directory and starts the scheduled work. Any
+ * failure stops the process with a message a person can act on, never a
+ * stack trace.
  */
 export function boot(): Promise<AppContext> {
   return bootOnce(async () => {
     try {
       const context = await createAppContext()
+      const log = logger()
       // Creates the organisation CA on first run; a certificate problem is a warning, not a failed start.
-      reportSigningCertificate(context.config)
+      reportSigningCertificate(context.config, (line) => log.warn(line))
       const orphans = await sweepOrphanRecordFiles(context.database.db, context.config.dataDir)
-      if (orphans.length) console.warn(`Removed ${orphans.length} record file(s) that no decision record names.`)
+      if (orphans.length) log.warn({ removed: orphans.length }, 'removed record files that no decision record names')
       if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {
         if (context.config.SEED_DEMO_STAGES) {
           await seedDemoStages(context.database.db, { secret: context.secret, signing: context.config }).catch(
-            (error: Error) => console.warn(`Demo proposals beyond the first could not all be created: ${error.message}`),
+            (error: unknown) => log.warn({ err: describeError(error) }, 'demo proposals beyond the first could not all be created'),
           )
         }
-        console.log(demoSignInText())
+        // The accounts and their shared password are in the README, not in the log.
+        log.info({ organisation: DEMO_ORGANISATION.name }, 'demo library service created (README: Demo sign-ins)')
       }
-      const close = async () => {
+      const boss = await startScheduledWork(context)
+      observeDatabase(metrics(), context, boss)
+      holder.__probityStop = async () => {
+        await stopScheduledWork(boss)
         await context.database.close()
-        process.exit(0)
       }
-      process.once('SIGTERM', close)
-      process.once('SIGINT', close)
+      // scripts/serve.mjs drains requests first, then calls stopApp(); under `remix vite:dev` nothing drains.
+      if (process.env.PROBITY_SIGNALS !== 'server') {
+        const close = async () => {
+          await stopApp()
+          process.exit(0)
+        }
+        process.once('SIGTERM', close)
+        process.once('SIGINT', close)
+      }
       return context
     } catch (error) {
+      // Plain lines for the person starting Probity (a JSON line would fold them into one).
       if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
-        console.error(`Probity cannot start.\n${error.message}`)
+        process.stderr.write(`Probity cannot start.\n${error.message}\n`)
       } else {
-        console.error('Probity cannot start: the database could not be opened or migrated.')
-        console.error(error instanceof Error ? error.message : String(error))
+        process.stderr.write('Probity cannot start: the database could not be opened or migrated.\n')
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
       }
       process.exit(1)
     }
   })
+}
+
+/** Stops the scheduled work and closes the database; the HTTP server has stopped taking requests first. */
+export async function stopApp() {
+  const stop = holder.__probityStop
+  holder.__probityStop = undefined
+  await stop?.()
 }

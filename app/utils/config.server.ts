@@ -1,9 +1,19 @@
 import path from 'node:path'
+import proxyaddr from 'proxy-addr'
 import { z } from 'zod'
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+function validAddresses(list: string[]) {
+  try {
+    proxyaddr.compile(list)
+    return true
+  } catch {
+    return false
+  }
+}
 
 /**
  * Every setting Probity reads from the environment. Read once, at boot; a bad
@@ -31,6 +41,24 @@ export const ConfigSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Probity <probity@localhost>'),
+  /** Tries of one e-mail after the first before it is set aside for an administrator. */
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(8),
+  /** The first wait before a retry; each later wait doubles (with jitter), up to an hour. */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How long a sent e-mail (its body included) is kept before it is deleted. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How often idle workers look for new jobs; lower only in tests. */
+  QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Addresses (CIDR, comma-separated) that may read /metrics without a token. */
+  METRICS_ALLOW: z
+    .string()
+    .default('127.0.0.1/8,::1/128')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine(validAddresses, 'must be IP addresses or CIDR ranges, comma-separated'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How long a stopping server waits for requests in flight before closing their connections. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
 })
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { organisations, users } from './core'
 
 /** In-app notices, shown on /notifications and counted in the header until read. */
@@ -28,8 +28,10 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
 
 /**
  * E-mail, written in the transaction that caused it and sent only after that
- * commits. Without SMTP configured a message is `captured`: kept for the
- * development outbox page and never sent.
+ * commits, by a job of the queue (docs/decisions/012-scheduled-work-with-pg-boss.md).
+ * Without SMTP configured a message is `captured`: kept for the development
+ * outbox page and never sent. `pending` waits for its job (retries included);
+ * `failed` is set aside once every retry has failed, for an administrator.
  */
 export const outboxMessages = pgTable(
   'outbox_messages',
@@ -44,10 +46,28 @@ export const outboxMessages = pgTable(
     status: text('status', { enum: OUTBOX_STATUSES }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** When a delivery job was made for it; null until then, so that each message gets one job. */
+    queuedAt: timestamp('queued_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('outbox_messages_status_idx').on(t.status, t.createdAt)],
+)
+
+/**
+ * Which reminders have gone out: one row per kind, thing and period (a review
+ * slot, a closing date, a week of waiting), so that each is sent once however
+ * often and on however many instances the reminder job runs.
+ */
+export const remindersSent = pgTable(
+  'reminders_sent',
+  {
+    kind: text('kind').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    period: text('period').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subjectId, t.period] })],
 )
 
 export type Notification = typeof notifications.$inferSelect

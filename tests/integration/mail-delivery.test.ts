@@ -1,64 +1,39 @@
-import net from 'node:net'
 import { eq } from 'drizzle-orm'
+import { type PgBoss } from 'pg-boss'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findOutboxMessage } from '#db/notifications.server'
 import { outboxMessages } from '#db/schema'
+import { action as retryAction, loader as deadLetterLoader } from '~/routes/admin.mail'
 import { loader as outboxLoader } from '~/routes/dev.outbox'
-import { deliveryIdle, mailSettings } from '~/utils/mail.server'
+import { mailSettings } from '~/utils/mail.server'
+import { startScheduledWork, stopScheduledWork } from '~/workflow/scheduled/start-scheduled-work.server'
 import { openedStaffConsultation } from '#tests/support/consultation'
 import { makeRequest, sessionCookieFor, statusOf } from '#tests/support/factories'
+import { eventually, startSmtp, type TestSmtp } from '#tests/support/smtp'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
 
-// A port in this suite's range, known before the app context is made.
-const SMTP_PORT = 4402
-const app = setupTestApp({ SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}` })
-
-/** Just enough of an SMTP server to accept mail and remember who it was for. */
-const received: { to: string[]; data: string }[] = []
-let smtp: net.Server
+// A real SMTP server, and the queue's workers running as in production; no
+// page is opened to make anything go out. Retries are a second apart here.
+let smtp: TestSmtp
+const env: Record<string, string> = { MAIL_RETRY_LIMIT: '2', MAIL_RETRY_DELAY_SECONDS: '1', QUEUE_POLL_SECONDS: '0.5' }
 beforeAll(async () => {
-  smtp = net.createServer((socket) => {
-    let to: string[] = []
-    let data: string | null = null
-    let buffer = ''
-    socket.write('220 test ESMTP\r\n')
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('latin1')
-      let end: number
-      while ((end = buffer.indexOf(data === null ? '\r\n' : '\r\n.\r\n')) >= 0) {
-        if (data !== null) {
-          received.push({ to, data: buffer.slice(0, end) })
-          buffer = buffer.slice(end + 5)
-          data = null
-          to = []
-          socket.write('250 queued\r\n')
-          continue
-        }
-        const line = buffer.slice(0, end)
-        buffer = buffer.slice(end + 2)
-        const verb = line.slice(0, 4).toUpperCase()
-        if (verb === 'EHLO' || verb === 'HELO') {
-          socket.write('250 test\r\n')
-        } else if (verb === 'RCPT') {
-          to.push(line.replace(/^RCPT TO:\s*<?([^>]*)>?.*$/i, '$1'))
-          socket.write('250 ok\r\n')
-        } else if (verb === 'DATA') {
-          data = ''
-          socket.write('354 go ahead\r\n')
-        } else if (verb === 'QUIT') {
-          socket.write('221 bye\r\n')
-          socket.end()
-        } else {
-          socket.write('250 ok\r\n')
-        }
-      }
-    })
-  })
-  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve))
+  smtp = await startSmtp()
+  env.SMTP_URL = smtp.url
 })
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())))
+const app = setupTestApp(env)
+let boss: PgBoss
+beforeAll(async () => {
+  boss = await startScheduledWork(app())
+})
+afterAll(async () => {
+  await stopScheduledWork(boss)
+  await smtp.close()
+})
 
-describe(`e-mail through SMTP (${databaseKind()})`, () => {
+const status = async (id: string) => (await findOutboxMessage(app().database.db, id))?.status
+
+describe(`e-mail through SMTP, sent by the queue (${databaseKind()})`, () => {
   it('sends each member of staff an e-mail once the consultation has opened, and the outbox page does not exist', async () => {
     const { db } = app().database
     const { org, admin, staff } = await openedStaffConsultation(db, {
@@ -66,19 +41,74 @@ describe(`e-mail through SMTP (${databaseKind()})`, () => {
       mail: mailSettings(app().config),
       values: { title: 'Police drop-in' },
     })
-    await deliveryIdle()
-    expect(received.flatMap((m) => m.to).sort()).toEqual(staff.map((s) => s.email).sort())
-    expect(received[0]!.data).toContain('Subject: Staff consultation open: Police drop-in')
-    const rows = await db
-      .select()
-      .from(outboxMessages)
-      .where(eq(outboxMessages.organisationId, org.id))
+    const addresses = staff.map((s) => s.email).sort()
+    await eventually(() => addresses.every((a) => smtp.received.some((m) => m.to.includes(a))), 'both e-mails delivered')
+    const mine = smtp.received.filter((m) => m.to.some((a) => addresses.includes(a)))
+    expect(mine.flatMap((m) => m.to).sort()).toEqual(addresses)
+    expect(mine[0]!.data).toContain('Subject: Staff consultation open: Police drop-in')
+    const rows = await db.select().from(outboxMessages).where(eq(outboxMessages.organisationId, org.id))
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent'])
     const cookie = await sessionCookieFor(db, admin.id)
     expect(
-      await statusOf(() =>
-        outboxLoader({ request: makeRequest('/dev/outbox', { cookie }), params: {}, context: {} }),
-      ),
+      await statusOf(() => outboxLoader({ request: makeRequest('/dev/outbox', { cookie }), params: {}, context: {} })),
     ).toBe(404)
+  })
+
+  it('retries a message the mail server refuses, waiting longer each time, and delivers it once the server accepts again', async () => {
+    const { db } = app().database
+    smtp.refusing = true
+    const { org, staff } = await openedStaffConsultation(db, { staff: 1, mail: mailSettings(app().config) })
+    const address = staff[0]!.email
+    const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.organisationId, org.id))
+    // Two refusals: the first try and the first retry; the last retry is let through.
+    await eventually(() => smtp.refused.filter((a) => a === address).length >= 2, 'two refused tries')
+    smtp.refusing = false
+    expect(await status(row!.id)).toBe('pending')
+    await eventually(async () => (await status(row!.id)) === 'sent', 'the message sent')
+    expect(smtp.received.filter((m) => m.to.includes(address))).toHaveLength(1)
+    const sent = await findOutboxMessage(db, row!.id)
+    expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null })
+    // pg-boss kept the job's back-off: each retry waited longer than the one before.
+    const [job] = await boss.findJobs('mail-deliver', { data: { messageId: row!.id } })
+    expect(job).toMatchObject({ retryCount: 2, retryBackoff: true, retryDelay: 1, state: 'completed' })
+  })
+
+  it('sets aside a message every try failed, lists it for administrators without its body, and sends it when retried', async () => {
+    const { db } = app().database
+    smtp.refusing = true
+    const { org, admin, staff } = await openedStaffConsultation(db, {
+      staff: 1,
+      mail: mailSettings(app().config),
+      values: { title: 'Bookshop concession' },
+    })
+    const address = staff[0]!.email
+    const [row] = await db.select().from(outboxMessages).where(eq(outboxMessages.organisationId, org.id))
+    await eventually(async () => (await status(row!.id)) === 'failed', 'the message set aside', 45_000)
+    expect(smtp.refused.filter((a) => a === address)).toHaveLength(3)
+    const cookie = await sessionCookieFor(db, admin.id)
+    const page = (await deadLetterLoader({ request: makeRequest('/admin/mail', { cookie }), params: {}, context: {} })) as {
+      failed: Record<string, unknown>[]
+    }
+    expect(page.failed).toEqual([
+      expect.objectContaining({ id: row!.id, to: address, subject: 'Staff consultation open: Bookshop concession', attempts: 3 }),
+    ])
+    expect(JSON.stringify(page)).not.toContain(row!.body)
+    expect(JSON.stringify(page)).not.toContain('Dear ')
+
+    smtp.refusing = false
+    const retried = await retryAction({
+      request: makeRequest('/admin/mail', { cookie, form: { intent: 'retry', messageId: row!.id } }),
+      params: {},
+      context: {},
+    })
+    expect(retried).toMatchObject({ notice: expect.stringContaining('back in line') })
+    await eventually(async () => (await status(row!.id)) === 'sent', 'the retried message sent')
+    expect(smtp.received.filter((m) => m.to.includes(address))).toHaveLength(1)
+    // Retrying it again is refused plainly: it is no longer failed.
+    expect(
+      await statusOf(() =>
+        retryAction({ request: makeRequest('/admin/mail', { cookie, form: { intent: 'retry', messageId: row!.id } }), params: {}, context: {} }),
+      ),
+    ).toBe(409)
   })
 })

@@ -1,3 +1,4 @@
+import { outboxMessages } from '#db/schema'
 import { type Role } from '#machines/vocabulary/roles'
 import { addDays, serviceDate } from '~/utils/calendar'
 import { type Fixture, type FixtureKind, type World, type WorldUser } from './access-world'
@@ -184,6 +185,19 @@ export const ACCESS: Record<string, RouteAccess> = {
     action: { ...adminOnly, roleCheckedFirst: true, probe: () => ({ intent: 'deactivate' }) },
   },
   'routes/admin.users._index': { loader: adminOnly },
+  'routes/admin.mail': {
+    loader: adminOnly,
+    action: {
+      ...adminOnly,
+      probe: async ({ world }) => {
+        const [message] = await world.db
+          .insert(outboxMessages)
+          .values({ organisationId: world.organisation.id, toAddress: 'x@test.example', subject: 'S', body: 'B', status: 'failed', attempts: 3 })
+          .returning({ id: outboxMessages.id })
+        return { intent: 'retry', messageId: message!.id }
+      },
+    },
+  },
   'routes/admin.users.new': {
     loader: adminOnly,
     action: {

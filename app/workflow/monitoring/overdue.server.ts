@@ -2,15 +2,14 @@ import { type Database } from '#db/client.server'
 import { claimOverdue, hasUnnotifiedOverdue } from '#db/monitoring.server'
 import { insertNotifications, queueEmails } from '#db/notifications.server'
 import { listUsers } from '#db/users.server'
-import { appContext } from '~/utils/app-context.server'
-import { kickDelivery, mailSettings, type MailSettings } from '~/utils/mail.server'
+import { type MailSettings } from '~/utils/mail.server'
 import { formatDate } from '~/utils/calendar'
 
 /**
  * Tells the person responsible, in the app and by e-mail, when a review of a
- * monitored partnership has passed its due date: once for each review. It is
- * run as the service's people open Probity (a cheap check when there is
- * nothing new), so no scheduler is needed. Returns how many it notified.
+ * monitored partnership has passed its due date: once for each review. The
+ * reminder job runs it (app/workflow/scheduled/send-reminders.server.ts).
+ * Returns how many it notified.
  */
 export async function notifyOverdueReviews(db: Database, input: { organisationId: string; today: string; mail: MailSettings }) {
   if (!(await hasUnnotifiedOverdue(db, input.organisationId, input.today))) return 0
@@ -38,10 +37,4 @@ export async function notifyOverdueReviews(db: Database, input: { organisationId
     )
     return overdue.length
   })
-}
-
-/** The check as the home page runs it: with the app's own database and mail settings. */
-export async function sweepOverdueReviews(organisationId: string, today: string) {
-  const { database, config } = await appContext()
-  if ((await notifyOverdueReviews(database.db, { organisationId, today, mail: mailSettings(config) })) > 0) kickDelivery()
 }

@@ -1,0 +1,7 @@
+import { z } from 'zod'
+
+/** The dead-letter page's one form: put a failed e-mail back in line. */
+export const MailRetrySchema = z.object({
+  intent: z.literal('retry'),
+  messageId: z.uuid('Choose a message from the list'),
+})

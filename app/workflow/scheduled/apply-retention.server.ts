@@ -1,0 +1,31 @@
+import { type Database } from '#db/client.server'
+import { purgeSentMessages } from '#db/notifications.server'
+import { purgeExpiredSessions, purgeReadNotifications, purgeSignInFailures } from '#db/retention.server'
+import { type Config } from '~/utils/config.server'
+import { THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Read in-app notices are kept a year: long enough to look back, not for ever. */
+export const READ_NOTIFICATION_RETENTION_DAYS = 365
+
+export type RetentionSweep = (db: Database, now: Date, config: Config) => Promise<number>
+
+/**
+ * What the daily retention job deletes, by name (README: "What Probity keeps,
+ * and for how long"). Expiring invitation and password-reset tokens belong
+ * here too, as one more entry, beside the tables that hold them.
+ */
+export const retentionSweeps: Record<string, RetentionSweep> = {
+  sentEmail: (db, now, config) => purgeSentMessages(db, new Date(now.getTime() - config.OUTBOX_RETENTION_DAYS * DAY_MS)),
+  expiredSessions: (db, now) => purgeExpiredSessions(db, now),
+  signInFailures: (db, now) => purgeSignInFailures(db, new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000)),
+  readNotifications: (db, now) => purgeReadNotifications(db, new Date(now.getTime() - READ_NOTIFICATION_RETENTION_DAYS * DAY_MS)),
+}
+
+/** Runs every sweep; returns how many rows each deleted. */
+export async function applyRetention(db: Database, config: Config, now = new Date()) {
+  const deleted: Record<string, number> = {}
+  for (const [name, sweep] of Object.entries(retentionSweeps)) deleted[name] = await sweep(db, now, config)
+  return deleted
+}
