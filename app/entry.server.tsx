@@ -5,6 +5,7 @@ import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { boot } from './utils/boot.server'
+import { describeError, logger } from './utils/log.server'
 import { NonceProvider } from './utils/nonce-provider'
 import { applySecurityHeaders } from './utils/security-headers.server'
 
@@ -12,8 +13,14 @@ import { applySecurityHeaders } from './utils/security-headers.server'
 export const appContextReady = boot()
 await appContextReady
 
-// For scripts/serve.mjs, which answers a database outage with 503 rather than 500.
+// For scripts/serve.mjs, which answers a database outage with 503 rather than 500,
+// logs and counts each request, serves /metrics and stops gracefully.
 export { isDatabaseUnavailable } from '#db/errors'
+export { stopApp } from './utils/boot.server'
+export { describeError, logger, requestScope } from './utils/log.server'
+export { metrics } from './utils/metrics.server'
+export { metricsAccess } from './utils/metrics-access.server'
+export { routePatterns } from './utils/route-pattern.server'
 
 export const streamTimeout = 5_000
 
@@ -50,7 +57,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors during streaming are logged once the shell is out; before it, reject() logs.
-          if (shellRendered) console.error(error instanceof Error ? error.message : error)
+          if (shellRendered) logger().error({ err: describeError(error) }, 'error while streaming a page')
         },
       },
     )
@@ -65,6 +72,6 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
-  // Log the message and stack on the server only; pages never show them.
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+  // Logged on the server only; pages never show it.
+  logger().error({ err: describeError(error, true) }, 'request failed')
 }

@@ -20,9 +20,10 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destinatio
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: () => {
+      // The access log's own child logger already names the request.
+      mixin: (_object, _level, self) => {
         const scope = requestScope.getStore()
-        return scope ? { requestId: scope.requestId } : {}
+        return scope && !('requestId' in self.bindings()) ? { requestId: scope.requestId } : {}
       },
       redact: {
         paths: ['password', '*.password', 'token', '*.token', 'cookie', '*.cookie', 'authorization', '*.authorization', 'body', '*.body'],
@@ -46,7 +47,21 @@ export function setLogger(next: Logger) {
   holder.__probityLogger = next
 }
 
-/** An error's message and name only: stacks and causes can carry query parameters. */
-export function describeError(error: unknown) {
-  return error instanceof Error ? { name: error.name, message: error.message } : { message: String(error) }
+/**
+ * An error as a log line may carry it: its name, code and the deepest cause's
+ * message (a failed query's own message lists its parameters, which can be
+ * personal data; the database's underlying message does not), and the stack's
+ * frames without the first line, which repeats the message.
+ */
+export function describeError(error: unknown, withStack = false) {
+  if (!(error instanceof Error)) return { message: typeof error === 'string' ? error : 'non-error value thrown' }
+  let deepest: Error = error
+  while (deepest.cause instanceof Error) deepest = deepest.cause
+  const code = (deepest as { code?: unknown }).code
+  return {
+    name: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: deepest.message.slice(0, 300),
+    ...(withStack && error.stack ? { frames: error.stack.split('\n').slice(1, 12).map((l) => l.trim()) } : {}),
+  }
 }

@@ -20,6 +20,9 @@ export type RunningServer = {
   dataDir: string
   /** Everything the process printed so far (stdout and stderr). */
   output: () => string
+  /** Sends the process a signal (a graceful stop is SIGTERM); `exited` settles when it ends. */
+  signal: (signal: NodeJS.Signals) => void
+  exited: Promise<Exited>
   stop: () => Promise<void>
 }
 
@@ -130,7 +133,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await stop()
     throw error
   }
-  return { url, port, dataDir, output, stop }
+  return { url, port, dataDir, output, signal: (sig) => child.kill(sig), exited, stop }
 }
 
 /** A server of the test file's own, for tests that must not share state with others. */
