@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import http from 'node:http'
 import { describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD } from '#db/seed/demo-data'
+import { DEMO_PASSWORD } from '~/seed/demo-data'
 import { setupServer } from './support/server'
 
 const METRICS_TOKEN = crypto.randomBytes(24).toString('hex')

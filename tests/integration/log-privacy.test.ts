@@ -83,7 +83,7 @@ describe(`what the log holds after a whole case (${databaseKind()})`, () => {
     })) as unknown as { data: { receipt: string | null } }
     const raised = answered.data
     expect(raised.receipt).toBeTruthy()
-    await eventually(() => smtp.received.length >= 2, 'the consultation e-mails sent')
+    await eventually(() => lines.filter((l) => l.includes('"msg":"e-mail sent"')).length >= 2, 'the consultation e-mails sent', 60_000)
 
     const sessionIds = (await db.select({ id: sessions.id }).from(sessions)).map((s) => s.id)
     const cookieValues = [setCookie, cookie].map((c) => decodeURIComponent(c.split(';')[0]!.split('=')[1]!))
@@ -108,5 +108,5 @@ describe(`what the log holds after a whole case (${databaseKind()})`, () => {
     }
     // Every line is one JSON object.
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow()
-  })
+  }, 240_000)
 })

@@ -189,10 +189,11 @@ export const ACCESS: Record<string, RouteAccess> = {
     loader: adminOnly,
     action: {
       ...adminOnly,
-      probe: async ({ world }) => {
+      // A failed message of the acting person's own service, so that a foreign administrator's retry of it is theirs.
+      probe: async ({ world, user }) => {
         const [message] = await world.db
           .insert(outboxMessages)
-          .values({ organisationId: world.organisation.id, toAddress: 'x@test.example', subject: 'S', body: 'B', status: 'failed', attempts: 3 })
+          .values({ organisationId: user?.organisationId ?? world.organisation.id, toAddress: 'x@test.example', subject: 'S', body: 'B', status: 'failed', attempts: 3 })
           .returning({ id: outboxMessages.id })
         return { intent: 'retry', messageId: message!.id }
       },
