@@ -5,6 +5,7 @@ import { ConfigError } from './config.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
 import { reportSigningCertificate } from '~/signing/certificates.server'
 import { sweepOrphanRecordFiles } from '~/signing/issue-record.server'
+import { timestampAuthorityProblem } from '~/signing/timestamp.server'
 
 /**
  * Reads configuration, opens and migrates the database, and seeds the demo
@@ -16,7 +17,11 @@ export function boot(): Promise<AppContext> {
     try {
       const context = await createAppContext()
       // Creates the organisation CA on first run; a certificate problem is a warning, not a failed start.
-      reportSigningCertificate(context.config)
+      const certificate = await reportSigningCertificate(context.config)
+      if (certificate.status === 'ok') {
+        const timestamp = await timestampAuthorityProblem(context.config)
+        if (timestamp) console.warn(`Warning: decision records cannot be signed. ${timestamp}`)
+      }
       const orphans = await sweepOrphanRecordFiles(context.database.db, context.config.dataDir)
       if (orphans.length) console.warn(`Removed ${orphans.length} record file(s) that no decision record names.`)
       if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {

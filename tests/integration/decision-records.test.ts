@@ -6,7 +6,7 @@ import { appendAuditEntry, verifyChain } from '#db/audit.server'
 import { type Database } from '#db/client.server'
 import { decisionRecords } from '#db/schema'
 import { renderDecisionRecord } from '~/pdf/render.server'
-import { requireSigningIdentity, SigningUnavailableError, type SigningConfig } from '~/signing/certificates.server'
+import { requireSigningIdentity, signingTrust, SigningUnavailableError, type SigningConfig } from '~/signing/certificates.server'
 import { issueRecord, recordFilePath, recordsDirectory, RecordIssueError, sweepOrphanRecordFiles } from '~/signing/issue-record.server'
 import { signPdf } from '~/signing/sign-pdf.server'
 import { checkPdfSignature } from '~/signing/verify-pdf.server'
@@ -23,8 +23,8 @@ import { databaseKind } from '#tests/support/test-database'
 const app = setupTestApp({ PUBLIC_URL: 'http://localhost:4200' })
 
 // The first use generates the organisation CA and signing key; do it once, outside the tests' time limit.
-beforeAll(() => {
-  requireSigningIdentity(app().config)
+beforeAll(async () => {
+  await requireSigningIdentity(app().config)
 })
 
 /** A proposal with a few real audit entries, and the record data naming the chain's head. */
@@ -233,7 +233,7 @@ describe(`verifying a file (${databaseKind()})`, () => {
   it('tells a validly signed file that Probity never issued from a record', async () => {
     const { db } = app().database
     const pdf = await renderDecisionRecord(visaRecordData())
-    const signed = await signPdf(pdf, requireSigningIdentity(config()), {
+    const signed = await signPdf(pdf, await requireSigningIdentity(config()), {
       name: 'Someone',
       reason: 'test',
       location: 'here',
@@ -342,6 +342,8 @@ describe(`the public verify pages (${databaseKind()})`, () => {
     const { db } = app().database
     const { org, proposal, data } = await proposalWithHistory(db)
     const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
-    expect(checkPdfSignature(fs.readFileSync(recordFilePath(app().config.dataDir, record)), pem).chainsToCa).toBe(true)
+    const trust = (await signingTrust(config()))!
+    expect(trust.caPem).toBe(pem)
+    expect((await checkPdfSignature(fs.readFileSync(recordFilePath(app().config.dataDir, record)), trust)).chainsToCa).toBe(true)
   })
 })

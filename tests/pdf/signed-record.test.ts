@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fontCacheStats } from '~/pdf/pdfkit-font-cache.server'
 import { renderAddendum, renderDecisionRecord } from '~/pdf/render.server'
-import { requireSigningIdentity, signingCaPem, type SigningIdentity } from '~/signing/certificates.server'
+import { requireSigningIdentity, signingTrust, type SigningIdentity, type SigningTrust } from '~/signing/certificates.server'
 import { signPdf } from '~/signing/sign-pdf.server'
 import { checkPdfSignature } from '~/signing/verify-pdf.server'
 import { addendumData, ANONYMOUS_CONCERN, largeRecordData, visaRecordData } from '#tests/support/decision-records'
@@ -16,6 +16,7 @@ const textOf = (file: string) => pdftotext(file).replace(/\s+/g, ' ')
 let dir: string
 let identity: SigningIdentity
 let caPem: string
+let trust: SigningTrust
 let visaFile: string
 let nssDir: string
 const visa = visaRecordData()
@@ -36,8 +37,9 @@ async function signedFile(name: string, pdf: Buffer) {
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-pdf-'))
   const config = { dataDir: dir, publicUrl: 'http://localhost:4200' }
-  identity = requireSigningIdentity(config)
-  caPem = signingCaPem(config)!
+  identity = await requireSigningIdentity(config)
+  trust = (await signingTrust(config))!
+  caPem = trust.caPem
   nssDir = nssDatabaseTrusting(path.join(dir, 'nss'), caPem)
   visaFile = await signedFile('visa.pdf', await renderDecisionRecord(visa))
 })
@@ -61,9 +63,9 @@ describe('the signed visa-services record, checked with poppler and NSS', () => 
     expect(report).toContain('Signer Certificate Common Name: Probity decision-record signing (localhost:4200)')
   })
 
-  it('is reported invalid, by pdfsig and by Probity’s verifier, with one byte changed', () => {
+  it('is reported invalid, by pdfsig and by Probity’s verifier, with one byte changed', async () => {
     const bytes = fs.readFileSync(visaFile)
-    expect(checkPdfSignature(bytes, caPem)).toMatchObject({ intact: true, coversWholeFile: true, chainsToCa: true, problem: null })
+    expect(await checkPdfSignature(bytes, trust)).toMatchObject({ intact: true, coversWholeFile: true, chainsToCa: true, problem: null })
     const at = bytes.indexOf('/Lang (en-GB)') + '/Lang (en-G'.length
     const tampered = Buffer.from(bytes)
     tampered[at] = 'C'.charCodeAt(0)
@@ -72,7 +74,7 @@ describe('the signed visa-services record, checked with poppler and NSS', () => 
     const report = pdfsig(file, nssDir)
     expect(report).not.toContain('Signature is Valid')
     expect(report).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/)
-    expect(checkPdfSignature(tampered, caPem)).toMatchObject({ intact: false, problem: 'The file has changed since it was signed.' })
+    expect(await checkPdfSignature(tampered, trust)).toMatchObject({ intact: false, problem: 'The file has changed since it was signed.' })
   })
 
   it('carries real text: partner, every criterion, the anonymous concern without an author, Welsh names and the chain head', () => {
