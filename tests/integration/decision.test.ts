@@ -20,6 +20,7 @@ import { TEST_PASSWORD } from '#tests/support/factories'
 import { pdfsig, pdftotext } from '#tests/support/poppler'
 import { reviewAll, submitProposal } from '#tests/support/screening'
 import { makePki } from '#tests/support/pki'
+import { deadTsaUrl } from '#tests/support/tsa-server'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
 
@@ -244,6 +245,13 @@ describe(`signing that cannot produce the record (${databaseKind()})`, () => {
     const locked = await sign(db, c.chief, c.proposal, { signing: { ...signing(), SIGNING_P12_PATH: p12, SIGNING_P12_PASSPHRASE: 'not it' } })
     expect(locked).toMatchObject({ ok: false, status: 503 })
     expect((locked as { message: string }).message).toContain('passphrase does not open the signing certificate')
+    await nothingSigned(db, c, version)
+
+    const down = await sign(db, c.chief, c.proposal, {
+      signing: { ...signing(), SIGNING_P12_PATH: p12, SIGNING_P12_PASSPHRASE: generated.passphrase, SIGNING_TSA_URL: await deadTsaUrl() },
+    })
+    expect(down).toMatchObject({ ok: false, status: 503 })
+    expect((down as { message: string }).message).toMatch(/your signature has not been recorded\. The record could not be timestamped: The timestamp authority at .* did not give a timestamp/)
     await nothingSigned(db, c, version)
 
     const fixed = await sign(db, c.chief, c.proposal, {

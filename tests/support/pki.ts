@@ -123,10 +123,12 @@ export function makePki(dir: string, kind: KeyKind, organisation = 'Test Council
   openssl(['req', '-config', rootConfig, '-new', '-key', intermediateKey, '-subj', `/CN=${organisation} Issuing CA (${kind})/O=${organisation}`, '-out', file('intermediate.csr')])
   openssl(['ca', '-batch', '-notext', '-config', rootConfig, '-cert', rootFile, '-keyfile', rootKey, '-extensions', 'issuing_ca', '-days', '3000', '-in', file('intermediate.csr'), '-out', intermediateFile])
 
+  // File names without spaces: openssl takes some path arguments as URIs.
+  const slug = (name: string) => name.replace(/[^A-Za-z0-9]+/g, '-')
   const issue = (name: string, extensions: string, dates: { startDate?: Date; endDate?: Date } = {}) => {
-    const leafKey = key(name)
-    const csr = file(`${name}.csr`)
-    const certFile = file(`${name}.pem`)
+    const leafKey = key(slug(name))
+    const csr = file(`${slug(name)}.csr`)
+    const certFile = file(`${slug(name)}.pem`)
     openssl(['req', '-config', issuingConfig, '-new', '-key', leafKey, '-subj', `/CN=${name}/O=${organisation}`, '-out', csr])
     const validity = [
       ...(dates.startDate ? ['-startdate', caDate(dates.startDate)] : []),
@@ -143,9 +145,9 @@ export function makePki(dir: string, kind: KeyKind, organisation = 'Test Council
     intermediateFile,
     issueSigner(name, options = {}) {
       const { keyFile, certFile } = issue(name, 'signer', options)
-      const chainFile = file(`${name}-chain.pem`)
+      const chainFile = file(`${slug(name)}-chain.pem`)
       fs.writeFileSync(chainFile, fs.readFileSync(intermediateFile, 'utf8') + fs.readFileSync(rootFile, 'utf8'))
-      const p12 = file(`${name}.p12`)
+      const p12 = file(`${slug(name)}.p12`)
       const passphrase = `pass-${name}`
       const chain = options.chain === 'leaf-only' ? [] : ['-certfile', chainFile]
       // OpenSSL 3's defaults: AES-256-CBC under PBKDF2, and a SHA-256 MAC.
@@ -154,7 +156,7 @@ export function makePki(dir: string, kind: KeyKind, organisation = 'Test Council
     },
     issueTsa(name) {
       const { keyFile, certFile } = issue(name, 'timestamping')
-      const chainFile = file(`${name}-chain.pem`)
+      const chainFile = file(`${slug(name)}-chain.pem`)
       fs.writeFileSync(chainFile, fs.readFileSync(intermediateFile, 'utf8') + fs.readFileSync(rootFile, 'utf8'))
       return { certFile, keyFile, chainFile }
     },
