@@ -8,7 +8,7 @@ import { requireSigningIdentity, signingTrust, type SigningIdentity, type Signin
 import { signPdf } from '~/signing/sign-pdf.server'
 import { checkPdfSignature } from '~/signing/verify-pdf.server'
 import { addendumData, ANONYMOUS_CONCERN, largeRecordData, visaRecordData } from '#tests/support/decision-records'
-import { nssDatabaseTrusting, pageCount, pdffonts, pdfinfo, pdfsig, pdftotext } from '#tests/support/poppler'
+import { nssDatabaseTrusting, pageCount, pdffonts, pdfinfo, pdfinfoMeta, pdfsig, pdftotext } from '#tests/support/poppler'
 
 /** The text with every run of whitespace as one space: wrapped lines read as the sentence they are. */
 const textOf = (file: string) => pdftotext(file).replace(/\s+/g, ' ')
@@ -128,6 +128,25 @@ describe('the signed visa-services record, checked with poppler and NSS', () => 
     const fonts = pdffonts(visaFile)
     expect(fonts).toMatch(/\+DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/)
     expect(fonts).not.toMatch(/Helvetica/)
+  })
+})
+
+describe('PDF/A-3b, as far as poppler and the file’s own structure show it', () => {
+  it('declares PDF/A-3 level B in its XMP metadata, at PDF 1.7, with an sRGB output intent and every font embedded', () => {
+    const info = pdfinfo(visaFile)
+    expect(info).toMatch(/^PDF version:\s+1\.7$/m)
+    expect(info).toMatch(/^Metadata Stream:\s+yes$/m)
+    const xmp = pdfinfoMeta(visaFile)
+    expect(xmp).toMatch(/<pdfaid:part>3<\/pdfaid:part>/)
+    expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/)
+    expect(xmp).toContain('Decision record LLS-2025-014-R1')
+    const raw = fs.readFileSync(visaFile).toString('latin1')
+    expect(raw).toMatch(/\/Type \/OutputIntent[\s\S]{0,200}\/S \/GTS_PDFA1/)
+    expect(raw).toContain('(sRGB IEC61966-2.1)')
+    // pdffonts' "emb" column: every font in the file is embedded.
+    const rows = pdffonts(visaFile).split('\n').slice(2).filter((l) => l.trim())
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) expect(row).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/)
   })
 })
 
