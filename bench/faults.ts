@@ -606,7 +606,9 @@ async function signingCertificate(): Promise<Outcome> {
     })
     await refusedBecause('certificate missing', /does not exist/)
     // The file put in place while the app runs, with the wrong passphrase still configured.
-    fs.copyFileSync(path.join(generated, 'signing.p12'), configured)
+    // Probity keeps its generated identity as PEM; OpenSSL packs it as a council would hand it over.
+    const packed = spawnSync('openssl', ['pkcs12', '-export', '-inkey', path.join(generated, 'signing-key.pem'), '-passin', 'stdin', '-in', path.join(generated, 'signing-chain.pem'), '-passout', 'stdin', '-out', configured], { input: `${passphrase}\n${passphrase}\n` })
+    if (packed.status !== 0) throw new Error(`openssl pkcs12 -export failed: ${packed.stderr.toString()}`)
     await refusedBecause('wrong passphrase', /passphrase does not open/)
 
     await app.kill('SIGTERM')

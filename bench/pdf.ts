@@ -31,7 +31,7 @@ v8.setFlagsFromString('--expose-gc')
 const gc = vm.runInNewContext('gc') as () => void
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-pdf-'))
-const identity = requireSigningIdentity({ dataDir, publicUrl: 'http://localhost:4200' })
+const identity = await requireSigningIdentity({ dataDir, publicUrl: 'http://localhost:4200' })
 
 async function renderAndSign(data: DecisionRecordData) {
   const pdf = await renderDecisionRecord(data)

@@ -60,10 +60,29 @@ export function VerificationResult({ v, focus = false }: { v: RecordVerification
         <dd>{s.coversWholeFile ? 'Yes' : 'No'}</dd>
         <dt>Signer</dt>
         <dd>{s.signer ? s.signer.subject : 'Unknown'}</dd>
-        <dt>Certificate issued by this service’s certificate authority</dt>
+        <dt>Certificate chains to this service’s root certificate authority</dt>
         <dd>{s.chainsToCa ? 'Yes' : 'No'}</dd>
+        {s.chain.length > 1 ? (
+          <>
+            <dt>Certificate chain</dt>
+            <dd>
+              <ol className="certificate-chain">
+                {s.chain.map((name, i) => (
+                  <li key={`${i}-${name}`}>{name}</li>
+                ))}
+              </ol>
+            </dd>
+          </>
+        ) : null}
         <dt>Signed at</dt>
-        <dd>{s.signingTime ? dateTime.format(new Date(s.signingTime)) : 'Unknown'}</dd>
+        <dd>
+          {s.signingTime ? dateTime.format(new Date(s.signingTime)) : 'Unknown'}
+          {s.timestamp?.valid
+            ? `, by the trusted timestamp of ${s.timestamp.authority}`
+            : s.found
+              ? ', as stated by the signer (no trusted timestamp)'
+              : ''}
+        </dd>
         <dt>SHA-256 of the file</dt>
         <dd className="hash">{v.sha256}</dd>
       </dl>

@@ -28,7 +28,7 @@ export function addendumMetadata(a: AddendumData) {
 /** A reassessment never edits the original record: it adds this signed addendum, tied to it by hash. */
 export function Addendum({ data: a }: { data: AddendumData }) {
   return (
-    <Document {...addendumMetadata(a)} creationDate={a.record.issuedAt} modificationDate={a.record.issuedAt}>
+    <Document {...addendumMetadata(a)} conformance="PDF/A-3b" creationDate={a.record.issuedAt} modificationDate={a.record.issuedAt}>
       <Page size="A4" style={styles.page} experimentalPagination>
         <PageFrame
           left={`${a.organisation.name} · Addendum ${a.record.reference}`}

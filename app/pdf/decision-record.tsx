@@ -27,7 +27,7 @@ export function DecisionRecord({ data: d }: { data: DecisionRecordData }) {
   const staff = staffSection(d.staff)
   const blocking = blockingIssueRows(d.privacy)
   return (
-    <Document {...meta} creationDate={d.record.issuedAt} modificationDate={d.record.issuedAt}>
+    <Document {...meta} conformance="PDF/A-3b" creationDate={d.record.issuedAt} modificationDate={d.record.issuedAt}>
       <Page size="A4" style={styles.page} experimentalPagination>
         <PageFrame
           left={`${d.organisation.name} · Decision record ${d.record.reference}`}

@@ -4,7 +4,7 @@ import { appContext } from '~/utils/app-context.server'
 /** The certificate authority that issued the signing certificate, for anyone who chooses to trust it. */
 export async function loader() {
   const { config } = await appContext()
-  const pem = signingCaPem(config)
+  const pem = await signingCaPem(config)
   if (!pem) return new Response('No signing certificate is installed.', { status: 404 })
   return new Response(pem, {
     headers: {

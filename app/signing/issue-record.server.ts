@@ -57,8 +57,8 @@ export async function issueRecord(
   options: IssueOptions = {},
 ): Promise<DecisionRecordRow> {
   const now = options.now ?? new Date()
-  // Refusal before any work when the certificate is missing, unreadable or expired.
-  const identity = requireSigningIdentity(config, now)
+  // Refusal before any work when the certificate is missing, unreadable, expired, revoked or from another chain.
+  const identity = await requireSigningIdentity(config, now)
   const id = crypto.randomUUID()
   const proposalReference = request.data.proposal.reference
   const sequence = (await countRecordsForProposal(db, request.proposalId)) + 1
@@ -94,6 +94,8 @@ export async function issueRecord(
     location: request.data.organisation.name,
     contactInfo: `${config.publicUrl}/verify`,
     signingTime: now,
+    // A failing authority throws before anything is written: the caller's transaction rolls back.
+    timestampUrl: config.SIGNING_TSA_URL,
   })
   const sha256 = crypto.createHash('sha256').update(signed).digest('hex')
   const filePath = path.join(request.organisationId, `${id}.pdf`)

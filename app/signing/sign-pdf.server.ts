@@ -2,7 +2,9 @@ import crypto from 'node:crypto'
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain'
 import { SignPdf, Signer } from '@signpdf/signpdf'
 import { type SigningIdentity } from './certificates.server'
+import { OID } from './cms.server'
 import { children, DER_NULL, objectIdentifier, octets, readNode, sequence, set, smallInteger, tlv, utcTime, whole } from './der'
+import { requestTimestamp } from './timestamp.server'
 
 export type SignatureDetails = {
   /** Who signs, as shown by PDF readers ("Denbighshire Libraries"). */
@@ -11,25 +13,16 @@ export type SignatureDetails = {
   location: string
   contactInfo: string
   signingTime: Date
+  /** An RFC 3161 authority to timestamp the signature (PAdES B-T); none means B-B. */
+  timestampUrl?: string
 }
 
 // PAdES: a detached CMS signature, the form the European baseline profiles require.
 const PADES_SUBFILTER = 'ETSI.CAdES.detached'
 
-const OID = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-}
-
-const algorithm = (oid: string) => sequence(objectIdentifier(oid), DER_NULL)
+const algorithm = (oid: string, nullParameters = true) => (nullParameters ? sequence(objectIdentifier(oid), DER_NULL) : sequence(objectIdentifier(oid)))
 const attribute = (oid: string, value: Buffer) => sequence(objectIdentifier(oid), set(value))
-const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest()
+const hash = (digest: string, bytes: Uint8Array) => crypto.createHash(digest).update(bytes).digest()
 
 /** The issuer name and serial number a SignerInfo names its certificate by, copied from the certificate's own bytes. */
 function issuerAndSerialNumber(certificate: Buffer): Buffer {
@@ -41,41 +34,49 @@ function issuerAndSerialNumber(certificate: Buffer): Buffer {
 }
 
 /**
- * A CMS SignedData signer that hashes and signs with Node's crypto, using
- * the key and certificates the identity opened once. node-forge's
- * P12Signer decrypted the PKCS#12 and did SHA-256 and RSA in JavaScript for
- * every record, several times slower. One instance per signature, like
- * @signpdf's own signers.
+ * A CMS SignedData signer that hashes and signs with Node's crypto (RSA or
+ * ECDSA), using the key and certificates the identity opened once, and,
+ * given an authority, adds its RFC 3161 timestamp over the signature value.
+ * One instance per signature, like @signpdf's own signers.
  */
 export class CmsSigner extends Signer {
-  constructor(private readonly identity: Pick<SigningIdentity, 'privateKey' | 'certificates'>) {
+  constructor(
+    private readonly identity: Pick<SigningIdentity, 'privateKey' | 'certificates' | 'algorithm'>,
+    private readonly timestampUrl?: string,
+  ) {
     super()
   }
 
   async sign(pdf: Buffer, signingTime: Date = new Date()): Promise<Buffer> {
     const [signer] = this.identity.certificates
     if (!signer) throw new Error('The signing identity has no certificate.')
+    const { digest, digestOid, signatureOid, nullParameters } = this.identity.algorithm
     // Attributes in DER order (by their encodings), the order verifiers re-encode them in.
     const attributes = [
       attribute(OID.contentType, objectIdentifier(OID.data)),
       attribute(OID.signingTime, utcTime(signingTime)),
-      attribute(OID.messageDigest, octets(sha256(pdf))),
-      // ESS signing-certificate-v2: binds the signer's certificate into what is signed, as PAdES requires.
-      attribute(OID.signingCertificateV2, sequence(sequence(sequence(octets(sha256(signer)))))),
+      attribute(OID.messageDigest, octets(hash(digest, pdf))),
+      // ESS signing-certificate-v2 (SHA-256, the default): binds the signer's certificate into what is signed, as PAdES requires.
+      attribute(OID.signingCertificateV2, sequence(sequence(sequence(octets(hash('sha256', signer)))))),
     ]
     // The signature covers the attributes as a SET; they travel as [0] IMPLICIT.
-    const signature = crypto.sign('sha256', set(...attributes), this.identity.privateKey)
+    const signature = crypto.sign(digest, set(...attributes), this.identity.privateKey)
+    // [1] IMPLICIT unsignedAttrs: the timestamp is over the signature, so it cannot be inside it.
+    const unsigned = this.timestampUrl
+      ? [tlv(0xa1, attribute(OID.signatureTimeStampToken, (await requestTimestamp(this.timestampUrl, signature)).token))]
+      : []
     const signerInfo = sequence(
       smallInteger(1),
       issuerAndSerialNumber(signer),
-      algorithm(OID.sha256),
+      algorithm(digestOid),
       tlv(0xa0, ...attributes),
-      algorithm(OID.rsaEncryption),
+      algorithm(signatureOid, nullParameters),
       octets(signature),
+      ...unsigned,
     )
     const signedData = sequence(
       smallInteger(1),
-      set(algorithm(OID.sha256)),
+      set(algorithm(digestOid)),
       // Detached: the content is the PDF's signed byte ranges, not carried here.
       sequence(objectIdentifier(OID.data)),
       tlv(0xa0, ...this.identity.certificates),
@@ -83,6 +84,12 @@ export class CmsSigner extends Signer {
     )
     return sequence(objectIdentifier(OID.signedData), tlv(0xa0, signedData))
   }
+}
+
+// Room for the CMS: the certificates, the signature and attributes, and a timestamp token with its authority's chain.
+function signatureLength(identity: Pick<SigningIdentity, 'certificates'>, timestamped: boolean) {
+  const certificates = identity.certificates.reduce((sum, c) => sum + c.length, 0)
+  return certificates + 2048 + (timestamped ? 12288 : 0)
 }
 
 /**
@@ -99,6 +106,7 @@ export async function signPdf(pdf: Buffer, identity: SigningIdentity, details: S
     signingTime: details.signingTime,
     subFilter: PADES_SUBFILTER,
     appName: 'Probity',
+    signatureLength: signatureLength(identity, Boolean(details.timestampUrl)),
   })
-  return new SignPdf().sign(prepared, new CmsSigner(identity), details.signingTime)
+  return new SignPdf().sign(prepared, new CmsSigner(identity, details.timestampUrl), details.signingTime)
 }

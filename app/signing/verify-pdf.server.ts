@@ -1,10 +1,13 @@
-import crypto from 'node:crypto'
-import { children, content, DerError, oid, readNode, time, whole, type DerNode } from './der'
+import { checkChain, commonName, certificateOf } from './certificate-chain.server'
+import { type SigningTrust } from './certificates.server'
+import { checkSigner, parseSignedData, timestampTokenOf } from './cms.server'
+import { checkTimestampToken } from './timestamp.server'
 
 /**
  * Checks a signed PDF the way an independent reader would, without
  * trusting anything Probity stored: the signature's byte ranges, the CMS
- * message digest and signature, and the signer's chain to a given CA.
+ * message digest and signature, the signer's chain through any issuing CAs
+ * to the trusted root (with revocation lists), and a timestamp if present.
  */
 
 export type SignatureCheck = {
@@ -14,28 +17,19 @@ export type SignatureCheck = {
   intact: boolean
   /** The signed ranges are the whole file except the signature itself. */
   coversWholeFile: boolean
-  /** The signer's certificate was issued by (or is) the trusted CA. */
+  /** The signer's certificate chains, through issuing CAs, to the trusted root. */
   chainsToCa: boolean
-  /** The signing time falls within the signer certificate's validity. */
+  /** Every certificate of the chain was valid, and none revoked, when the record was signed. */
   certificateValidAtSigning: boolean
   signer: { subject: string; issuer: string; validFrom: Date; validTo: Date } | null
+  /** The signing time: the timestamp's when there is one, else what the signer claimed. */
   signingTime: Date | null
+  /** An RFC 3161 timestamp over the signature (PAdES B-T), when the record carries one. */
+  timestamp: { time: Date; authority: string; valid: boolean } | null
+  /** The subjects of the chain, signer first, as far as it was built. */
+  chain: string[]
   /** The first thing wrong, in words; null when every check passed. */
   problem: string | null
-}
-
-const OID = {
-  signedData: '1.2.840.113549.1.7.2',
-  data: '1.2.840.113549.1.7.1',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-}
-
-const DIGESTS: Record<string, string> = {
-  '2.16.840.1.101.3.4.2.1': 'sha256',
-  '2.16.840.1.101.3.4.2.2': 'sha384',
-  '2.16.840.1.101.3.4.2.3': 'sha512',
 }
 
 /** A check that failed before any signature could be examined. */
@@ -48,6 +42,8 @@ export function failedCheck(problem: string): SignatureCheck {
     certificateValidAtSigning: false,
     signer: null,
     signingTime: null,
+    timestamp: null,
+    chain: [],
     problem,
   }
 }
@@ -72,120 +68,65 @@ function locate(pdf: Buffer): Located | string | null {
   return { byteRange, der: Buffer.from(gap.slice(1, -1), 'hex'), count }
 }
 
-/** `caPem` null means no CA is configured: the signature is still checked, the chain cannot be. */
-export function checkPdfSignature(pdf: Buffer, caPem: string | null): SignatureCheck {
+/** `trust` null means no certificate is installed: the signature is still checked, the chain cannot be. */
+export async function checkPdfSignature(pdf: Buffer, trust: Pick<SigningTrust, 'anchor' | 'pool' | 'crls'> | null): Promise<SignatureCheck> {
   const located = locate(pdf)
   if (located === null) return NOTHING
   if (typeof located === 'string') return { ...NOTHING, found: true, problem: located }
   const [, b, c, d] = located.byteRange
   const coversWholeFile = located.count === 1 && c + d === pdf.length
+  let cms: ReturnType<typeof checkSigner>
   try {
-    const cms = parseCms(located.der)
-    const hash = crypto.createHash(cms.digest)
-    hash.update(pdf.subarray(0, b))
-    hash.update(pdf.subarray(c, c + d))
-    const digestMatches = hash.digest().equals(cms.messageDigest)
-    // The signature is over the signed attributes re-tagged as a SET, as CMS specifies.
-    const signedAttrs = Buffer.from(cms.signedAttrs)
-    signedAttrs[0] = 0x31
-    const signatureMatches = crypto.verify(cms.digest, signedAttrs, cms.signer.publicKey, cms.signature)
-    const ca = caPem ? new crypto.X509Certificate(caPem) : null
-    const chainsToCa =
-      ca !== null &&
-      (cms.signer.fingerprint256 === ca.fingerprint256 || (cms.signer.checkIssued(ca) && cms.signer.verify(ca.publicKey)))
-    const validFrom = new Date(cms.signer.validFrom)
-    const validTo = new Date(cms.signer.validTo)
-    const at = cms.signingTime
-    const certificateValidAtSigning = at !== null && at >= validFrom && at <= validTo
-    const intact = digestMatches && signatureMatches
-    const problem = !digestMatches
-      ? 'The file has changed since it was signed.'
-      : !signatureMatches
-        ? 'The signature does not match the signer’s certificate.'
-        : !coversWholeFile
-          ? 'Part of the file is not covered by the signature: something was added after signing.'
-          : !chainsToCa
-            ? 'The signer’s certificate was not issued by this service’s certificate authority.'
-            : !certificateValidAtSigning
-              ? 'The signer’s certificate was not valid at the time of signing.'
-              : null
-    return {
-      found: true,
-      intact,
-      coversWholeFile,
-      chainsToCa,
-      certificateValidAtSigning,
-      signer: { subject: oneLine(cms.signer.subject), issuer: oneLine(cms.signer.issuer), validFrom, validTo },
-      signingTime: at,
-      problem,
-    }
+    cms = checkSigner(parseSignedData(located.der), [pdf.subarray(0, b), pdf.subarray(c, c + d)])
   } catch {
     // Hostile or damaged input of any shape ends here, never as a server error.
     return { ...NOTHING, found: true, coversWholeFile, problem: 'The signature cannot be read: it is damaged or not a CMS signature.' }
   }
-}
-
-// Node prints distinguished names one attribute a line.
-const oneLine = (name: string) => name.split('\n').join(', ')
-
-type Cms = {
-  digest: string
-  messageDigest: Buffer
-  signedAttrs: Uint8Array
-  signature: Buffer
-  signer: crypto.X509Certificate
-  signingTime: Date | null
-}
-
-function expect(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new DerError(what)
-}
-
-function parseCms(der: Buffer): Cms {
-  const contentInfo = readNode(der, 0)
-  const [type, explicit] = children(der, contentInfo)
-  expect(type !== undefined && oid(der, type) === OID.signedData, 'not SignedData')
-  expect(explicit?.tag === 0xa0, 'no SignedData content')
-  const signedData = children(der, explicit!)[0]
-  expect(signedData?.tag === 0x30, 'malformed SignedData')
-  const parts = children(der, signedData!)
-  const certificates = parts.find((p) => p.tag === 0xa0)
-  const signerInfos = parts.at(-1)
-  expect(certificates !== undefined && signerInfos?.tag === 0x31, 'no certificates or signer')
-  const infos = children(der, signerInfos!)
-  expect(infos.length === 1, 'expected exactly one signer')
-  const info = children(der, infos[0]!)
-  const [, sid, digestAlgorithm, signedAttrs] = info
-  expect(sid?.tag === 0x30 && digestAlgorithm?.tag === 0x30 && signedAttrs?.tag === 0xa0, 'signer without signed attributes')
-  const signature = info.find((n, i) => i > 3 && n.tag === 0x04)
-  expect(signature !== undefined, 'no signature value')
-  const digest = DIGESTS[oid(der, children(der, digestAlgorithm!)[0]!)]
-  expect(digest !== undefined, 'unsupported digest')
-
-  const attrs = new Map<string, DerNode>()
-  for (const attr of children(der, signedAttrs!)) {
-    const [attrType, values] = children(der, attr)
-    attrs.set(oid(der, attrType!), children(der, values!)[0]!)
-  }
-  const contentType = attrs.get(OID.contentType)
-  const messageDigest = attrs.get(OID.messageDigest)
-  expect(contentType !== undefined && oid(der, contentType) === OID.data, 'content type is not data')
-  expect(messageDigest?.tag === 0x04, 'no message digest')
-  const signingTime = attrs.get(OID.signingTime)
-
-  // issuerAndSerialNumber: the signer is the certificate with that serial.
-  const serial = Buffer.from(content(der, children(der, sid!)[1]!)).toString('hex').replace(/^0+/, '').toUpperCase()
-  const signer = children(der, certificates!)
-    .map((node) => new crypto.X509Certificate(whole(der, node)))
-    .find((cert) => cert.serialNumber.replace(/^0+/, '').toUpperCase() === serial)
-  expect(signer !== undefined, 'signer certificate missing')
-
+  const token = timestampTokenOf(cms)
+  const stamped = token ? checkTimestampToken(token, cms.signatureValue) : null
+  const timestampValid = stamped !== null && stamped.problem === null
+  const signingTime = timestampValid ? stamped.time : cms.signingTime
+  const signer = certificateOf(cms.signer)
+  const chain = trust
+    ? await checkChain({
+        signer: cms.signer,
+        pool: [...cms.certificates, ...trust.pool],
+        anchor: trust.anchor,
+        crls: [...cms.crls, ...trust.crls],
+        at: signingTime ?? new Date(),
+        trustedTime: timestampValid,
+      })
+    : null
+  const chainsToCa = chain !== null && chain.status !== 'wrong_chain'
+  const certificateValidAtSigning = chain !== null && chain.status === 'ok' && signingTime !== null
+  const intact = cms.digestMatches && cms.signatureMatches
+  const problem = !cms.digestMatches
+    ? 'The file has changed since it was signed.'
+    : !cms.signatureMatches
+      ? 'The signature does not match the signer’s certificate.'
+      : !coversWholeFile
+        ? 'Part of the file is not covered by the signature: something was added after signing.'
+        : stamped?.problem
+          ? `The signature’s timestamp is not valid: ${stamped.problem}.`
+          : chain === null
+            ? 'No signing certificate is installed here, so the signer cannot be checked.'
+            : chain.status === 'wrong_chain'
+              ? `The signer’s certificate is not from this service’s certificate authority. ${chain.message}`
+              : chain.status !== 'ok'
+                ? `The signer’s certificate was not valid when the record was signed${signingTime ? ` (${signingTime.toISOString().slice(0, 10)})` : ''}. ${chain.message}`
+                : signingTime === null
+                  ? 'The signature does not say when it was made.'
+                  : null
   return {
-    digest,
-    messageDigest: Buffer.from(content(der, messageDigest!)),
-    signedAttrs: whole(der, signedAttrs!),
-    signature: Buffer.from(content(der, signature!)),
-    signer: signer!,
-    signingTime: signingTime ? time(der, signingTime) : null,
+    found: true,
+    intact,
+    coversWholeFile,
+    chainsToCa,
+    certificateValidAtSigning,
+    signer: { subject: signer.subject, issuer: signer.issuer, validFrom: signer.notBefore, validTo: signer.notAfter },
+    signingTime,
+    timestamp: stamped?.time ? { time: stamped.time, authority: stamped.authority ?? '', valid: timestampValid } : null,
+    chain: (chain?.chain ?? [signer]).map(commonName),
+    problem,
   }
 }

@@ -7,7 +7,7 @@ import { reassessmentOutcomeLabel } from '~/pdf/sections'
 import { outcomeLabel } from '#machines/vocabulary/labels'
 import { type Outcome } from '#machines/vocabulary/decision'
 import { type ReassessmentOutcome } from '#machines/vocabulary/monitoring'
-import { signingCaPem, type SigningConfig } from './certificates.server'
+import { signingTrust, type SigningConfig } from './certificates.server'
 import { recordFilePath } from './issue-record.server'
 import { checkPdfSignature, failedCheck, type SignatureCheck } from './verify-pdf.server'
 
@@ -85,7 +85,7 @@ export async function checkChainUpTo(db: Queryable, row: PublicRecord): Promise<
 /** A file someone holds: is it signed, is it ours, and does the history behind it still hold? */
 export async function verifyRecordFile(db: Queryable, config: SigningConfig, pdf: Buffer): Promise<RecordVerification> {
   const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
-  const signature = checkPdfSignature(pdf, signingCaPem(config))
+  const signature = await checkPdfSignature(pdf, await signingTrust(config))
   const row = await findPublicRecord(db, { sha256 })
   return {
     sha256,
@@ -119,7 +119,7 @@ export async function verifyStoredRecord(
     }
   }
   const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
-  const signature = checkPdfSignature(pdf, signingCaPem(config))
+  const signature = await checkPdfSignature(pdf, await signingTrust(config))
   return {
     sha256,
     signature:

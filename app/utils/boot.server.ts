@@ -6,6 +6,7 @@ import { ConfigError } from './config.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
 import { reportSigningCertificate } from '~/signing/certificates.server'
 import { sweepOrphanRecordFiles } from '~/signing/issue-record.server'
+import { timestampAuthorityProblem } from '~/signing/timestamp.server'
 import { startScheduledWork, stopScheduledWork } from '~/workflow/scheduled/start-scheduled-work.server'
 import { describeError, logger } from './log.server'
 import { metrics } from './metrics.server'
@@ -25,7 +26,11 @@ export function boot(): Promise<AppContext> {
       const context = await createAppContext()
       const log = logger()
       // Creates the organisation CA on first run; a certificate problem is a warning, not a failed start.
-      reportSigningCertificate(context.config, (line) => log.warn(line))
+      const certificate = await reportSigningCertificate(context.config, (line) => log.warn(line))
+      if (certificate.status === 'ok') {
+        const timestamp = await timestampAuthorityProblem(context.config)
+        if (timestamp) log.warn(`Warning: decision records cannot be signed. ${timestamp}`)
+      }
       const orphans = await sweepOrphanRecordFiles(context.database.db, context.config.dataDir)
       if (orphans.length) log.warn({ removed: orphans.length }, 'removed record files that no decision record names')
       if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {

@@ -36,6 +36,9 @@ export const ConfigSchema = z.object({
   SEED_DEMO_STAGES: booleanFlag.default(true),
   SIGNING_P12_PATH: z.string().min(1).optional(),
   SIGNING_P12_PASSPHRASE: z.string().optional(),
+  SIGNING_ROOT_PATH: z.string().min(1).optional(),
+  SIGNING_CRL_PATH: z.string().min(1).optional(),
+  SIGNING_TSA_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL of an RFC 3161 timestamp authority' }).optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')

@@ -6,7 +6,7 @@ import { appendAuditEntry, verifyChain } from '#db/audit.server'
 import { type Database } from '#db/client.server'
 import { decisionRecords } from '#db/schema'
 import { renderDecisionRecord } from '~/pdf/render.server'
-import { requireSigningIdentity, SigningUnavailableError, type SigningConfig } from '~/signing/certificates.server'
+import { requireSigningIdentity, signingTrust, SigningUnavailableError, type SigningConfig } from '~/signing/certificates.server'
 import { issueRecord, recordFilePath, recordsDirectory, RecordIssueError, sweepOrphanRecordFiles } from '~/signing/issue-record.server'
 import { signPdf } from '~/signing/sign-pdf.server'
 import { checkPdfSignature } from '~/signing/verify-pdf.server'
@@ -17,14 +17,16 @@ import { loader as caLoader } from '~/routes/verify.ca[.]pem'
 import { MAX_VERIFY_BYTES } from '~/signing/verify-upload-schema'
 import { addendumData, visaRecordData } from '#tests/support/decision-records'
 import { createOrganisation, createProposal, createUser, statusOf } from '#tests/support/factories'
+import { makePki } from '#tests/support/pki'
 import { setupTestApp } from '#tests/support/test-app'
+import { deadTsaUrl } from '#tests/support/tsa-server'
 import { databaseKind } from '#tests/support/test-database'
 
 const app = setupTestApp({ PUBLIC_URL: 'http://localhost:4200' })
 
 // The first use generates the organisation CA and signing key; do it once, outside the tests' time limit.
-beforeAll(() => {
-  requireSigningIdentity(app().config)
+beforeAll(async () => {
+  await requireSigningIdentity(app().config)
 })
 
 /** A proposal with a few real audit entries, and the record data naming the chain's head. */
@@ -217,6 +219,19 @@ describe(`issuing signed decision records (${databaseKind()})`, () => {
   })
 })
 
+describe(`issuing with a timestamp authority (${databaseKind()})`, () => {
+  it('refuses to sign when the authority is down, leaving no row and no file', async () => {
+    const { db } = app().database
+    const { org, proposal, data } = await proposalWithHistory(db)
+    const down = { ...config(), SIGNING_TSA_URL: await deadTsaUrl() }
+    const error = await issueRecord(db, down, { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(SigningUnavailableError)
+    expect((error as SigningUnavailableError).check.status).toBe('timestamp_unavailable')
+    expect(await rowsFor(db, proposal.id)).toEqual([])
+    expect(pdfFilesUnder(path.join(recordsDirectory(app().config.dataDir), org.id))).toEqual([])
+  })
+})
+
 describe(`verifying a file (${databaseKind()})`, () => {
   it('reports a tampered copy as changed and matching no record', async () => {
     const { db } = app().database
@@ -233,7 +248,7 @@ describe(`verifying a file (${databaseKind()})`, () => {
   it('tells a validly signed file that Probity never issued from a record', async () => {
     const { db } = app().database
     const pdf = await renderDecisionRecord(visaRecordData())
-    const signed = await signPdf(pdf, requireSigningIdentity(config()), {
+    const signed = await signPdf(pdf, await requireSigningIdentity(config()), {
       name: 'Someone',
       reason: 'test',
       location: 'here',
@@ -285,6 +300,23 @@ async function runAction(request: Request): Promise<{ status: number; body: Acti
 }
 
 describe(`the public verify pages (${databaseKind()})`, () => {
+  it.each(['rsa', 'p256'] as const)('accepts a record signed through a council’s three-level %s chain, and names the chain', async (kind) => {
+    const pki = makePki(path.join(app().config.dataDir, `pki-${kind}`), kind)
+    const leaf = pki.issueSigner(`Council Records ${kind}`)
+    Object.assign(app().config, { SIGNING_P12_PATH: leaf.p12, SIGNING_P12_PASSPHRASE: leaf.passphrase })
+    try {
+      const { db } = app().database
+      const { org, proposal, data } = await proposalWithHistory(db)
+      const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
+      const { body } = await runAction(upload(new Blob([fs.readFileSync(recordFilePath(app().config.dataDir, record))], { type: 'application/pdf' })))
+      expect(body.verification?.signature).toMatchObject({ problem: null, chainsToCa: true })
+      expect(body.verification?.signature.chain).toEqual([`Council Records ${kind}`, `Test Council Issuing CA (${kind})`, `Test Council Root CA (${kind})`])
+      expect(body.verification?.record?.reference).toBe(record.reference)
+    } finally {
+      Object.assign(app().config, { SIGNING_P12_PATH: undefined, SIGNING_P12_PASSPHRASE: undefined })
+    }
+  }, 60_000)
+
   it('checks an uploaded record for someone who is not signed in', async () => {
     const { db } = app().database
     const { org, proposal, data } = await proposalWithHistory(db)
@@ -342,6 +374,8 @@ describe(`the public verify pages (${databaseKind()})`, () => {
     const { db } = app().database
     const { org, proposal, data } = await proposalWithHistory(db)
     const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
-    expect(checkPdfSignature(fs.readFileSync(recordFilePath(app().config.dataDir, record)), pem).chainsToCa).toBe(true)
+    const trust = (await signingTrust(config()))!
+    expect(trust.caPem).toBe(pem)
+    expect((await checkPdfSignature(fs.readFileSync(recordFilePath(app().config.dataDir, record)), trust)).chainsToCa).toBe(true)
   })
 })

@@ -7,7 +7,7 @@ import { type Database } from '#db/client.server'
 import { listDecisions, listSignatures } from '#db/decisions.server'
 import { findRecord, listRecordsForProposal } from '#db/records.server'
 import { decisions, decisionSignatures, monitoringPlans, type OrganisationSettings, type Proposal } from '#db/schema'
-import { generateIdentity, type SigningConfig } from '~/signing/certificates.server'
+import { type SigningConfig } from '~/signing/certificates.server'
 import { recordFilePath, recordsDirectory } from '~/signing/issue-record.server'
 import { verifyStoredRecord } from '~/signing/verify-record.server'
 import { loadProposal } from '~/workflow/apply-event.server'
@@ -19,6 +19,8 @@ import { decideAndSign, OVERRIDE_RATIONALE, visaApproval, visaCaseAtDecision } f
 import { TEST_PASSWORD } from '#tests/support/factories'
 import { pdfsig, pdftotext } from '#tests/support/poppler'
 import { reviewAll, submitProposal } from '#tests/support/screening'
+import { makePki } from '#tests/support/pki'
+import { deadTsaUrl } from '#tests/support/tsa-server'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
 
@@ -238,16 +240,22 @@ describe(`signing that cannot produce the record (${databaseKind()})`, () => {
     expect((missing as { message: string }).message).toMatch(/your signature has not been recorded.*does not exist/)
     await nothingSigned(db, c, version)
 
-    const generated = generateIdentity('records.example.org')
-    const p12 = path.join(app().config.dataDir, 'configured.p12')
-    fs.writeFileSync(p12, generated.p12)
+    const generated = makePki(path.join(app().config.dataDir, 'pki'), 'p256').issueSigner('Records Signing')
+    const p12 = generated.p12
     const locked = await sign(db, c.chief, c.proposal, { signing: { ...signing(), SIGNING_P12_PATH: p12, SIGNING_P12_PASSPHRASE: 'not it' } })
     expect(locked).toMatchObject({ ok: false, status: 503 })
     expect((locked as { message: string }).message).toContain('passphrase does not open the signing certificate')
     await nothingSigned(db, c, version)
 
+    const down = await sign(db, c.chief, c.proposal, {
+      signing: { ...signing(), SIGNING_P12_PATH: p12, SIGNING_P12_PASSPHRASE: generated.passphrase, SIGNING_TSA_URL: await deadTsaUrl() },
+    })
+    expect(down).toMatchObject({ ok: false, status: 503 })
+    expect((down as { message: string }).message).toMatch(/your signature has not been recorded\. The record could not be timestamped: The timestamp authority at .* did not give a timestamp/)
+    await nothingSigned(db, c, version)
+
     const fixed = await sign(db, c.chief, c.proposal, {
-      signing: { ...signing(), SIGNING_P12_PATH: p12, SIGNING_P12_PASSPHRASE: String(generated.passphrase) },
+      signing: { ...signing(), SIGNING_P12_PATH: p12, SIGNING_P12_PASSPHRASE: generated.passphrase },
     })
     expect(fixed).toMatchObject({ ok: true, complete: true })
     expect((await stateOf(db, c.proposal)).stage).toBe('approved')

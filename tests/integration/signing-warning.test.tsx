@@ -5,7 +5,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { loader as homeLoader } from '~/routes/_index'
 import { loader as settingsLoader } from '~/routes/admin.settings'
 import { SigningCertificateWarning } from '~/signing/certificate-warning'
-import { generateIdentity } from '~/signing/certificates.server'
+import { makePki, type Leaf } from '#tests/support/pki'
+import { deadTsaUrl } from '#tests/support/tsa-server'
 import { createOrganisation, createUser, makeRequest, sessionCookieFor } from '#tests/support/factories'
 import { setupTestApp } from '#tests/support/test-app'
 
@@ -15,22 +16,38 @@ let adminCookie: string
 let chiefCookie: string
 let expiredP12: string
 let expiredPassphrase: string
+let good: Leaf
+let revoked: Leaf
+let crlFile: string
+let otherRoot: string
+let deadTsa: string
 
 beforeAll(async () => {
   const { db } = app().database
   const org = await createOrganisation(db)
   adminCookie = await sessionCookieFor(db, (await createUser(db, org.id, ['admin'])).id)
   chiefCookie = await sessionCookieFor(db, (await createUser(db, org.id, ['chief_librarian'])).id)
-  // Issued twelve years ago: the signing certificate ran for nine, so it has expired.
-  const old = generateIdentity('records.example.org', new Date(Date.now() - 12 * 365 * 24 * 3600_000))
-  expiredP12 = path.join(app().config.dataDir, 'expired.p12')
-  fs.writeFileSync(expiredP12, old.p12)
-  expiredPassphrase = String(old.passphrase)
+  // A council PKI made with openssl: root → issuing CA → signing certificates.
+  const pki = makePki(path.join(app().config.dataDir, 'pki'), 'rsa')
+  const day = 24 * 3600_000
+  const expired = pki.issueSigner('Expired Signer', { startDate: new Date(Date.now() - 400 * day), endDate: new Date(Date.now() - 30 * day) })
+  expiredP12 = expired.p12
+  expiredPassphrase = expired.passphrase
+  good = pki.issueSigner('Council Records Signing')
+  revoked = pki.issueSigner('Revoked Signer')
+  pki.revoke(revoked)
+  crlFile = path.join(app().config.dataDir, 'issuing.crl')
+  fs.writeFileSync(crlFile, pki.crl())
+  otherRoot = makePki(path.join(app().config.dataDir, 'other-pki'), 'p256', 'Another Council').rootFile
+  deadTsa = await deadTsaUrl()
 }, 120_000)
 
 afterEach(() => {
   app().config.SIGNING_P12_PATH = undefined
   app().config.SIGNING_P12_PASSPHRASE = undefined
+  app().config.SIGNING_ROOT_PATH = undefined
+  app().config.SIGNING_CRL_PATH = undefined
+  app().config.SIGNING_TSA_URL = undefined
 })
 
 function configure(p12: string, passphrase: string) {
@@ -54,7 +71,31 @@ const BROKEN: [what: string, set: () => void, expected: RegExp][] = [
     /junk\.p12 is not a readable PKCS#12/,
   ],
   ['wrong passphrase', () => configure(expiredP12, 'hunter2-wrong'), /passphrase does not open the signing certificate/],
-  ['expired', () => configure(expiredP12, expiredPassphrase), /The signing certificate expired on \d{4}-\d{2}-\d{2}/],
+  ['expired', () => configure(expiredP12, expiredPassphrase), /The certificate “Expired Signer” expired on \d{4}-\d{2}-\d{2}/],
+  [
+    'from another chain',
+    () => {
+      configure(good.p12, good.passphrase)
+      app().config.SIGNING_ROOT_PATH = otherRoot
+    },
+    /“Council Records Signing” does not chain to the trusted root “Another Council Root CA \(p256\)”/,
+  ],
+  [
+    'revoked',
+    () => {
+      configure(revoked.p12, revoked.passphrase)
+      app().config.SIGNING_CRL_PATH = crlFile
+    },
+    /“Revoked Signer” was revoked by “Test Council Issuing CA \(rsa\)”/,
+  ],
+  [
+    'usable but the timestamp authority is down',
+    () => {
+      configure(good.p12, good.passphrase)
+      app().config.SIGNING_TSA_URL = deadTsa
+    },
+    /The timestamp authority at http:\/\/127\.0\.0\.1:\d+\/tsa \(SIGNING_TSA_URL\) did not give a timestamp: ECONNREFUSED/,
+  ],
 ]
 
 describe('the signing certificate warning for administrators', () => {

@@ -4,11 +4,11 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fontCacheStats } from '~/pdf/pdfkit-font-cache.server'
 import { renderAddendum, renderDecisionRecord } from '~/pdf/render.server'
-import { requireSigningIdentity, signingCaPem, type SigningIdentity } from '~/signing/certificates.server'
+import { requireSigningIdentity, signingTrust, type SigningIdentity, type SigningTrust } from '~/signing/certificates.server'
 import { signPdf } from '~/signing/sign-pdf.server'
 import { checkPdfSignature } from '~/signing/verify-pdf.server'
 import { addendumData, ANONYMOUS_CONCERN, largeRecordData, visaRecordData } from '#tests/support/decision-records'
-import { nssDatabaseTrusting, pageCount, pdffonts, pdfinfo, pdfsig, pdftotext } from '#tests/support/poppler'
+import { nssDatabaseTrusting, pageCount, pdffonts, pdfinfo, pdfinfoMeta, pdfsig, pdftotext } from '#tests/support/poppler'
 
 /** The text with every run of whitespace as one space: wrapped lines read as the sentence they are. */
 const textOf = (file: string) => pdftotext(file).replace(/\s+/g, ' ')
@@ -16,6 +16,7 @@ const textOf = (file: string) => pdftotext(file).replace(/\s+/g, ' ')
 let dir: string
 let identity: SigningIdentity
 let caPem: string
+let trust: SigningTrust
 let visaFile: string
 let nssDir: string
 const visa = visaRecordData()
@@ -36,8 +37,9 @@ async function signedFile(name: string, pdf: Buffer) {
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-pdf-'))
   const config = { dataDir: dir, publicUrl: 'http://localhost:4200' }
-  identity = requireSigningIdentity(config)
-  caPem = signingCaPem(config)!
+  identity = await requireSigningIdentity(config)
+  trust = (await signingTrust(config))!
+  caPem = trust.caPem
   nssDir = nssDatabaseTrusting(path.join(dir, 'nss'), caPem)
   visaFile = await signedFile('visa.pdf', await renderDecisionRecord(visa))
 })
@@ -61,9 +63,9 @@ describe('the signed visa-services record, checked with poppler and NSS', () => 
     expect(report).toContain('Signer Certificate Common Name: Probity decision-record signing (localhost:4200)')
   })
 
-  it('is reported invalid, by pdfsig and by Probity’s verifier, with one byte changed', () => {
+  it('is reported invalid, by pdfsig and by Probity’s verifier, with one byte changed', async () => {
     const bytes = fs.readFileSync(visaFile)
-    expect(checkPdfSignature(bytes, caPem)).toMatchObject({ intact: true, coversWholeFile: true, chainsToCa: true, problem: null })
+    expect(await checkPdfSignature(bytes, trust)).toMatchObject({ intact: true, coversWholeFile: true, chainsToCa: true, problem: null })
     const at = bytes.indexOf('/Lang (en-GB)') + '/Lang (en-G'.length
     const tampered = Buffer.from(bytes)
     tampered[at] = 'C'.charCodeAt(0)
@@ -72,7 +74,7 @@ describe('the signed visa-services record, checked with poppler and NSS', () => 
     const report = pdfsig(file, nssDir)
     expect(report).not.toContain('Signature is Valid')
     expect(report).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/)
-    expect(checkPdfSignature(tampered, caPem)).toMatchObject({ intact: false, problem: 'The file has changed since it was signed.' })
+    expect(await checkPdfSignature(tampered, trust)).toMatchObject({ intact: false, problem: 'The file has changed since it was signed.' })
   })
 
   it('carries real text: partner, every criterion, the anonymous concern without an author, Welsh names and the chain head', () => {
@@ -126,6 +128,25 @@ describe('the signed visa-services record, checked with poppler and NSS', () => 
     const fonts = pdffonts(visaFile)
     expect(fonts).toMatch(/\+DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/)
     expect(fonts).not.toMatch(/Helvetica/)
+  })
+})
+
+describe('PDF/A-3b, as far as poppler and the file’s own structure show it', () => {
+  it('declares PDF/A-3 level B in its XMP metadata, at PDF 1.7, with an sRGB output intent and every font embedded', () => {
+    const info = pdfinfo(visaFile)
+    expect(info).toMatch(/^PDF version:\s+1\.7$/m)
+    expect(info).toMatch(/^Metadata Stream:\s+yes$/m)
+    const xmp = pdfinfoMeta(visaFile)
+    expect(xmp).toMatch(/<pdfaid:part>3<\/pdfaid:part>/)
+    expect(xmp).toMatch(/<pdfaid:conformance>B<\/pdfaid:conformance>/)
+    expect(xmp).toContain('Decision record LLS-2025-014-R1')
+    const raw = fs.readFileSync(visaFile).toString('latin1')
+    expect(raw).toMatch(/\/Type \/OutputIntent[\s\S]{0,200}\/S \/GTS_PDFA1/)
+    expect(raw).toContain('(sRGB IEC61966-2.1)')
+    // pdffonts' "emb" column: every font in the file is embedded.
+    const rows = pdffonts(visaFile).split('\n').slice(2).filter((l) => l.trim())
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) expect(row).toMatch(/\s+yes\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/)
   })
 })
 

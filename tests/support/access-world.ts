@@ -139,7 +139,7 @@ export async function buildWorld(
   const foreign = await oneOfEachRole(db, other.id)
   const proposer = users.chief_librarian
   const reviewers = [users.reviewer, reviewer2]
-  ensureGeneratedIdentity(signing)
+  await ensureGeneratedIdentity(signing)
 
   async function fixture(kind: FixtureKind): Promise<Fixture> {
     let proposal = await createProposal(db, organisation.id, proposer.id, {

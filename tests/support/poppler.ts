@@ -14,6 +14,7 @@ function run(command: string, args: string[]): string {
 export const pdfsig = (file: string, nssDir?: string) => run('pdfsig', nssDir ? ['-nssdir', `sql:${nssDir}`, file] : [file])
 export const pdftotext = (file: string) => run('pdftotext', ['-enc', 'UTF-8', file, '-'])
 export const pdfinfo = (file: string) => run('pdfinfo', [file])
+export const pdfinfoMeta = (file: string) => run('pdfinfo', ['-meta', file])
 export const pdffonts = (file: string) => run('pdffonts', [file])
 
 /** A fresh NSS database that trusts only the given CA. */

@@ -61,7 +61,7 @@ export async function decisionView(
   const lastSignature = isLastSignature(snapshot.context)
   // Only those who can act on it are told the certificate is unusable: an administrator, or whoever would sign last.
   const check =
-    user.roles.includes('admin') || (actions.canSign && lastSignature) ? checkSigningCertificate(input.signing) : null
+    user.roles.includes('admin') || (actions.canSign && lastSignature) ? await checkSigningCertificate(input.signing) : null
 
   return {
     version: proposal.version,

@@ -55,6 +55,9 @@ export async function sign<T>(db: Database, input: SignInput, steps: SigningStep
 /** A failure to produce the record that an administrator can fix, in words the signatory can pass on. */
 function signingFailure(error: unknown, record: string): Refusal | null {
   const notRecorded = `The ${record} could not be produced, so your signature has not been recorded.`
+  if (error instanceof SigningUnavailableError && error.check.status === 'timestamp_unavailable') {
+    return refuse(503, `${notRecorded} The record could not be timestamped: ${error.message} Ask an administrator to check it, then sign again.`)
+  }
   if (error instanceof SigningUnavailableError) {
     return refuse(503, `${notRecorded} The signing certificate cannot be used: ${error.message} Ask an administrator to fix it, then sign again.`)
   }
