@@ -47,7 +47,7 @@ async function run(handle: DatabaseHandle) {
   for (let i = 0; i < SAMPLES; i++) {
     const proposalId = ids[Math.floor(Math.random() * ids.length)]!
     const t0 = performance.now()
-    const result = await applyEvent(db, { organisationId: orgId, proposalId, event: { type: 'proposal.update', actor }, summary: 'bench' })
+    const result = await applyEvent(db, { organisationId: orgId, proposalId, event: { type: 'proposal.update', actor }, audit: { kind: 'draft.saved' } })
     samples.push(performance.now() - t0)
     if (!result.ok) throw new Error(`refused: ${result.message}`)
   }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { asc, desc, eq } from 'drizzle-orm'
+import { AuditDetailSchema, type AuditDetail } from '#machines/vocabulary/audit-entries'
 import { canonicalJson } from './canonical-json'
 import { type Queryable } from './client.server'
 import { auditEntries, type AuditEntry } from './schema/index'
@@ -15,7 +16,10 @@ export type NewAuditEntry = {
   actorKind: AuditActorKind
   eventType: string
   payload: unknown
+  /** The English rendering kept beside `detail` for readers of the old column. */
   summary: string
+  /** What happened, typed; validated here and covered by the hash. */
+  detail?: AuditDetail | null
   stateBefore: string
   stateAfter: string
   at: Date
@@ -27,9 +31,13 @@ export function payloadDigest(payload: unknown) {
   return sha256(canonicalJson(payload))
 }
 
-type HashedFields = Omit<AuditEntry, 'id' | 'hash'>
+type HashedFields = Omit<AuditEntry, 'id' | 'hash' | 'detail'> & { detail?: AuditDetail | null }
 
-/** The hash covers every field of the entry, including the previous entry's hash. */
+/**
+ * The hash covers every field of the entry, including the previous entry's
+ * hash. `detail` joins the hashed fields only when present, so entries written
+ * before it existed (detail null) hash exactly as they always did.
+ */
 export function entryHash(entry: HashedFields): string {
   return sha256(
     canonicalJson({
@@ -40,6 +48,7 @@ export function entryHash(entry: HashedFields): string {
       eventType: entry.eventType,
       payloadDigest: entry.payloadDigest,
       summary: entry.summary,
+      ...(entry.detail == null ? {} : { detail: entry.detail }),
       stateBefore: entry.stateBefore,
       stateAfter: entry.stateAfter,
       at: entry.at.toISOString(),
@@ -72,6 +81,7 @@ export async function appendAuditEntry(tx: Queryable, entry: NewAuditEntry): Pro
     eventType: entry.eventType,
     payloadDigest: payloadDigest(entry.payload),
     summary: entry.summary,
+    detail: entry.detail == null ? null : AuditDetailSchema.parse(entry.detail),
     stateBefore: entry.stateBefore,
     stateAfter: entry.stateAfter,
     // Stored with microseconds; keep milliseconds so the hash survives the round trip.

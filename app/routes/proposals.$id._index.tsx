@@ -12,6 +12,7 @@ import { requireProposal } from '~/workflow/proposal-access.server'
 import { canSeePapers } from '~/workflow/screening/access'
 import { SIMPLE_EVENTS, SimpleEventSchema, type SimpleEventType } from '~/workflow/simple-events'
 import { applySimpleEvent, simpleEvent } from '~/workflow/simple-events.server'
+import { describeAuditEntry } from '~/utils/audit-summary'
 import { formDataOf } from '~/utils/multipart.server'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       seq: e.seq,
       at: e.actorKind === 'anonymous_staff' ? e.at.toISOString().slice(0, 10) : e.at.toISOString().replace('T', ' ').slice(0, 16),
       eventType: e.eventType,
-      summary: e.summary,
+      summary: describeAuditEntry(e),
       who:
         e.actorKind === 'user'
           ? (names.get(e.actorId ?? '') ?? 'a former member of staff')
@@ -117,7 +118,7 @@ export default function ProposalOverview() {
         <ol className="timeline">
           {d.timeline.map((e) => (
             <li key={e.seq}>
-              <strong>{e.summary || e.eventType}</strong>
+              <strong>{e.summary}</strong>
               <br />
               <span className="muted">
                 #{e.seq} · {e.at} · by {e.who}

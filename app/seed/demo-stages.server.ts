@@ -192,7 +192,7 @@ export async function seedDemoStages(db: Database, { secret, signing }: { secret
   })
   const startsOn = new Date(Date.now() - 20 * DAY).toISOString().slice(0, 10)
   await decideAndSign(db, { proposal: pilot, chief, values: await visaApproval(db, pilot, startsOn), signing, secret, password: DEMO_PASSWORD })
-  await applyEvent(db, { organisationId: cast.org.id, proposalId: pilot.id, event: { type: 'monitoring.start', actor: actorFor(chief) }, summary: 'Monitoring started' })
+  await applyEvent(db, { organisationId: cast.org.id, proposalId: pilot.id, event: { type: 'monitoring.start', actor: actorFor(chief) }, audit: { kind: 'monitoring.started' } })
 
   // In reassessment: parcel lockers whose first quarterly review found branch visits down beyond the threshold.
   const lockers = await propose(db, cast, {
@@ -229,7 +229,7 @@ export async function seedDemoStages(db: Database, { secret, signing }: { secret
     secret,
     password: DEMO_PASSWORD,
   })
-  await applyEvent(db, { organisationId: cast.org.id, proposalId: lockers.id, event: { type: 'monitoring.start', actor: actorFor(chief) }, summary: 'Monitoring started' })
+  await applyEvent(db, { organisationId: cast.org.id, proposalId: lockers.id, event: { type: 'monitoring.start', actor: actorFor(chief) }, audit: { kind: 'monitoring.started' } })
   const lockersPlan = (await loadPlan(db, lockers.id))!
   const today = new Date().toISOString().slice(0, 10)
   const review = await recordReview(db, {
@@ -260,6 +260,6 @@ export async function seedDemoStages(db: Database, { secret, signing }: { secret
     organisationId: cast.org.id,
     proposalId: analytics.id,
     event: { type: 'proposal.withdraw', reason: 'The partner would not rule out selling the data on.', actor: actorFor(chief) },
-    summary: 'Withdrawn',
+    audit: { kind: 'proposal.withdrawn' },
   })
 }

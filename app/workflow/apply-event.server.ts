@@ -4,6 +4,8 @@ import { type Queryable, type Database, type Transaction } from '#db/client.serv
 import { proposals, type AuditEntry, type Proposal } from '#db/schema'
 import { ProposalEventSchema, type ProposalEvent } from '#machines/proposal-events'
 import { can, describeState, next, restore, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
+import { type AuditDetail } from '#machines/vocabulary/audit-entries'
+import { renderAuditDetail } from '~/utils/audit-summary'
 import { startOfUtcDay } from '~/utils/calendar'
 import { RefusedError, type Refusal } from './refusal'
 
@@ -22,8 +24,12 @@ export type ApplyEventOptions = {
    * saw (a new concern, a draft score): they are checked against the latest state.
    */
   expectedVersion?: number
-  /** Shown in the timeline; must never name the author of an anonymous contribution. */
-  summary?: string
+  /**
+   * What the timeline and the record say happened, as a kind and its data
+   * (machines/vocabulary/audit-entries.ts); must never identify the author of
+   * an anonymous contribution.
+   */
+  audit?: AuditDetail
   /** Domain writes that belong to the event, in the same transaction. */
   effect?: (tx: Transaction, after: ProposalSnapshot, proposal: Proposal) => Promise<void>
   /**
@@ -102,7 +108,8 @@ export async function applyEvent(db: Database, options: ApplyEventOptions): Prom
         actorKind: kind,
         eventType: event.type,
         payload,
-        summary: options.summary ?? '',
+        summary: options.audit ? renderAuditDetail(options.audit) : '',
+        detail: options.audit ?? null,
         stateBefore: describeState(snapshot.value),
         stateAfter: describeState(after.snapshot.value),
         at: kind === 'anonymous_staff' ? startOfUtcDay(now) : now,

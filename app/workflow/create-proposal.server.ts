@@ -3,6 +3,7 @@ import { type Queryable } from '#db/client.server'
 import { proposals, type OrganisationSettings } from '#db/schema'
 import { PROPOSAL_MACHINE_ID, PROPOSAL_MACHINE_VERSION, type ProposalInput } from '#machines/proposal-machine'
 import { initialSnapshot } from '#machines/proposal-workflow'
+import { renderAuditDetail } from '~/utils/audit-summary'
 
 export type NewProposal = {
   organisationId: string
@@ -48,6 +49,7 @@ export async function createProposal(tx: Queryable, values: NewProposal, setting
       updatedAt: now,
     })
     .returning()
+  const audit = { kind: 'proposal.created' } as const
   await appendAuditEntry(tx, {
     proposalId: id,
     seq: 1,
@@ -55,7 +57,8 @@ export async function createProposal(tx: Queryable, values: NewProposal, setting
     actorKind: 'user',
     eventType: 'proposal.create',
     payload: { reference: values.reference, title: values.title, partner: values.partner },
-    summary: 'Proposal created',
+    summary: renderAuditDetail(audit),
+    detail: audit,
     stateBefore: '',
     stateAfter: 'draft',
     at: now,

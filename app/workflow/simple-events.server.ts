@@ -4,7 +4,14 @@ import { actorFor } from '~/workflow/actor.server'
 import { applyEvent } from '~/workflow/apply-event.server'
 import { type Person } from '~/workflow/person'
 import { finishScreening } from '~/workflow/screening/screening.server'
-import { SIMPLE_EVENTS, type SimpleEventType } from './simple-events'
+import { type SimpleEventType } from './simple-events'
+
+/** What the timeline says each simple event did. */
+const AUDIT = {
+  'monitoring.start': { kind: 'monitoring.started' },
+  'contract.end': { kind: 'contract.ended' },
+  'proposal.withdraw': { kind: 'proposal.withdrawn' },
+} as const
 
 export function simpleEvent(type: SimpleEventType, actor: ProposalEvent['actor'], reason = ''): ProposalEvent {
   return type === 'proposal.withdraw' ? { type, reason, actor } : ({ type, actor } as ProposalEvent)
@@ -24,6 +31,6 @@ export function applySimpleEvent(
   return applyEvent(db, {
     ...target,
     event: simpleEvent(input.type, actor, input.reason),
-    summary: SIMPLE_EVENTS[input.type].label,
+    audit: AUDIT[input.type],
   })
 }

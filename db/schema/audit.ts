@@ -1,4 +1,5 @@
-import { bigserial, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { type AuditDetail } from '../../machines/vocabulary/audit-entries'
 import { proposals } from './proposals'
 
 /**
@@ -20,8 +21,14 @@ export const auditEntries = pgTable(
     eventType: text('event_type').notNull(),
     /** SHA-256 of the canonical event payload: the entry proves what was sent without repeating it. */
     payloadDigest: text('payload_digest').notNull(),
-    /** A short, human summary shown in the timeline. Never identifies an anonymous author. */
+    /**
+     * The English rendering of `detail` when the entry was written; for entries
+     * older than `detail`, the only account of what happened. Readers render
+     * `detail` when present (describeAuditEntry). Never identifies an anonymous author.
+     */
     summary: text('summary').notNull().default(''),
+    /** What happened, as a typed kind and its data (ADR 014); null on entries written before it existed. */
+    detail: jsonb('detail').$type<AuditDetail>(),
     stateBefore: text('state_before').notNull(),
     stateAfter: text('state_after').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),

@@ -1,3 +1,4 @@
+import { type ConcernCategory } from './consultation'
 import { type Outcome } from './decision'
 import { type Rag } from './monitoring'
 import { type RiskBand } from './risk'
@@ -50,3 +51,13 @@ export const RISK_BAND_LABELS: Record<RiskBand, string> = {
 export const BAND_MARKS: Record<RiskBand, string> = { low: 'L', medium: 'M', high: 'H', very_high: 'VH' }
 
 export const RAG_LABELS: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' }
+
+/** A concern's category, as the forms and the timeline name it. */
+export const CONCERN_CATEGORY_LABELS: Record<ConcernCategory, string> = {
+  ethics: 'Ethics',
+  privacy: 'Privacy',
+  safety: 'Safety',
+  workload: 'Workload',
+  reputation: 'Reputation',
+  other: 'Something else',
+}

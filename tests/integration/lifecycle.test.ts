@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import { getShortestPaths } from 'xstate/graph'
 import { type AnyStateNode } from 'xstate'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { verifyAllChains, verifyChain } from '#db/audit.server'
+import { listAuditEntries, verifyAllChains, verifyChain } from '#db/audit.server'
 import { type Database } from '#db/client.server'
 import { DEFAULT_ORGANISATION_SETTINGS, organisations, proposals, users } from '#db/schema'
 import { type ProposalEvent } from '#machines/proposal-events'
@@ -88,13 +88,13 @@ describe(`the transition service (${databaseKind()})`, () => {
     const { db } = app().database
     const proposal = await newProposal(db)
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 20 }, () =>
         applyEvent(db, {
           organisationId: ORG,
           proposalId: proposal.id,
           event: { type: 'proposal.update', actor: CAST.proposer },
           expectedVersion: proposal.version,
-          summary: `Edit ${i}`,
+          audit: { kind: 'draft.saved' },
         }),
       ),
     )
@@ -158,6 +158,38 @@ describe(`the transition service (${databaseKind()})`, () => {
     expect(chain).toMatchObject({ ok: false, brokenAtSeq: 2 })
     const all = await verifyAllChains(db)
     expect(all.filter((c) => !c.ok).map((c) => c.proposalId)).toEqual([proposal.id])
+  })
+})
+
+describe('typed audit entries', () => {
+  it('hash an entry’s detail: rewriting a new entry’s detail behind the trigger’s back breaks the chain', async () => {
+    const { db } = app().database
+    const proposal = await newProposal(db)
+    await applyEvent(db, { organisationId: ORG, proposalId: proposal.id, event: { type: 'proposal.update', actor: CAST.proposer }, audit: { kind: 'draft.saved' } })
+    await applyEvent(db, {
+      organisationId: ORG,
+      proposalId: proposal.id,
+      event: { type: 'proposal.update', actor: CAST.proposer },
+      audit: { kind: 'attachment.added', filename: 'Contract.pdf' },
+    })
+    expect(await verifyChain(db, proposal.id)).toMatchObject({ ok: true, length: 3 })
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_entries disable trigger audit_entries_append_only`)
+      await tx.execute(
+        sql`update audit_entries set detail = '{"kind":"attachment.added","filename":"Other.pdf"}'::jsonb where proposal_id = ${proposal.id} and seq = 3`,
+      )
+      await tx.execute(sql`alter table audit_entries enable trigger audit_entries_append_only`)
+    })
+    expect(await verifyChain(db, proposal.id)).toMatchObject({ ok: false, brokenAtSeq: 3 })
+  })
+
+  it('an entry written before details existed (detail null) still verifies', async () => {
+    const { db } = app().database
+    const proposal = await newProposal(db)
+    await applyEvent(db, { organisationId: ORG, proposalId: proposal.id, event: { type: 'proposal.update', actor: CAST.proposer } })
+    const entries = await listAuditEntries(db, proposal.id)
+    expect(entries.map((e) => e.detail)).toEqual([{ kind: 'proposal.created' }, null])
+    expect(await verifyChain(db, proposal.id)).toMatchObject({ ok: true, length: 2 })
   })
 })
 

@@ -18,7 +18,6 @@ import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { RefusedError } from '~/workflow/refusal'
 import { checkConcernSurge } from '~/workflow/monitoring/escalation.server'
 import { formatDate, serviceDate, startOfUtcDay, utcDate } from '~/utils/calendar'
-import { CATEGORY_LABELS } from './forms'
 import { notifyConcernAnswered } from './notify.server'
 import { RateLimiter } from './rate-limit.server'
 import { newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt.server'
@@ -98,7 +97,7 @@ export async function raiseConcern(
       ? { ...named, at: startOfUtcDay(now).toISOString(), actor: anonymousStaffActor(user) }
       : named,
     now,
-    summary: `Concern raised${anonymous ? ' anonymously' : ''}: ${CATEGORY_LABELS[input.category].toLowerCase()}`,
+    audit: { kind: 'concern.raised', anonymous, category: input.category },
     effect: async (tx, after) => {
       await insertConcern(tx, {
         id: concernId,
@@ -160,7 +159,7 @@ export async function endorseConcern(
     proposalId: input.proposalId,
     event: anonymous ? { ...named, actor: anonymousStaffActor(user) } : named,
     now,
-    summary: anonymous ? 'Concern endorsed anonymously' : 'Concern endorsed',
+    audit: { kind: 'concern.endorsed', anonymous },
     effect: async (tx) => {
       const inserted = await insertEndorsement(tx, {
         concernId: concern.id,
@@ -187,9 +186,7 @@ export async function respondToConcern(
     proposalId: input.proposalId,
     event: { type: 'concern.respond', concernId: input.concernId, actor: actorFor(input.user) },
     now,
-    summary: input.condition
-      ? 'Response published to a concern, with a condition'
-      : 'Response published to a concern',
+    audit: { kind: 'concern.answered', condition: Boolean(input.condition) },
     effect: async (tx, _after, proposal) => {
       const answered = await respondToConcernRow(tx, input.proposalId, input.concernId, {
         response: input.response,
@@ -220,7 +217,7 @@ export async function hideConcern(
       actor: actorFor(input.user),
     },
     now,
-    summary: 'A concern was hidden for breaking the code of conduct',
+    audit: { kind: 'concern.hidden' },
     effect: async (tx) => {
       const hidden = await hideConcernRow(tx, input.proposalId, input.concernId, {
         reason: input.reason,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CONCERN_CATEGORIES, type ConcernCategory } from '#machines/vocabulary/consultation'
+import { CONCERN_CATEGORIES } from '#machines/vocabulary/consultation'
 import { plainText } from '~/utils/plain-text'
 
 /**
@@ -16,14 +16,7 @@ export const LIMITS = {
   reason: 2000,
 } as const
 
-export const CATEGORY_LABELS: Record<ConcernCategory, string> = {
-  ethics: 'Ethics',
-  privacy: 'Privacy',
-  safety: 'Safety',
-  workload: 'Workload',
-  reputation: 'Reputation',
-  other: 'Something else',
-}
+export { CONCERN_CATEGORY_LABELS as CATEGORY_LABELS } from '#machines/vocabulary/labels'
 
 /** Plain text only (markup is refused, as everywhere in Probity), trimmed, within the limit. */
 const text = (missing: string, max: number) =>

@@ -69,7 +69,7 @@ export async function requestOpinion(
       },
       expectedVersion: input.expectedVersion,
       now,
-      summary: `Opinion requested from ${bodyName}, due by ${formatDate(input.deadline)}`,
+      audit: { kind: 'pb.requested', body: bodyName, deadline: input.deadline },
       effect: async (tx, after) => {
         await insertProfessionalBodyRequest(tx, {
           ...round(after, input.proposalId),
@@ -130,7 +130,7 @@ export async function recordResponse(
       },
       expectedVersion: input.expectedVersion,
       now,
-      summary: `Response from ${request?.bodyName ?? 'the professional body'} recorded, with ${n === 1 ? 'one recommendation' : `${n} recommendations`}`,
+      audit: { kind: 'pb.response.recorded', body: request?.bodyName ?? null, recommendations: n },
       effect: async (tx, after) => {
         const recorded = await recordProfessionalBodyResponse(
           tx,
@@ -199,9 +199,7 @@ export async function answerRecommendation(
       actor: actorFor(input.user),
     },
     now,
-    summary: input.accepted
-      ? 'Recommendation accepted as a condition'
-      : 'Recommendation not accepted, with a rationale',
+    audit: { kind: 'pb.recommendation.answered', accepted: input.accepted },
     effect: async (tx, after) => {
       const answered = await answerRecommendationRow(
         tx,
@@ -247,7 +245,7 @@ export async function closeWithoutResponse(
     },
     expectedVersion: input.expectedVersion,
     now,
-    summary: 'Closed: no response was received by the deadline',
+    audit: { kind: 'pb.closed.unanswered' },
     effect: async (tx, after) => {
       const closed = await closeProfessionalBodyWithoutResponse(
         tx,
@@ -285,7 +283,7 @@ export async function completeProfessionalBody(
     event: { type: 'pb.complete', actor: actorFor(input.user) },
     expectedVersion: input.expectedVersion,
     now,
-    summary: 'Professional body consultation completed',
+    audit: { kind: 'pb.completed' },
     effect: (tx, after) =>
       completeProfessionalBodyConsultation(tx, round(after, input.proposalId), now),
   })

@@ -55,7 +55,7 @@ export async function openStaffConsultation(
     },
     expectedVersion: input.expectedVersion,
     now,
-    summary: `Staff consultation opened, closing on ${formatDate(input.closesOn)}`,
+    audit: { kind: 'staff.opened', closesOn: input.closesOn },
     effect: async (tx, after, proposal) => {
       await insertStaffConsultation(tx, {
         proposalId: input.proposalId,
@@ -87,7 +87,7 @@ export async function recordUnionResponse(
     proposalId: input.proposalId,
     event: { type: 'union.record', actor: actorFor(input.user) },
     now,
-    summary: `Response of ${input.unionName} recorded`,
+    audit: { kind: 'union.response.recorded', union: input.unionName },
     effect: async (tx, after) => {
       await insertUnionConsultation(tx, {
         proposalId: input.proposalId,
@@ -127,7 +127,7 @@ export async function completeStaffConsultation(
     event: { type: 'staff.complete', at: now.toISOString(), actor: actorFor(input.user) },
     expectedVersion: input.expectedVersion,
     now,
-    summary: 'Staff consultation completed',
+    audit: { kind: 'staff.completed' },
     effect: (tx, after) =>
       completeStaffConsultationRow(
         tx,

@@ -6,9 +6,7 @@ import { type ProposalEvent } from '#machines/proposal-events'
 import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { isLastSignature, signerRole } from '#machines/signatures'
 import { type DecisionRecordData } from '~/pdf/record-data'
-import { outcomeLabel } from '#machines/vocabulary/labels'
 import { issueRecord } from '~/signing/issue-record.server'
-import { ROLE_LABELS } from '#machines/vocabulary/roles'
 import { sign } from '~/workflow/signing/sign.server'
 import { type SignInput } from '~/workflow/signing/step-up.server'
 import { refuse, type Refusal } from '~/workflow/refusal'
@@ -82,7 +80,7 @@ export async function recordDecision(
     proposalId: input.proposalId,
     event,
     expectedVersion: input.expectedVersion,
-    summary: `Decision recorded for signature: ${outcomeLabel(values.outcome)}`,
+    audit: { kind: 'decision.recorded', outcome: values.outcome },
     now,
     effect: async (tx, after) => {
       const row = await saveDecision(
@@ -161,16 +159,13 @@ export async function signDecision(db: Database, input: SignInput): Promise<Sign
       const signedAs: SignedAs = signerRole(snapshot.context, event.actor)!
       // Read before the transaction, on the version the signatory saw: the transaction refuses if anything moved since.
       const base = last ? await recordBase(db, proposal, decision) : null
-      const who = `${account.name}, ${ROLE_LABELS[signedAs]}`
       let recordId: string | null = null
       const result = await applyEvent(db, {
         organisationId: user.organisationId,
         proposalId: proposal.id,
         event,
         expectedVersion: proposal.version,
-        summary: last
-          ? `Decision signed by ${who}, after re-entering their password. ${outcomeLabel(decision.outcome)}: signed record issued.`
-          : `Decision signed by ${who}, after re-entering their password.`,
+        audit: { kind: 'decision.signed', signer: { name: account.name, role: signedAs }, issued: last ? decision.outcome : null },
         now,
         effect: (tx) => insertSignature(tx, { decisionId: decision.id, userId: user.id, signedAs, signedAt: now }),
         afterAudit: async (tx, entry) => {

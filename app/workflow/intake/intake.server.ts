@@ -72,7 +72,7 @@ export function saveDraft(db: Database, t: Target & { values: IntakeValues; expe
     proposalId: t.proposalId,
     event: { type: 'proposal.update', actor: t.actor },
     expectedVersion: t.expectedVersion,
-    summary: 'Draft saved',
+    audit: { kind: 'draft.saved' },
     now,
     effect: (tx) => saveIntake(tx, t.proposalId, core, content, now),
   })
@@ -97,7 +97,7 @@ export async function submitForScreening(
     proposalId: t.proposalId,
     event: { type: 'reviewers.assign', reviewerIds, actor: t.actor },
     expectedVersion: saved.proposal.version,
-    summary: 'Ethics reviewers assigned',
+    audit: { kind: 'reviewers.assigned' },
     now,
     effect: (tx, after) => syncReviewerRows(tx, t.proposalId, after.context.revisions, reviewerIds, now),
   })
@@ -107,7 +107,7 @@ export async function submitForScreening(
     proposalId: t.proposalId,
     event: { type: 'proposal.submit', intakeComplete: intakeIssues(t.values, t.minReviewers).length === 0, actor: t.actor },
     expectedVersion: assigned.proposal.version,
-    summary: 'Submitted for ethics screening',
+    audit: { kind: 'proposal.submitted' },
     now,
     effect: async (tx, after) => {
       const rubric = await ensureRubric(tx, t.organisationId, DEFAULT_RUBRIC)
@@ -135,7 +135,7 @@ export async function addIntakeAttachment(
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'proposal.update', actor: t.actor },
-    summary: `Attached “${checked.filename}”`,
+    audit: { kind: 'attachment.added', filename: checked.filename },
     now: t.now,
     effect: async (tx) => {
       const row = await insertAttachment(tx, {
@@ -164,7 +164,7 @@ export async function removeIntakeAttachment(db: Database, dataDir: string, t: T
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'proposal.update', actor: t.actor },
-    summary: 'Attachment removed',
+    audit: { kind: 'attachment.removed' },
     effect: async (tx) => {
       const row = await deleteAttachment(tx, t.proposalId, t.attachmentId)
       if (!row || row.purpose !== 'intake') throw new RefusedError('That attachment is not part of this proposal’s papers')

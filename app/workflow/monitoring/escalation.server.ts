@@ -8,6 +8,7 @@ import { actorFor, systemActor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { type Refusal } from '~/workflow/refusal'
 import { type Person } from '~/workflow/person'
+import { renderAuditDetail } from '~/utils/audit-summary'
 
 export function escalateEvent(user: Person, reason: string) {
   return { type: 'monitoring.escalate' as const, reason, actor: actorFor(user) }
@@ -28,7 +29,7 @@ export async function escalate(
     proposalId: input.proposalId,
     event: escalateEvent(input.user, input.reason),
     expectedVersion: input.expectedVersion,
-    summary: `Escalated for reassessment: ${input.reason}`,
+    audit: { kind: 'escalated', reason: input.reason },
     now,
     effect: async (tx) => {
       await openRound(tx, {
@@ -67,12 +68,13 @@ export async function checkConcernSurge(
   const period = periodOf(plan, plan.nextSlot)
   const raised = await countMonitoringConcerns(db, input.proposalId, period.from, lastRound ? lastRound.openedAt.toISOString().slice(0, 10) : null)
   if (raised < surgeCount) return false
-  const summary = `A surge of staff concerns: ${raised} raised in this review period, against a limit of ${surgeCount}. The partnership goes back for reassessment.`
+  const audit = { kind: 'concern.surge' as const, raised, limit: surgeCount }
+  const summary = renderAuditDetail(audit)
   const result = await applyEvent(db, {
     organisationId: input.organisationId,
     proposalId: input.proposalId,
     event: { ...event, reason: summary },
-    summary,
+    audit,
     now,
     effect: async (tx) => {
       await openRound(tx, {

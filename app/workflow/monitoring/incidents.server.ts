@@ -3,7 +3,6 @@ import { insertIncident } from '#db/monitoring.server'
 import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
-import { formatDate } from '~/utils/calendar'
 import { refuse, type Refusal } from '~/workflow/refusal'
 import { type Person } from '~/workflow/person'
 
@@ -44,7 +43,7 @@ export async function recordIncident(
     proposalId: input.proposalId,
     event: incidentEvent(user),
     // The timeline names the day and place only; the report itself is on the monitoring page.
-    summary: `Incident recorded: ${formatDate(values.occurredOn)}, ${values.location}`,
+    audit: { kind: 'incident.recorded', occurredOn: values.occurredOn, location: values.location },
     now,
     effect: async (tx) => {
       const row = await insertIncident(tx, {

@@ -36,7 +36,7 @@ import { sign } from '~/workflow/signing/sign.server'
 import { type SignInput } from '~/workflow/signing/step-up.server'
 import { loadPlan, planForRecord } from './plan.server'
 import { indicatorThreshold } from './reviews.server'
-import { OUTCOME_LABELS, type OutcomePhase } from '#machines/vocabulary/monitoring'
+import { type OutcomePhase, type ReassessmentOutcome } from '#machines/vocabulary/monitoring'
 
 type Outcome = NonNullable<ReassessmentRow['outcome']>
 
@@ -91,7 +91,7 @@ export async function recordOutcome(
     proposalId: input.proposalId,
     event: recordEvent(phase, values.outcome, user),
     expectedVersion: input.expectedVersion,
-    summary: `${phase === 'reassessment' ? 'Reassessment' : 'Suspension'} outcome proposed for signature: ${OUTCOME_LABELS[values.outcome]}`,
+    audit: { kind: 'outcome.proposed', phase, outcome: values.outcome },
     now,
     effect: async (tx) => {
       const round = await findOpenRound(tx, input.proposalId)
@@ -122,7 +122,6 @@ export async function signOutcome(db: Database, input: SignInput): Promise<Signe
     apply: async ({ snapshot, event, now }) => {
       const closes = isLastSignature(snapshot.context)
       const outcome = snapshot.context.pending!.outcome
-      const label = OUTCOME_LABELS[outcome as Outcome] ?? outcome
       let addendumId: string | null = null
       let added: Condition[] = []
       const result = await applyEvent(db, {
@@ -130,7 +129,7 @@ export async function signOutcome(db: Database, input: SignInput): Promise<Signe
         proposalId: input.proposalId,
         event,
         expectedVersion: input.expectedVersion,
-        summary: closes ? `Outcome signed and in force: ${label}. Signed addendum issued.` : `Outcome signed: ${label}`,
+        audit: { kind: 'outcome.signed', outcome: outcome as ReassessmentOutcome, inForce: closes },
         now,
         effect: async (tx) => {
           const round = await findOpenRound(tx, input.proposalId)

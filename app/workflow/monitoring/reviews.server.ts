@@ -12,7 +12,6 @@ import { type MonitoringIndicatorRow } from '#db/schema'
 import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { dueOn, periodOf } from '~/utils/review-schedule'
 import { describeReading, describeThreshold, isBreached, readingStatus, reviewStatus } from '~/utils/thresholds'
-import { RAG_LABELS } from '#machines/vocabulary/labels'
 import { type Rag, type ConditionStatus } from '#machines/vocabulary/monitoring'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
@@ -20,6 +19,8 @@ import { RefusedError } from '~/workflow/refusal'
 import { refuse, type Refusal } from '~/workflow/refusal'
 import { type Person } from '~/workflow/person'
 import { loadPlan, type LoadedPlan } from './plan.server'
+import { renderAuditDetail } from '~/utils/audit-summary'
+import { type AuditDetail } from '#machines/vocabulary/audit-entries'
 
 export type ReviewValues = {
   reviewedOn: string
@@ -41,6 +42,7 @@ export type ReviewAssessment = {
   status: Rag
   /** What the timeline and the reassessment say the review found. */
   summary: string
+  audit: Extract<AuditDetail, { kind: 'review.recorded' }>
 }
 
 export const indicatorThreshold = (i: Pick<MonitoringIndicatorRow, 'baseline' | 'direction' | 'thresholdKind' | 'thresholdValue'>) => ({
@@ -109,8 +111,9 @@ export async function assessReview(
     ...breaches.map((r) => describeReading({ ...indicatorThreshold(r.indicator), name: r.indicator.name, unit: r.indicator.unit }, r.value)),
     ...notMetTwice.map((text) => `Condition not met at two reviews running: “${text}”`),
   ]
-  const summary = `Review ${slot} recorded (${RAG_LABELS[status]})${findings.length ? `: ${findings.join('; ')}` : ''}${escalation ? '. The partnership goes back for reassessment.' : ''}`
-  return { ok: true, assessment: { slot, dueOn: dueOn(plan, slot), readings, checks, notMetTwice, escalation, status, summary } }
+  const audit = { kind: 'review.recorded' as const, slot, status, findings, escalates: escalation !== null }
+  const summary = renderAuditDetail(audit)
+  return { ok: true, assessment: { slot, dueOn: dueOn(plan, slot), readings, checks, notMetTwice, escalation, status, summary, audit } }
 }
 
 export function reviewEvent(user: Person, breach: boolean) {
@@ -150,7 +153,7 @@ export async function recordReview(
     proposalId,
     event: reviewEvent(user, assessment.escalation !== null),
     expectedVersion: input.expectedVersion,
-    summary: assessment.summary,
+    audit: assessment.audit,
     now,
     effect: async (tx) => {
       const { plan } = loaded

@@ -78,7 +78,7 @@ export function declareInterest(db: Database, t: Target & { conflict: boolean; r
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'review.declare', conflict: t.conflict, reason, actor: t.actor },
-    summary: t.conflict ? 'A reviewer declared a conflict of interest and is recused' : 'A reviewer declared no conflict of interest',
+    audit: { kind: 'conflict.declared', conflict: t.conflict },
     now,
     effect: (tx, after) =>
       recordDeclaration(tx, { proposalId: t.proposalId, round: after.context.revisions, reviewerId: t.actor.id! }, t.conflict, reason ?? null, now),
@@ -99,7 +99,7 @@ export async function addReviewers(db: Database, t: Target & { reviewerIds: stri
     proposalId: t.proposalId,
     event: { type: 'reviewers.assign', reviewerIds, actor: t.actor },
     expectedVersion: t.expectedVersion,
-    summary: 'Ethics reviewer added',
+    audit: { kind: 'reviewer.added' },
     now,
     effect: (tx, after) => syncReviewerRows(tx, t.proposalId, after.context.revisions, reviewerIds, now),
   })
@@ -139,7 +139,7 @@ export function recordReview(db: Database, t: Target & ReviewContent & { submit:
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: t.submit ? 'review.submit' : 'review.save', actor: t.actor },
-    summary: t.submit ? 'A reviewer submitted their scores' : 'A reviewer saved draft scores',
+    audit: { kind: 'scores.saved', submitted: t.submit },
     now,
     effect: async (tx, after, proposal) => {
       const round = after.context.revisions
@@ -261,7 +261,7 @@ export function finishScreening(db: Database, t: Target & { expectedVersion?: nu
     proposalId: t.proposalId,
     event: { type: 'screening.complete', actor: t.actor },
     expectedVersion: t.expectedVersion,
-    summary: 'Ethics screening completed',
+    audit: { kind: 'screening.completed' },
     now: t.now,
   })
 }

@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { CONCERN_CATEGORIES } from './consultation'
+import { OUTCOMES } from './decision'
+import { OUTCOME_PHASES, RAG_STATUSES, REASSESSMENT_OUTCOMES, SUSPENSION_OUTCOMES } from './monitoring'
+import { ROLES } from './roles'
+
+/**
+ * What an audit entry says happened, as a kind and its data rather than text,
+ * so the timeline, the record and any other language render it from one
+ * source (`describeAuditEntry` in app/utils/audit-summary.ts). The data is
+ * stored in `audit_entries.detail` and covered by the entry's hash.
+ *
+ * Privacy: an entry for an anonymous contribution carries no identity of its
+ * author; no kind here has a field that could hold one.
+ */
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const entry = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
+  z.object({ kind: z.literal(kind), ...shape }).strict()
+
+export const AuditDetailSchema = z.discriminatedUnion('kind', [
+  // Intake
+  entry('proposal.created', {}),
+  entry('draft.saved', {}),
+  entry('attachment.added', { filename: z.string() }),
+  entry('attachment.removed', {}),
+  entry('reviewers.assigned', {}),
+  entry('proposal.submitted', {}),
+  entry('proposal.withdrawn', {}),
+  // Screening
+  entry('reviewer.added', {}),
+  entry('conflict.declared', { conflict: z.boolean() }),
+  entry('scores.saved', { submitted: z.boolean() }),
+  entry('screening.completed', {}),
+  // Consultation
+  entry('pb.requested', { body: z.string(), deadline: date }),
+  entry('pb.response.recorded', { body: z.string().nullable(), recommendations: z.number().int().nonnegative() }),
+  entry('pb.recommendation.answered', { accepted: z.boolean() }),
+  entry('pb.closed.unanswered', {}),
+  entry('pb.completed', {}),
+  entry('staff.opened', { closesOn: date }),
+  entry('union.response.recorded', { union: z.string() }),
+  entry('staff.completed', {}),
+  entry('concern.raised', { anonymous: z.boolean(), category: z.enum(CONCERN_CATEGORIES) }),
+  entry('concern.endorsed', { anonymous: z.boolean() }),
+  entry('concern.answered', { condition: z.boolean() }),
+  entry('concern.hidden', {}),
+  // Decision
+  entry('decision.recorded', { outcome: z.enum(OUTCOMES) }),
+  entry('decision.signed', {
+    signer: z.object({ name: z.string(), role: z.enum(ROLES) }).strict(),
+    /** Present on the last signature, which issues the record. */
+    issued: z.enum(OUTCOMES).nullable(),
+  }),
+  // Monitoring
+  entry('monitoring.started', {}),
+  entry('contract.ended', {}),
+  entry('review.recorded', {
+    slot: z.number().int().positive(),
+    status: z.enum(RAG_STATUSES),
+    findings: z.array(z.string()),
+    escalates: z.boolean(),
+  }),
+  entry('incident.recorded', { occurredOn: date, location: z.string() }),
+  entry('escalated', { reason: z.string() }),
+  entry('concern.surge', { raised: z.number().int().nonnegative(), limit: z.number().int().nonnegative() }),
+  entry('outcome.proposed', {
+    phase: z.enum(OUTCOME_PHASES),
+    outcome: z.enum([...REASSESSMENT_OUTCOMES, ...SUSPENSION_OUTCOMES]),
+  }),
+  entry('outcome.signed', {
+    outcome: z.enum([...REASSESSMENT_OUTCOMES, ...SUSPENSION_OUTCOMES]),
+    inForce: z.boolean(),
+  }),
+])
+
+export type AuditDetail = z.infer<typeof AuditDetailSchema>
+export type AuditKind = AuditDetail['kind']
+export const AUDIT_KINDS = AuditDetailSchema.options.map((o) => o.shape.kind.value) as AuditKind[]
