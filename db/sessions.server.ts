@@ -19,7 +19,7 @@ export async function findSessionUser(db: Queryable, id: string, now = new Date(
         roles: users.roles,
         organisationId: users.organisationId,
       },
-      organisation: { id: organisations.id, name: organisations.name, settings: organisations.settings },
+      organisation: { id: organisations.id, name: organisations.name, slug: organisations.slug, settings: organisations.settings },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

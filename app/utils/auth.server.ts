@@ -12,7 +12,7 @@ export type SessionUser = {
   name: string
   roles: Role[]
   organisationId: string
-  organisation: { id: string; name: string; settings: OrganisationSettings }
+  organisation: { id: string; name: string; slug: string; settings: OrganisationSettings }
   sessionId: string
 }
 
