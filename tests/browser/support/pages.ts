@@ -76,8 +76,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await checkA11y(page)
 }
 
+/** Opens the header's menu if it is folded (a narrow window), so that its links can be used. */
+export async function openMenu(page: Page) {
+  const menu = page.locator('header details.site-menu')
+  if ((await menu.count()) === 0) return
+  const toggle = menu.locator('> summary')
+  if ((await toggle.isVisible()) && !(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await toggle.click()
+  }
+}
+
 /** Signs out with the header's button and waits for the sign-in page (checked too). */
 export async function signOut(page: Page) {
+  await openMenu(page)
   await page.getByRole('button', { name: 'Sign out' }).click()
   await page.waitForURL((url) => url.pathname === '/login')
   await checkA11y(page)
