@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Page } from 'playwright-core'
-import { DEMO_PASSWORD } from '#db/seed/demo-data'
+import { DEMO_PASSWORD } from '~/seed/demo-data'
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'docs/screenshots' } } })
 const out = path.resolve(values.out)
