@@ -13,6 +13,7 @@ import {
 import { type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { useRef, type ReactNode } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary'
+import { SiteMenu } from './components/site-menu'
 import { navigationFor } from './utils/navigation'
 import { useNonce } from './utils/nonce-provider'
 import { useFocusOnNavigation } from './utils/use-focus-on-navigation'
@@ -76,38 +77,38 @@ function Header() {
         Probity{user ? ` · ${user.organisationName}` : ''}
       </Link>
       {user ? (
-        <nav aria-label="Main">
-          <ul>
-            {navigationFor(user.roles).map((item) => (
-              <li key={item.to}>
-                <Link to={item.to}>{item.label}</Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
-      {user ? (
-        <div className="who">
-          <span>
-            Signed in as <strong>{user.name}</strong>
-          </span>
-          <Link to="/notifications">
-            Notifications
-            {user.unreadNotifications > 0 ? (
-              <span className="count">
-                {' '}
-                {user.unreadNotifications}
-                <span className="visually-hidden"> unread</span>
-              </span>
-            ) : null}
-          </Link>
-          <Link to="/account/password">Change password</Link>
-          <Form method="post" action="/logout">
-            <button type="submit" className="link">
-              Sign out
-            </button>
-          </Form>
-        </div>
+        <SiteMenu unread={user.unreadNotifications}>
+          <nav aria-label="Main">
+            <ul>
+              {navigationFor(user.roles).map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to}>{item.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="who">
+            <span>
+              Signed in as <strong>{user.name}</strong>
+            </span>
+            <Link to="/notifications">
+              Notifications
+              {user.unreadNotifications > 0 ? (
+                <span className="count">
+                  {' '}
+                  {user.unreadNotifications}
+                  <span className="visually-hidden"> unread</span>
+                </span>
+              ) : null}
+            </Link>
+            <Link to="/account/password">Change password</Link>
+            <Form method="post" action="/logout">
+              <button type="submit" className="link">
+                Sign out
+              </button>
+            </Form>
+          </div>
+        </SiteMenu>
       ) : (
         <Link to="/login">Sign in</Link>
       )}

@@ -5,6 +5,7 @@ import { type Condition, type Outcome } from '#machines/vocabulary/decision'
 import { type MonitoringPlan } from '#machines/vocabulary/monitoring'
 import { conditionRows, formatDateTime, monitoringSection, professionalBodySection, staffSection, unionStatement } from '~/pdf/sections'
 import { outcomeLabel } from '#machines/vocabulary/labels'
+import { DataTable } from '~/components/data-table'
 
 /**
  * The decision page's read-only parts, worded by app/pdf/sections.ts so that
@@ -32,8 +33,7 @@ export function ConsultationSummary({
       <p>{pb.statement}</p>
       {pb.note ? <p className="prewrap">{pb.note}</p> : null}
       {pb.recommendations.length ? (
-        <table>
-          <caption>Recommendations and the service’s answers</caption>
+        <DataTable caption="Recommendations and the service’s answers">
           <thead>
             <tr>
               <th scope="col">Recommendation</th>
@@ -53,14 +53,13 @@ export function ConsultationSummary({
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : null}
       <h3>Staff</h3>
       <p>{s.statement}</p>
       {staff.concerns.length ? (
         <>
-          <table>
-            <caption>Concerns by category</caption>
+          <DataTable caption="Concerns by category">
             <thead>
               <tr>
                 <th scope="col">Category</th>
@@ -79,7 +78,7 @@ export function ConsultationSummary({
                   </tr>
                 ))}
             </tbody>
-          </table>
+          </DataTable>
           <ol>
             {s.concerns.map((c) => (
               <li key={c.number}>
@@ -126,8 +125,7 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
         </div>
       </dl>
       {d.conditions.length ? (
-        <table>
-          <caption>Conditions</caption>
+        <DataTable caption="Conditions">
           <thead>
             <tr>
               <th scope="col">Number</th>
@@ -144,7 +142,7 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : null}
       {d.overrides.length ? (
         <>
@@ -173,8 +171,7 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
       <h4>Monitoring</h4>
       <p>{monitoring.statement}</p>
       {monitoring.indicators.length ? (
-        <table>
-          <caption>Indicators</caption>
+        <DataTable caption="Indicators">
           <thead>
             <tr>
               <th scope="col">Indicator</th>
@@ -193,7 +190,7 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : null}
     </>
   )

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { describeHeatmap, occupiedCells, SCALE, type Heatmap } from '~/utils/risk-heatmap'
 import { BAND_MARKS, RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { bandRanges, RISK_BANDS } from '#machines/vocabulary/risk'
+import { DataTable } from '~/components/data-table'
 
 const CELL = 56
 const LEFT = 56
@@ -97,8 +98,7 @@ export function RiskHeatmap({
         {cells.length === 0 ? (
           <p>{describeHeatmap(heatmap, subject)}</p>
         ) : (
-          <table>
-            <caption>{title}</caption>
+          <DataTable caption={title}>
             <thead>
               <tr>
                 <th scope="col">Likelihood</th>
@@ -119,7 +119,7 @@ export function RiskHeatmap({
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </details>
     </figure>

@@ -5,6 +5,7 @@ import { buildHeatmap } from '~/utils/risk-heatmap'
 import { RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { RISK_BANDS } from '#machines/vocabulary/risk'
 import { RiskHeatmap } from './risk-heatmap'
+import { DataTable } from '~/components/data-table'
 
 type Props = {
   result: ScreeningResult & { privacy: PrivacyResult; profile: ScreeningProfile; submittedReviews: number }
@@ -51,8 +52,7 @@ export function ScreeningResults({ result }: Props) {
         <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'median'), result.bands)} title="Inherent risk (median of reviewers)" />
         <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'residual'), result.bands)} title="Residual risk after mitigation (median)" />
       </div>
-      <table>
-        <caption>Criteria: median score, range and disagreement</caption>
+      <DataTable caption="Criteria: median score, range and disagreement">
         <thead>
           <tr>
             <th scope="col">Criterion</th>
@@ -75,7 +75,7 @@ export function ScreeningResults({ result }: Props) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <h3>Blocking issues</h3>
       {result.privacy.blockingIssues.length === 0 ? (
         <p>None: no reviewer answered “no” to a required privacy item.</p>
@@ -88,8 +88,7 @@ export function ScreeningResults({ result }: Props) {
           ))}
         </ul>
       )}
-      <table>
-        <caption>Privacy checklist for partners and vendors</caption>
+      <DataTable caption="Privacy checklist for partners and vendors">
         <thead>
           <tr>
             <th scope="col">Question</th>
@@ -106,13 +105,12 @@ export function ScreeningResults({ result }: Props) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <h3>Each reviewer’s scores</h3>
       {reviewRows(result).map((c) => (
         <details key={c.criterion}>
           <summary>{c.criterion}</summary>
-          <table>
-            <caption className="visually-hidden">Reviews of {c.criterion}</caption>
+          <DataTable caption={<>Reviews of {c.criterion}</>} captionHidden>
             <thead>
               <tr>
                 <th scope="col">Reviewer</th>
@@ -133,7 +131,7 @@ export function ScreeningResults({ result }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </details>
       ))}
       {result.recusals.length ? (

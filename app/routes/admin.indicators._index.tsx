@@ -6,6 +6,7 @@ import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { describeThreshold } from '~/utils/thresholds'
 import { DIRECTION_LABELS, MEASURE_LABELS } from '#machines/vocabulary/monitoring'
+import { DataTable } from '~/components/data-table'
 
 export const meta: MetaFunction = () => pageTitle('Indicator library')
 
@@ -42,8 +43,7 @@ export default function IndicatorLibrary() {
       {indicators.length === 0 ? (
         <p>No indicators yet.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Indicators in the library</caption>
+        <DataTable caption="Indicators in the library" captionHidden>
           <thead>
             <tr>
               <th scope="col">Indicator</th>
@@ -66,7 +66,7 @@ export default function IndicatorLibrary() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   )

@@ -7,6 +7,7 @@ import { pageTitle } from '~/utils/meta'
 import { bandRanges, RISK_BANDS } from '#machines/vocabulary/risk'
 import { RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { currentRubric } from '~/workflow/screening/screening.server'
+import { DataTable } from '~/components/data-table'
 
 export const meta: MetaFunction = () => pageTitle('Screening rubric', 'Administration')
 
@@ -73,8 +74,7 @@ export default function Rubric() {
         </section>
       ))}
       <h2>Privacy checklist for partners and vendors</h2>
-      <table>
-        <caption>Answered yes, no or not applicable by each reviewer; a “no” to a required item blocks</caption>
+      <DataTable caption="Answered yes, no or not applicable by each reviewer; a “no” to a required item blocks">
         <thead>
           <tr>
             <th scope="col">Question</th>
@@ -91,7 +91,7 @@ export default function Rubric() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       <h2>Versions</h2>
       <ul>
         {versions.map((v) => (

@@ -5,6 +5,7 @@ import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { roleLabels } from '#machines/vocabulary/roles'
+import { DataTable } from '~/components/data-table'
 
 export const meta: MetaFunction = () => pageTitle('People')
 
@@ -34,8 +35,7 @@ export default function People() {
           Add a person
         </Link>
       </p>
-      <table>
-        <caption>People and their roles</caption>
+      <DataTable caption="People and their roles">
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -56,7 +56,7 @@ export default function People() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </>
   )
 }

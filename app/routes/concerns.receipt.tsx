@@ -72,6 +72,8 @@ export default function ReceiptLookup() {
           <input
             {...getInputProps(fields.code, { type: 'text' })}
             autoComplete="off"
+            autoCapitalize="characters"
+            autoCorrect="off"
             spellCheck={false}
             {...describedBy(fields.code.id, { hint: true, errors: fields.code.errors })}
           />

@@ -7,6 +7,7 @@ import { formatDate, serviceDate } from '~/utils/calendar'
 import { CONDITION_SOURCE_LABELS, CONDITION_STATUS_LABELS, MEASURE_LABELS, OUTCOME_LABELS, TRIGGER_LABELS } from '#machines/vocabulary/monitoring'
 import { getMonitoringView } from '~/workflow/monitoring/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { DataTable } from '~/components/data-table'
 
 export const meta: MetaFunction = () => pageTitle('Monitoring')
 
@@ -119,8 +120,7 @@ export default function MonitoringPage() {
       {view.conditions.length ? (
         <section aria-labelledby="conditions-heading">
           <h3 id="conditions-heading">Conditions</h3>
-          <table>
-            <caption className="visually-hidden">Conditions and their status at the latest review</caption>
+          <DataTable caption="Conditions and their status at the latest review" captionHidden>
             <thead>
               <tr>
                 <th scope="col">Condition</th>
@@ -137,7 +137,7 @@ export default function MonitoringPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </section>
       ) : null}
 
@@ -147,8 +147,7 @@ export default function MonitoringPage() {
           {view.reviews.length === 0 ? (
             <p>No reviews recorded yet.</p>
           ) : (
-            <table>
-              <caption className="visually-hidden">Reviews recorded, latest first</caption>
+            <DataTable caption="Reviews recorded, latest first" captionHidden>
               <thead>
                 <tr>
                   <th scope="col">Review</th>
@@ -180,7 +179,7 @@ export default function MonitoringPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           )}
         </section>
       ) : null}
@@ -224,8 +223,7 @@ export default function MonitoringPage() {
         {view.incidents.length === 0 ? (
           <p>No incidents recorded.</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">Incidents linked to this partnership, latest first</caption>
+          <DataTable caption="Incidents linked to this partnership, latest first" captionHidden>
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -251,7 +249,7 @@ export default function MonitoringPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
     </>

@@ -16,6 +16,7 @@ import { reviewerStatus, type ReviewerStatus } from '~/workflow/screening/access
 import { DeclarationSchema } from '~/workflow/screening/review-schema'
 import { addReviewers, declareInterest, finishScreening, screeningView } from '~/workflow/screening/screening.server'
 import { formDataOf } from '~/utils/multipart.server'
+import { DataTable } from '~/components/data-table'
 
 export const meta: MetaFunction = () => pageTitle('Ethics screening')
 
@@ -139,8 +140,7 @@ export default function Screening() {
       {d.myStatus === 'recused' ? <p className="notice">You are recused from this proposal.</p> : null}
 
       {d.reviewers.length ? (
-        <table>
-          <caption>Reviewers</caption>
+        <DataTable caption="Reviewers">
           <thead>
             <tr>
               <th scope="col">Reviewer</th>
@@ -158,7 +158,7 @@ export default function Screening() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : null}
 
       {d.candidates.length ? (

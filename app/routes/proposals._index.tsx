@@ -6,6 +6,7 @@ import { getDb } from '~/utils/app-context.server'
 import { hasRole, requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { stageLabel } from '#machines/vocabulary/labels'
+import { DataTable } from '~/components/data-table'
 
 export const meta: MetaFunction = () => pageTitle('Proposals')
 
@@ -35,8 +36,7 @@ export default function Proposals() {
       {proposals.length === 0 ? (
         <p>No proposals yet.</p>
       ) : (
-        <table>
-          <caption>Every partnership proposal of your library service</caption>
+        <DataTable caption="Every partnership proposal of your library service">
           <thead>
             <tr>
               <th scope="col">Reference</th>
@@ -59,7 +59,7 @@ export default function Proposals() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </>
   )

@@ -18,6 +18,7 @@ import {
   registerSearch,
   type RegisterQuery,
 } from '~/workflow/register/register-query'
+import { DataTable } from '~/components/data-table'
 
 export const meta: MetaFunction = () => pageTitle('Partnership register')
 
@@ -128,10 +129,7 @@ export default function Register() {
         · <a href={`/register.csv${registerSearch(query, { page: undefined })}`}>Download as CSV</a>
       </p>
       {rows.length ? (
-        <table>
-          <caption className="visually-hidden">
-            Partnership register, page {query.page} of {pages}, sorted by {COLUMNS.find((c) => c.sort === query.sort)?.label}
-          </caption>
+        <DataTable caption={<>Partnership register, page {query.page} of {pages}, sorted by {COLUMNS.find((c) => c.sort === query.sort)?.label}</>} captionHidden>
           <thead>
             <tr>
               {COLUMNS.map((c) => (c.sort ? <SortHeader key={c.label} query={query} sort={c.sort} label={c.label} /> : null))}
@@ -174,7 +172,7 @@ export default function Register() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : (
         <p>No proposals match.</p>
       )}

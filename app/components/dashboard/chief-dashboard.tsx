@@ -4,6 +4,7 @@ import { stageLabel } from '#machines/vocabulary/labels'
 import { formatDate } from '~/utils/calendar'
 import { type ChiefDashboard } from '~/workflow/dashboards/dashboards.server'
 import { OUTCOME_LABELS, TRIGGER_LABELS } from '#machines/vocabulary/monitoring'
+import { DataTable } from '~/components/data-table'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
 
@@ -73,8 +74,7 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
         {d.reviewsDue.length === 0 ? (
           <p>No monitoring review is due in the next 30 days.</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">Monitoring reviews due in the next 30 days or overdue</caption>
+          <DataTable caption="Monitoring reviews due in the next 30 days or overdue" captionHidden>
             <thead>
               <tr>
                 <th scope="col">Partnership</th>
@@ -99,7 +99,7 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
         <More shown={d.reviewsDue.length} total={d.reviewsDueTotal} one="review due or overdue" many="reviews due or overdue" to="/register?due=due&sort=next_review" />
       </section>
@@ -109,8 +109,7 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
         {d.reassessing.length === 0 ? (
           <p>No partnership is being reassessed or is suspended.</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">Partnerships being reassessed or suspended</caption>
+          <DataTable caption="Partnerships being reassessed or suspended" captionHidden>
             <thead>
               <tr>
                 <th scope="col">Partnership</th>
@@ -133,7 +132,7 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
         <More shown={d.reassessing.length} total={d.reassessingTotal} one="partnership reassessed or suspended" many="partnerships reassessed or suspended" />
       </section>
@@ -143,8 +142,7 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
         {d.blocking.length === 0 ? (
           <p>Nothing is blocking a proposal in screening, consultation or decision.</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">Proposals with unresolved blocking issues</caption>
+          <DataTable caption="Proposals with unresolved blocking issues" captionHidden>
             <thead>
               <tr>
                 <th scope="col">Proposal</th>
@@ -163,7 +161,7 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
         <More shown={d.blocking.length} total={d.blockingTotal} one="proposal with blocking issues" many="proposals with blocking issues" />
       </section>

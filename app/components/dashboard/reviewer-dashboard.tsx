@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { type ReviewerDashboard } from '~/workflow/dashboards/dashboards.server'
+import { DataTable } from '~/components/data-table'
 
 /** An ethics reviewer's work: the proposals waiting for their declaration or their scores. */
 export function ReviewerDashboardSection({ d }: { d: ReviewerDashboard }) {
@@ -9,8 +10,7 @@ export function ReviewerDashboardSection({ d }: { d: ReviewerDashboard }) {
       {d.awaiting.length === 0 ? (
         <p>Nothing is waiting for your review.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Proposals awaiting your declaration or scores</caption>
+        <DataTable caption="Proposals awaiting your declaration or scores" captionHidden>
           <thead>
             <tr>
               <th scope="col">Reference</th>
@@ -31,7 +31,7 @@ export function ReviewerDashboardSection({ d }: { d: ReviewerDashboard }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </section>
   )

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react'
 import { formatDate, serviceDate } from '~/utils/calendar'
 import { CATEGORY_LABELS } from '~/workflow/consultation/forms'
 import { type StaffDashboard } from '~/workflow/dashboards/dashboards.server'
+import { DataTable } from '~/components/data-table'
 
 /**
  * What staff can take part in, and the concerns they raised under their name.
@@ -15,8 +16,7 @@ export function StaffDashboardSection({ d }: { d: StaffDashboard }) {
       {d.open.length === 0 ? (
         <p>No consultations are open.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Open staff consultations</caption>
+        <DataTable caption="Consultations open to staff, and when they close" captionHidden>
           <thead>
             <tr>
               <th scope="col">Reference</th>
@@ -37,15 +37,14 @@ export function StaffDashboardSection({ d }: { d: StaffDashboard }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
 
       <h3>Concerns you raised</h3>
       {d.concerns.length === 0 ? (
         <p>You have raised no concerns under your name.</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">Concerns you raised under your name and their answers</caption>
+        <DataTable caption="Concerns you raised under your name and their answers" captionHidden>
           <thead>
             <tr>
               <th scope="col">Proposal</th>
@@ -72,7 +71,7 @@ export function StaffDashboardSection({ d }: { d: StaffDashboard }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       <p>
         Raised a concern anonymously? <Link to="/concerns/receipt">Look it up with your receipt code</Link>.

@@ -3,6 +3,7 @@ import { formatDate } from '~/utils/calendar'
 import { type IndicatorDirection, type Rag } from '#machines/vocabulary/monitoring'
 import { formatNumber, percentChange } from '~/utils/thresholds'
 import { RAG_LABELS } from '#machines/vocabulary/labels'
+import { DataTable } from '~/components/data-table'
 
 export type ChartPoint = { slot: number; reviewedOn: string; value: number; status: Rag }
 
@@ -95,10 +96,7 @@ export function IndicatorChart({ indicator: i }: { indicator: ChartIndicator }) 
       <p className="chart-legend muted">
         Dashed line: baseline. Dotted line: threshold. Markers: circle green, triangle amber, square red.
       </p>
-      <table className="chart-data">
-        <caption>
-          {i.name}: values at each review (baseline {formatNumber(i.baseline)}; {i.threshold})
-        </caption>
+      <DataTable caption={<>{i.name}: values at each review (baseline {formatNumber(i.baseline)}; {i.threshold})</>} className="chart-data">
         <thead>
           <tr>
             <th scope="col">Review</th>
@@ -133,7 +131,7 @@ export function IndicatorChart({ indicator: i }: { indicator: ChartIndicator }) 
             })
           )}
         </tbody>
-      </table>
+      </DataTable>
     </figure>
   )
 }

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
+import { PHONE } from './phone-layout'
 
 // Debian's Chromium, as root, in a container: see /work/shared/STACK-NOTES.md.
 const CHROMIUM_ARGS = [
@@ -19,8 +20,13 @@ const CHROMIUM_ARGS = [
 
 export type Browser = { context: BrowserContext; close: () => Promise<void> }
 
+export type BrowserOptions = {
+  /** A phone: 320 × 640 CSS px, touch events and a mobile viewport, as on a small handset. */
+  phone?: boolean
+}
+
 /** Chromium with a fresh profile; relative URLs in page.goto resolve against baseUrl. */
-export async function launchBrowser(baseUrl: string): Promise<Browser> {
+export async function launchBrowser(baseUrl: string, { phone = false }: BrowserOptions = {}): Promise<Browser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
@@ -28,6 +34,7 @@ export async function launchBrowser(baseUrl: string): Promise<Browser> {
     args: CHROMIUM_ARGS,
     baseURL: baseUrl,
     locale: 'en-GB',
+    ...(phone ? { viewport: PHONE, screen: PHONE, isMobile: true, hasTouch: true } : {}),
   })
   return {
     context,
@@ -111,11 +118,11 @@ export function markChecked(page: Page) {
  * each test, fails it on console errors, CSP violations, uncaught errors, and
  * pages shown without an accessibility check.
  */
-export function setupBrowser(baseUrl: () => string = () => inject('baseUrl')) {
+export function setupBrowser(baseUrl: () => string = () => inject('baseUrl'), options: BrowserOptions = {}) {
   let browser: Browser | undefined
   const opened: Page[] = []
   beforeAll(async () => {
-    browser = await launchBrowser(baseUrl())
+    browser = await launchBrowser(baseUrl(), options)
   }, 60_000)
   afterAll(async () => {
     await browser?.close()
