@@ -10,7 +10,7 @@ import { outcomeLabel } from '#machines/vocabulary/labels'
 import { issueRecord } from '~/signing/issue-record.server'
 import { ROLE_LABELS } from '#machines/vocabulary/roles'
 import { sign } from '~/workflow/signing/sign.server'
-import { type SignInput } from '~/workflow/signing/step-up.server'
+import { stepUpPhrase, type SignInput } from '~/workflow/signing/step-up.server'
 import { refuse, type Refusal } from '~/workflow/refusal'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
@@ -169,8 +169,8 @@ export async function signDecision(db: Database, input: SignInput): Promise<Sign
         event,
         expectedVersion: proposal.version,
         summary: last
-          ? `Decision signed by ${who}, after re-entering their password. ${outcomeLabel(decision.outcome)}: signed record issued.`
-          : `Decision signed by ${who}, after re-entering their password.`,
+          ? `Decision signed by ${who}, ${stepUpPhrase(input)}. ${outcomeLabel(decision.outcome)}: signed record issued.`
+          : `Decision signed by ${who}, ${stepUpPhrase(input)}.`,
         now,
         effect: (tx) => insertSignature(tx, { decisionId: decision.id, userId: user.id, signedAs, signedAt: now }),
         afterAudit: async (tx, entry) => {

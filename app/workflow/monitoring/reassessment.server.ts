@@ -33,7 +33,7 @@ import { serviceDate } from '~/utils/calendar'
 import { refuse, type Refusal } from '~/workflow/refusal'
 import { type Person } from '~/workflow/person'
 import { sign } from '~/workflow/signing/sign.server'
-import { type SignInput } from '~/workflow/signing/step-up.server'
+import { stepUpPhrase, type SignInput } from '~/workflow/signing/step-up.server'
 import { loadPlan, planForRecord } from './plan.server'
 import { indicatorThreshold } from './reviews.server'
 import { OUTCOME_LABELS, type OutcomePhase } from '#machines/vocabulary/monitoring'
@@ -130,7 +130,9 @@ export async function signOutcome(db: Database, input: SignInput): Promise<Signe
         proposalId: input.proposalId,
         event,
         expectedVersion: input.expectedVersion,
-        summary: closes ? `Outcome signed and in force: ${label}. Signed addendum issued.` : `Outcome signed: ${label}`,
+        summary: closes
+          ? `Outcome signed ${stepUpPhrase(input)}, and in force: ${label}. Signed addendum issued.`
+          : `Outcome signed ${stepUpPhrase(input)}: ${label}`,
         now,
         effect: async (tx) => {
           const round = await findOpenRound(tx, input.proposalId)
