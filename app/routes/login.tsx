@@ -115,8 +115,9 @@ export default function Login() {
           </button>
         </Form>
       </section>
-      <section aria-labelledby="password-heading">
-        <h2 id="password-heading">With your password</h2>
+      {/* No accessible name: "Password" must name the password field alone. */}
+      <section>
+        <h2>With your password</h2>
         <p className="muted">Use the e-mail address your library service registered for you.</p>
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors errors={form.errors} />
