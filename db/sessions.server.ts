@@ -1,9 +1,9 @@
 import { and, eq, gt, lt, ne } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { organisations, sessions, users } from './schema/index'
+import { organisations, sessions, users, type SignInMethod } from './schema/index'
 
-export async function insertSession(db: Queryable, id: string, userId: string, expiresAt: Date) {
-  await db.insert(sessions).values({ id, userId, expiresAt })
+export async function insertSession(db: Queryable, id: string, userId: string, expiresAt: Date, method: SignInMethod = 'password') {
+  await db.insert(sessions).values({ id, userId, expiresAt, method })
 }
 
 /** The session's user and organisation, if the session is live and the user active. */
@@ -12,6 +12,7 @@ export async function findSessionUser(db: Queryable, id: string, now = new Date(
     .select({
       sessionId: sessions.id,
       expiresAt: sessions.expiresAt,
+      method: sessions.method,
       user: {
         id: users.id,
         email: users.email,

@@ -15,6 +15,7 @@ import {
   LIMITS,
   OUTCOME_CHOICES,
   SignSchema,
+  SignWithSsoSchema,
   type BlockingIssue,
   type DecisionValues,
 } from '~/workflow/decision/decision-schema'
@@ -34,13 +35,16 @@ function useLastResult(intent: Reply['intent']) {
 
 type View = ReturnType<typeof useLoaderData<typeof loader>>['view']
 
-export function SignPanel({ version }: { version: number }) {
+export function SignPanel({ version, withSso, problem }: { version: number; withSso: boolean; problem: string | null }) {
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  // Someone who signed in with single sign-on signs in again at the provider instead of typing a password.
+  const schema = withSso ? SignWithSsoSchema : SignSchema
+  const lastResult = useLastResult('sign')
+  const [form, fields] = useForm<{ intent: 'sign'; version: number; password?: string }>({
     id: 'sign',
-    lastResult: useLastResult('sign'),
-    constraint: getZodConstraint(SignSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignSchema }),
+    lastResult,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     // As typed, not on leaving the field: an error vanishing on blur moves the button from under the pointer.
     shouldRevalidate: 'onInput',
   })
@@ -52,21 +56,28 @@ export function SignPanel({ version }: { version: number }) {
         its signed record cannot be changed.
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors errors={form.errors} />
+        <FormErrors errors={form.errors ?? (problem && !lastResult ? [problem] : undefined)} />
         <input type="hidden" name="intent" value="sign" />
         <input type="hidden" name="version" value={version} />
-        <Field
-          id={fields.password.id}
-          label="Your password"
-          hint="Enter the password you sign in with, to confirm that it is you who signs."
-          errors={fields.password.errors}
-        >
-          <input
-            {...getInputProps(fields.password, { type: 'password' })}
-            autoComplete="current-password"
-            {...describedBy(fields.password.id, { hint: true, errors: fields.password.errors })}
-          />
-        </Field>
+        {withSso ? (
+          <p>
+            You signed in with single sign-on: to confirm that it is you who signs, your identity
+            provider asks you to sign in again, then brings you back here and the decision is signed.
+          </p>
+        ) : (
+          <Field
+            id={fields.password.id}
+            label="Your password"
+            hint="Enter the password you sign in with, to confirm that it is you who signs."
+            errors={fields.password.errors}
+          >
+            <input
+              {...getInputProps(fields.password, { type: 'password' })}
+              autoComplete="current-password"
+              {...describedBy(fields.password.id, { hint: true, errors: fields.password.errors })}
+            />
+          </Field>
+        )}
         <button type="submit" disabled={navigation.state === 'submitting'}>
           Sign the decision
         </button>

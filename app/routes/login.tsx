@@ -1,23 +1,46 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { findSsoConfigForSlug } from '#db/sso.server'
 import { describedBy, Field, FormErrors } from '~/components/forms'
+import { appContext } from '~/utils/app-context.server'
 import { getUser, safeRedirectTarget } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { SignInSchema } from '~/utils/sign-in-schema'
 import { signIn } from '~/utils/sign-in.server'
 import { formDataOf } from '~/utils/multipart.server'
+import { ssoProblemMessage } from '~/utils/sso/problems'
+import { SsoStartSchema } from '~/utils/sso/settings-schema'
+import { startSsoSignIn } from '~/utils/sso/start-sign-in.server'
 
 export const meta: MetaFunction = () => pageTitle('Sign in')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect('/')
-  return null
+  const url = new URL(request.url)
+  const slug = url.searchParams.get('service')
+  const found = slug ? await findSsoConfigForSlug((await appContext()).database.db, slug) : undefined
+  return {
+    service: found ? { slug: found.organisation.slug, name: found.organisation.name, provider: found.config.providerName } : null,
+    ssoProblem: ssoProblemMessage(url.searchParams.get('sso')) ?? null,
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await formDataOf(request)
+  const redirectTo = safeRedirectTarget(formData.get('redirectTo'))
+  if (formData.get('intent') === 'sso') {
+    const submission = parseWithZod(formData, { schema: SsoStartSchema })
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    const { database, config, secret } = await appContext()
+    const started = await startSsoSignIn(database.db, { config, secret }, { ...submission.value, redirectTo })
+    if (!started.ok) {
+      const errors = started.field ? { fieldErrors: { [started.field]: [started.message] } } : { formErrors: [started.message] }
+      return data(submission.reply(errors), { status: started.status })
+    }
+    throw redirect(started.location, { headers: { 'Set-Cookie': started.cookie } })
+  }
   const submission = parseWithZod(formData, { schema: SignInSchema })
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
@@ -28,47 +51,96 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: result.status,
     })
   }
-  throw redirect(safeRedirectTarget(formData.get('redirectTo')), {
+  throw redirect(redirectTo, {
     headers: { 'Set-Cookie': result.cookie },
   })
 }
 
 export default function Login() {
-  const lastResult = useActionData<typeof action>()
+  const { service, ssoProblem } = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>()
+  const forSso = reply?.initialValue?.intent === 'sso'
   const [searchParams] = useSearchParams()
+  const redirectTo = searchParams.get('redirectTo') ?? '/'
   const navigation = useNavigation()
   const [form, fields] = useForm({
     id: 'sign-in',
-    lastResult,
+    lastResult: forSso ? undefined : reply,
     constraint: getZodConstraint(SignInSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  const [ssoForm, ssoFields] = useForm({
+    id: 'sso',
+    lastResult: forSso ? reply : undefined,
+    constraint: getZodConstraint(SsoStartSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SsoStartSchema }),
     shouldRevalidate: 'onInput',
   })
   return (
     <>
       <h1>Sign in</h1>
-      <p className="muted">Use the e-mail address your library service registered for you.</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? '/'} />
-        <Field id={fields.email.id} label="E-mail address" errors={fields.email.errors}>
-          <input
-            {...getInputProps(fields.email, { type: 'email' })}
-            autoComplete="username"
-            {...describedBy(fields.email.id, { errors: fields.email.errors })}
-          />
-        </Field>
-        <Field id={fields.password.id} label="Password" errors={fields.password.errors}>
-          <input
-            {...getInputProps(fields.password, { type: 'password' })}
-            autoComplete="current-password"
-            {...describedBy(fields.password.id, { errors: fields.password.errors })}
-          />
-        </Field>
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          Sign in
-        </button>
-      </Form>
+      {ssoProblem ? (
+        <div className="error-summary" role="alert">
+          <p className="field-error">{ssoProblem}</p>
+        </div>
+      ) : null}
+      {service ? (
+        <Form method="post" className="stack panel">
+          <input type="hidden" name="intent" value="sso" />
+          <input type="hidden" name="service" value={service.slug} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <p>{service.name} signs in through its identity provider.</p>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            Sign in with {service.provider}
+          </button>
+        </Form>
+      ) : null}
+      <section aria-labelledby="sso-heading">
+        <h2 id="sso-heading">Single sign-on</h2>
+        <p className="muted">If your library service signs in through Microsoft, Google or another identity provider.</p>
+        <Form method="post" {...getFormProps(ssoForm)} className="stack">
+          <FormErrors errors={ssoForm.errors} />
+          <input type="hidden" name="intent" value="sso" />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <Field id={ssoFields.email.id} label="Work e-mail (single sign-on)" errors={ssoFields.email.errors}>
+            <input
+              {...getInputProps(ssoFields.email, { type: 'email' })}
+              autoComplete="email"
+              {...describedBy(ssoFields.email.id, { errors: ssoFields.email.errors })}
+            />
+          </Field>
+          <button type="submit" className="secondary" disabled={navigation.state === 'submitting'}>
+            Continue with single sign-on
+          </button>
+        </Form>
+      </section>
+      {/* No accessible name: "Password" must name the password field alone. */}
+      <section>
+        <h2>With your password</h2>
+        <p className="muted">Use the e-mail address your library service registered for you.</p>
+        <Form method="post" {...getFormProps(form)} className="stack">
+          <FormErrors errors={form.errors} />
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <Field id={fields.email.id} label="E-mail address" errors={fields.email.errors}>
+            <input
+              {...getInputProps(fields.email, { type: 'email' })}
+              autoComplete="username"
+              {...describedBy(fields.email.id, { errors: fields.email.errors })}
+            />
+          </Field>
+          <Field id={fields.password.id} label="Password" errors={fields.password.errors}>
+            <input
+              {...getInputProps(fields.password, { type: 'password' })}
+              autoComplete="current-password"
+              {...describedBy(fields.password.id, { errors: fields.password.errors })}
+            />
+          </Field>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            Sign in
+          </button>
+        </Form>
+      </section>
     </>
   )
 }

@@ -14,12 +14,14 @@ import { outcomeLabel } from '#machines/vocabulary/labels'
 import { appContext } from '~/utils/app-context.server'
 import { pageTitle } from '~/utils/meta'
 import { recordDecision, signDecision } from '~/workflow/decision/decision.server'
-import { decisionSchema, SignSchema } from '~/workflow/decision/decision-schema'
+import { decisionSchema, SignSchema, SignWithSsoSchema } from '~/workflow/decision/decision-schema'
 import { blockingIssuesOf } from '~/workflow/decision/record-sections'
 import { decisionView } from '~/workflow/decision/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { getScreeningResult } from '~/workflow/screening/screening.server'
 import { formDataOf } from '~/utils/multipart.server'
+import { ssoProblemMessage } from '~/utils/sso/problems'
+import { beginReauthenticationToSign } from '~/workflow/signing/reauthenticate.server'
 import { SignPanel, DecisionForm } from './__decision-forms'
 
 export const meta: MetaFunction = () => pageTitle('Decision')
@@ -28,7 +30,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
   const { config } = await appContext()
   const view = await decisionView(db, { proposal, snapshot, user, signing: config })
-  return { proposalId: proposal.id, bodyName: user.organisation.settings.professionalBodyName, view }
+  return {
+    proposalId: proposal.id,
+    bodyName: user.organisation.settings.professionalBodyName,
+    view,
+    signWithSso: user.signInMethod === 'sso',
+    // Why signing through the identity provider did not complete, when it sent the signatory back.
+    ssoProblem: ssoProblemMessage(new URL(request.url).searchParams.get('sso')) ?? null,
+  }
 }
 
 export type Reply = { intent: 'record' | 'sign'; result: SubmissionResult<string[]> }
@@ -37,6 +46,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
   const formData = await formDataOf(request)
   const here = `/proposals/${proposal.id}/decision`
+  if (formData.get('intent') === 'sign' && user.signInMethod === 'sso') {
+    const submission = parseWithZod(formData, { schema: SignWithSsoSchema })
+    if (submission.status !== 'success') return data<Reply>({ intent: 'sign', result: submission.reply() }, { status: 400 })
+    const started = await beginReauthenticationToSign(
+      db,
+      await appContext(),
+      user,
+      { kind: 'decision', proposalId: proposal.id, version: submission.value.version },
+      here,
+    )
+    if (!started.ok) return data<Reply>({ intent: 'sign', result: submission.reply({ formErrors: [started.message] }) }, { status: started.status })
+    throw redirect(started.location, { headers: { 'Set-Cookie': started.cookie } })
+  }
   if (formData.get('intent') === 'sign') {
     const submission = parseWithZod(formData, { schema: SignSchema })
     if (submission.status !== 'success') {
@@ -75,7 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function DecisionPage() {
-  const { proposalId, bodyName, view } = useLoaderData<typeof loader>()
+  const { proposalId, bodyName, view, signWithSso, ssoProblem } = useLoaderData<typeof loader>()
   const settled = !view.deciding && view.history.length === 0
   return (
     <>
@@ -102,7 +124,7 @@ export default function DecisionPage() {
         <p>{view.canRecord ? 'Record the decision below.' : 'The chief librarian has not yet recorded the decision.'}</p>
       ) : null}
 
-      {view.canSign ? <SignPanel version={view.version} /> : null}
+      {view.canSign ? <SignPanel version={view.version} withSso={signWithSso} problem={ssoProblem} /> : null}
 
       {view.deciding && view.screening ? <ScreeningResults result={view.screening} /> : null}
       {view.deciding && view.consultation ? <ConsultationSummary bodyName={bodyName} {...view.consultation} /> : null}

@@ -14,6 +14,9 @@ import { OUTCOME_LABELS, REASSESSMENT_OUTCOMES, SUSPENSION_OUTCOMES, TRIGGER_LAB
 import { getMonitoringView } from '~/workflow/monitoring/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
+import { ssoProblemMessage } from '~/utils/sso/problems'
+import { SignWithSsoSchema } from '~/workflow/decision/decision-schema'
+import { beginReauthenticationToSign } from '~/workflow/signing/reauthenticate.server'
 
 export const meta: MetaFunction = () => pageTitle('Reassessment', 'Monitoring')
 
@@ -27,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     round,
     actions: outcomeActions(snapshot, user),
     requiredSignatures: snapshot.context.requiredSignatures,
+    signWithSso: user.signInMethod === 'sso',
+    ssoProblem: ssoProblemMessage(new URL(request.url).searchParams.get('sso')) ?? null,
   }
 }
 
@@ -36,8 +41,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
   const { phase } = outcomeActions(snapshot, user)
   if (!phase) throw new Response('This partnership is not being reassessed.', { status: 409 })
+  const formData = await formDataOf(request)
+  const here = `/proposals/${proposal.id}/monitoring/reassessment`
+  if (formData.get('intent') === 'sign' && user.signInMethod === 'sso') {
+    const submission = parseWithZod(formData, { schema: SignWithSsoSchema })
+    if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    const started = await beginReauthenticationToSign(
+      db,
+      await appContext(),
+      user,
+      { kind: 'outcome', proposalId: proposal.id, version: submission.value.version },
+      here,
+    )
+    if (!started.ok) return data(submission.reply({ formErrors: [started.message] }), { status: started.status })
+    throw redirect(started.location, { headers: { 'Set-Cookie': started.cookie } })
+  }
   const schema = z.discriminatedUnion('intent', [RecordSchemas[phase], SignSchema])
-  const submission = parseWithZod(await formDataOf(request), { schema })
+  const submission = parseWithZod(formData, { schema })
   // A password is never sent back to the page.
   const hideFields = ['password']
   if (submission.status !== 'success') return data(submission.reply({ hideFields }), { status: 400 })
@@ -67,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Reassessment() {
-  const { proposalId, version, round, actions, requiredSignatures } = useLoaderData<typeof loader>()
+  const { proposalId, version, round, actions, requiredSignatures, signWithSso, ssoProblem } = useLoaderData<typeof loader>()
   if (!round || !actions.phase) {
     return (
       <>
@@ -122,7 +142,7 @@ export default function Reassessment() {
           </dl>
         </section>
       ) : null}
-      {actions.canSign && round.outcome ? <SignForm version={version} /> : null}
+      {actions.canSign && round.outcome ? <SignForm version={version} withSso={signWithSso} problem={ssoProblem} /> : null}
       {actions.canRecord ? <OutcomeForm phase={round.phase} version={version} hasOutcome={!!round.outcome} /> : null}
       {!actions.canSign && !actions.canRecord ? (
         <p>Nothing here needs you now. The chief librarian proposes the outcome and the signatories sign it.</p>
@@ -184,14 +204,16 @@ function OutcomeForm({ phase, version, hasOutcome }: { phase: 'reassessment' | '
   )
 }
 
-function SignForm({ version }: { version: number }) {
+function SignForm({ version, withSso, problem }: { version: number; withSso: boolean; problem: string | null }) {
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
-  const [form, fields] = useForm({
+  const schema = withSso ? SignWithSsoSchema : SignSchema
+  const mine = lastResult?.initialValue?.intent === 'sign' ? lastResult : undefined
+  const [form, fields] = useForm<{ intent: 'sign'; version: number; password?: string }>({
     id: 'sign',
-    lastResult: lastResult?.initialValue?.intent === 'sign' ? lastResult : undefined,
-    constraint: getZodConstraint(SignSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignSchema }),
+    lastResult: mine,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     defaultValue: { intent: 'sign', version: String(version) },
   })
   return (
@@ -201,18 +223,22 @@ function SignForm({ version }: { version: number }) {
         Signing puts your name to this outcome. When the last signature is given the outcome takes effect and a signed
         addendum to the decision record is issued.
       </p>
-      <FormErrors errors={form.errors} />
+      <FormErrors errors={form.errors ?? (problem && !mine ? [problem] : undefined)} />
       <input type="hidden" name="intent" value="sign" />
       <input {...getInputProps(fields.version, { type: 'hidden' })} />
-      <Field id={fields.password.id} label="Your password" hint="Enter the password you sign in with, to confirm it is you." errors={fields.password.errors}>
-        <input
-          {...getInputProps(fields.password, { type: 'password' })}
-          autoComplete="current-password"
-          {...describedBy(fields.password.id, { hint: true, errors: fields.password.errors })}
-        />
-      </Field>
+      {withSso ? (
+        <p>You signed in with single sign-on: your identity provider asks you to sign in again, then brings you back here and the outcome is signed.</p>
+      ) : (
+        <Field id={fields.password.id} label="Your password" hint="Enter the password you sign in with, to confirm it is you." errors={fields.password.errors}>
+          <input
+            {...getInputProps(fields.password, { type: 'password' })}
+            autoComplete="current-password"
+            {...describedBy(fields.password.id, { hint: true, errors: fields.password.errors })}
+          />
+        </Field>
+      )}
       <button type="submit" disabled={navigation.state === 'submitting'}>
-        Sign with my password
+        {withSso ? 'Sign in again and sign' : 'Sign with my password'}
       </button>
     </Form>
   )

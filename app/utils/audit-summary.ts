@@ -60,7 +60,7 @@ export function renderAuditDetail(d: AuditDetail): string {
     case 'decision.recorded':
       return `Decision recorded for signature: ${outcomeLabel(d.outcome)}`
     case 'decision.signed': {
-      const signed = `Decision signed by ${d.signer.name}, ${ROLE_LABELS[d.signer.role]}, after re-entering their password.`
+      const signed = `Decision signed by ${d.signer.name}, ${ROLE_LABELS[d.signer.role]}, ${stepUpPhrase(d.stepUp)}.`
       return d.issued ? `${signed} ${outcomeLabel(d.issued)}: signed record issued.` : signed
     }
     case 'monitoring.started':
@@ -78,7 +78,9 @@ export function renderAuditDetail(d: AuditDetail): string {
     case 'outcome.proposed':
       return `${d.phase === 'reassessment' ? 'Reassessment' : 'Suspension'} outcome proposed for signature: ${OUTCOME_LABELS[d.outcome]}`
     case 'outcome.signed':
-      return d.inForce ? `Outcome signed and in force: ${OUTCOME_LABELS[d.outcome]}. Signed addendum issued.` : `Outcome signed: ${OUTCOME_LABELS[d.outcome]}`
+      return d.inForce
+        ? `Outcome signed ${stepUpPhrase(d.stepUp)}, and in force: ${OUTCOME_LABELS[d.outcome]}. Signed addendum issued.`
+        : `Outcome signed ${stepUpPhrase(d.stepUp)}: ${OUTCOME_LABELS[d.outcome]}`
   }
 }
 
@@ -92,4 +94,9 @@ export function describeAuditEntry(entry: { detail: unknown; summary: string; ev
     if (parsed.success) return renderAuditDetail(parsed.data)
   }
   return entry.summary || entry.eventType
+}
+
+/** How the signatory proved it was them, as the audit trail words it. */
+function stepUpPhrase(stepUp: Extract<AuditDetail, { kind: 'decision.signed' }>['stepUp']): string {
+  return stepUp?.method === 'sso' ? `after signing in again at ${stepUp.provider} (single sign-on)` : 'after re-entering their password'
 }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { createCookie, redirect, type Cookie } from '@remix-run/node'
 import { deleteSession, findSessionUser, insertSession } from '#db/sessions.server'
-import { type OrganisationSettings } from '#db/schema'
+import { type OrganisationSettings, type SignInMethod } from '#db/schema'
 import { type Role } from '#machines/vocabulary/roles'
 import { appContext } from './app-context.server'
 import { sha256 } from './secrets.server'
@@ -14,6 +14,8 @@ export type SessionUser = {
   organisationId: string
   organisation: { id: string; name: string; slug: string; settings: OrganisationSettings }
   sessionId: string
+  /** How this session began; signing asks for the same again. */
+  signInMethod: SignInMethod
 }
 
 let cookie: Cookie | undefined
@@ -41,7 +43,7 @@ export async function getUser(request: Request): Promise<SessionUser | undefined
   const { database } = await appContext()
   const row = await findSessionUser(database.db, sha256(token))
   if (!row) return undefined
-  return { ...row.user, organisation: row.organisation, sessionId: row.sessionId }
+  return { ...row.user, organisation: row.organisation, sessionId: row.sessionId, signInMethod: row.method }
 }
 
 function signInRedirect(request: Request) {
@@ -73,13 +75,13 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<S
  * Starts a fresh session (a new random token every sign-in, so a token planted
  * before sign-in is worthless) and returns the Set-Cookie header.
  */
-export async function startSession(request: Request, userId: string): Promise<string> {
+export async function startSession(request: Request, userId: string, method: SignInMethod = 'password'): Promise<string> {
   const { database, config } = await appContext()
   const previous = await tokenFrom(request)
   if (previous) await deleteSession(database.db, sha256(previous))
   const token = crypto.randomBytes(32).toString('base64url')
   const maxAge = config.SESSION_TTL_HOURS * 3600
-  await insertSession(database.db, sha256(token), userId, new Date(Date.now() + maxAge * 1000))
+  await insertSession(database.db, sha256(token), userId, new Date(Date.now() + maxAge * 1000), method)
   return (await sessionCookie()).serialize(token, { maxAge })
 }
 

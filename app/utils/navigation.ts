@@ -8,6 +8,7 @@ const ITEMS: NavItem[] = [
   { to: '/register', label: 'Register', roles: 'all' },
   { to: '/admin/users', label: 'People', roles: ['admin'] },
   { to: '/admin/settings', label: 'Settings', roles: ['admin'] },
+  { to: '/admin/sso', label: 'Single sign-on', roles: ['admin'] },
   { to: '/admin/rubric', label: 'Rubric', roles: ['admin'] },
   { to: '/admin/indicators', label: 'Indicators', roles: ['admin'] },
   { to: '/verify', label: 'Verify a record', roles: 'all' },

@@ -3,6 +3,12 @@ import { hash, verify } from '@node-rs/argon2'
 // OWASP's argon2id baseline: 19 MiB, two passes, one lane.
 const OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
 
+/**
+ * Stored for people created by single sign-on: not an argon2 hash, so no
+ * password ever verifies against it (verifyPassword answers false).
+ */
+export const NO_PASSWORD = '!none'
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS)
 }

@@ -1,3 +1,4 @@
+import { findSsoConfig, findSsoConfigForDomain } from '#db/sso.server'
 import { findUserByEmail } from '#db/users.server'
 import { appContext } from './app-context.server'
 import { startSession } from './auth.server'
@@ -6,9 +7,11 @@ import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTL
 
 type SignInResult =
   | { ok: true; cookie: string }
-  | { ok: false; status: 401 | 429; message: string }
+  | { ok: false; status: 401 | 403 | 429; message: string }
 
 const WRONG = 'The e-mail address or password is not right.'
+const signsInWithSso = (service: string, provider: string) =>
+  `${service} signs in with single sign-on: use “Sign in with ${provider}” below. Passwords are switched off for its people.`
 
 export async function signIn(
   request: Request,
@@ -29,8 +32,16 @@ export async function signIn(
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash()), credentials.password)
   if (!user || !valid || !user.active) {
     await recordFailure(db, keys)
+    // Said by the address's domain alone, whether or not the account exists: the sign-on form tells as much.
+    const sso = await findSsoConfigForDomain(db, credentials.email.split('@').pop() ?? '')
+    if (sso?.config.passwordsOff) return { ok: false, status: 401, message: signsInWithSso(sso.organisation.name, sso.config.providerName) }
     return { ok: false, status: 401, message: WRONG }
   }
   await clearAccountFailures(db, keys)
+  // Administrators keep their passwords, so that a broken identity provider never locks a service out.
+  const sso = user.roles.includes('admin') ? undefined : await findSsoConfig(db, user.organisationId)
+  if (sso?.enabled && sso.passwordsOff) {
+    return { ok: false, status: 403, message: signsInWithSso('Your library service', sso.providerName) }
+  }
   return { ok: true, cookie: await startSession(request, user.id) }
 }

@@ -63,6 +63,8 @@ export const users = pgTable(
   ],
 )
 
+export type SignInMethod = 'password' | 'sso'
+
 /** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */
 export const sessions = pgTable(
   'sessions',
@@ -72,6 +74,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** How the person signed in: signing asks them to do it again the same way (password, or the identity provider). */
+    method: text('method').$type<SignInMethod>().notNull().default('password'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],

@@ -17,6 +17,11 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const entry = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
   z.object({ kind: z.literal(kind), ...shape }).strict()
 
+/** How a signatory proved it was them: their password, or a fresh sign-in at the service's identity provider. Absent on entries written before single sign-on: a password. */
+const StepUpSchema = z
+  .discriminatedUnion('method', [z.object({ method: z.literal('password') }).strict(), z.object({ method: z.literal('sso'), provider: z.string() }).strict()])
+  .optional()
+
 export const AuditDetailSchema = z.discriminatedUnion('kind', [
   // Intake
   entry('proposal.created', {}),
@@ -48,6 +53,7 @@ export const AuditDetailSchema = z.discriminatedUnion('kind', [
   entry('decision.recorded', { outcome: z.enum(OUTCOMES) }),
   entry('decision.signed', {
     signer: z.object({ name: z.string(), role: z.enum(ROLES) }).strict(),
+    stepUp: StepUpSchema,
     /** Present on the last signature, which issues the record. */
     issued: z.enum(OUTCOMES).nullable(),
   }),
@@ -68,6 +74,7 @@ export const AuditDetailSchema = z.discriminatedUnion('kind', [
     outcome: z.enum([...REASSESSMENT_OUTCOMES, ...SUSPENSION_OUTCOMES]),
   }),
   entry('outcome.signed', {
+    stepUp: StepUpSchema,
     outcome: z.enum([...REASSESSMENT_OUTCOMES, ...SUSPENSION_OUTCOMES]),
     inForce: z.boolean(),
   }),

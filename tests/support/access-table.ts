@@ -219,6 +219,27 @@ export const ACCESS: Record<string, RouteAccess> = {
   },
   'routes/dev.outbox': { loader: adminOnly },
   'routes/healthz': { public: true, loader: everyone },
+  'routes/admin.sso': {
+    loader: adminOnly,
+    action: {
+      ...adminOnly,
+      // Each probe claims a domain of its own: a domain belongs to one service.
+      probe: () => ({
+        providerName: 'Microsoft Entra ID',
+        issuer: 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0',
+        clientId: 'probity-client',
+        clientSecret: 'a client secret',
+        allowedDomains: `${crypto.randomUUID().slice(0, 8)}.example`,
+        defaultRole: 'staff',
+        enabled: 'on',
+      }),
+    },
+  },
+  'routes/auth.sso.callback': {
+    public: true,
+    // Without the round trip it closes (state, and the browser's cookie bound to it), everyone is sent to sign in, told to start again.
+    loader: { others: 'login', signedOut: 'login' },
+  },
   'routes/login': {
     public: true,
     // Signed in already: straight home.

@@ -132,3 +132,6 @@ export const SignSchema = z.object({
     .min(1, 'Enter your password to sign')
     .max(LIMITS.password, 'That password is too long'),
 })
+
+/** Signing for someone who signed in with single sign-on: they sign in again at their identity provider instead. */
+export const SignWithSsoSchema = z.object({ intent: z.literal('sign'), version })

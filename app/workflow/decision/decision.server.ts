@@ -8,7 +8,7 @@ import { isLastSignature, signerRole } from '#machines/signatures'
 import { type DecisionRecordData } from '~/pdf/record-data'
 import { issueRecord } from '~/signing/issue-record.server'
 import { sign } from '~/workflow/signing/sign.server'
-import { type SignInput } from '~/workflow/signing/step-up.server'
+import { stepUpDetail, type SignInput } from '~/workflow/signing/step-up.server'
 import { refuse, type Refusal } from '~/workflow/refusal'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
@@ -165,7 +165,7 @@ export async function signDecision(db: Database, input: SignInput): Promise<Sign
         proposalId: proposal.id,
         event,
         expectedVersion: proposal.version,
-        audit: { kind: 'decision.signed', signer: { name: account.name, role: signedAs }, issued: last ? decision.outcome : null },
+        audit: { kind: 'decision.signed', signer: { name: account.name, role: signedAs }, stepUp: stepUpDetail(input), issued: last ? decision.outcome : null },
         now,
         effect: (tx) => insertSignature(tx, { decisionId: decision.id, userId: user.id, signedAs, signedAt: now }),
         afterAudit: async (tx, entry) => {

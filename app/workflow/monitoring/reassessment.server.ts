@@ -33,7 +33,7 @@ import { serviceDate } from '~/utils/calendar'
 import { refuse, type Refusal } from '~/workflow/refusal'
 import { type Person } from '~/workflow/person'
 import { sign } from '~/workflow/signing/sign.server'
-import { type SignInput } from '~/workflow/signing/step-up.server'
+import { stepUpDetail, type SignInput } from '~/workflow/signing/step-up.server'
 import { loadPlan, planForRecord } from './plan.server'
 import { indicatorThreshold } from './reviews.server'
 import { type OutcomePhase, type ReassessmentOutcome } from '#machines/vocabulary/monitoring'
@@ -129,7 +129,7 @@ export async function signOutcome(db: Database, input: SignInput): Promise<Signe
         proposalId: input.proposalId,
         event,
         expectedVersion: input.expectedVersion,
-        audit: { kind: 'outcome.signed', outcome: outcome as ReassessmentOutcome, inForce: closes },
+        audit: { kind: 'outcome.signed', stepUp: stepUpDetail(input), outcome: outcome as ReassessmentOutcome, inForce: closes },
         now,
         effect: async (tx) => {
           const round = await findOpenRound(tx, input.proposalId)

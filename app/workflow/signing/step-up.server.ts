@@ -5,10 +5,20 @@ import { verifyPassword } from '~/utils/password.server'
 import { type Person } from '~/workflow/person'
 import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
 
+/**
+ * A fresh sign-in at the identity provider, for people who sign in with
+ * single sign-on: made only by the callback once the provider's ID token has
+ * been checked (signature, issuer, audience, nonce, and auth_time within
+ * max_age=0), never from anything the browser sends.
+ */
+export type Reauthenticated = { provider: string; at: Date }
+
 export type StepUpInput = {
   organisationId: string
   userId: string
-  password: string
+  /** Either the password, re-entered, or a fresh sign-in at the identity provider. */
+  password?: string
+  reauthenticated?: Reauthenticated
   /** Keys the throttle as sign-in does: a wrong password here counts against the account there too, and the other way round. */
   secret: string
   clientAddress: string
@@ -19,7 +29,8 @@ export type StepUpInput = {
 export type SignInput = {
   user: Person
   proposalId: string
-  password: string
+  password?: string
+  reauthenticated?: Reauthenticated
   signing: SigningConfig
   /** Keys the throttle, as sign-in does; a wrong password here counts against the account there too. */
   secret: string
@@ -41,6 +52,8 @@ export async function checkStepUpPassword(db: Database, input: StepUpInput): Pro
   const now = input.now ?? new Date()
   const account = await findUserInOrganisation(db, input.organisationId, input.userId)
   if (!account?.active) return { ok: false, status: 403, message: 'Your account cannot sign.' }
+  if (input.reauthenticated) return { ok: true, account }
+  if (!input.password) return { ok: false, status: 400, message: 'Enter your password to sign.', field: 'password' }
   const keys = throttleKeys(input.secret, account.email, input.clientAddress)
   if (await isThrottled(db, keys, now)) {
     return { ok: false, status: 429, message: `Too many wrong passwords. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`, field: 'password' }
@@ -51,4 +64,9 @@ export async function checkStepUpPassword(db: Database, input: StepUpInput): Pro
   }
   await clearAccountFailures(db, keys)
   return { ok: true, account }
+}
+
+/** How the signatory proved it was them, as the audit trail records it. */
+export function stepUpDetail(input: Pick<StepUpInput, 'reauthenticated'>) {
+  return input.reauthenticated ? ({ method: 'sso', provider: input.reauthenticated.provider } as const) : ({ method: 'password' } as const)
 }
