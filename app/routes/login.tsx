@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { getUser, safeRedirectTarget } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
@@ -47,6 +47,15 @@ export default function Login() {
   return (
     <>
       <h1>Sign in</h1>
+      <div role="status">
+        {searchParams.get('password') === 'chosen' ? (
+          <p className="notice success">Password set. Sign in with it now.</p>
+        ) : searchParams.get('password') === 'reset' ? (
+          <p className="notice success">
+            Password changed. You have been signed out everywhere; sign in with the new one.
+          </p>
+        ) : null}
+      </div>
       <p className="muted">Use the e-mail address your library service registered for you.</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
@@ -69,6 +78,9 @@ export default function Login() {
           Sign in
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
     </>
   )
 }
