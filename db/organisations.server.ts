@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm'
 import { type Queryable } from './client.server'
 import {
   DEFAULT_ORGANISATION_SETTINGS,
@@ -42,7 +42,8 @@ export function listLibraryServices(db: Queryable) {
       slug: organisations.slug,
       active: organisations.active,
       createdAt: organisations.createdAt,
-      people: sql<number>`(select count(*)::int from ${users} where ${users.organisationId} = ${organisations.id})`,
+      // Written out in full: drizzle leaves columns unqualified inside a select's sql, and "id" would be the user's.
+      people: sql<number>`(select count(*)::int from users u where u.organisation_id = organisations.id)`,
     })
     .from(organisations)
     .where(eq(organisations.kind, 'library'))
@@ -59,7 +60,12 @@ export async function setLibraryServiceActive(db: Queryable, organisationId: str
   if (rows.length === 1 && !active) {
     await db
       .delete(sessions)
-      .where(sql`${sessions.userId} in (select ${users.id} from ${users} where ${users.organisationId} = ${organisationId})`)
+      .where(
+        inArray(
+          sessions.userId,
+          db.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId)),
+        ),
+      )
   }
   return rows[0]
 }

@@ -3,9 +3,7 @@ import { z } from 'zod'
 import { ROLES, type Role } from '#db/schema'
 import { ROLE_LABELS } from '~/utils/roles'
 
-/** More than a library service has people; a bigger file is a mistake, refused at once rather than worked through. */
-export const MAX_IMPORT_ROWS = 5000
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './people-csv-limits'
 
 export type CsvPerson = { name: string; email: string; roles: Role[] }
 export type PreviewRow = {

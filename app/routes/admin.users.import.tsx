@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useNavigation, type MetaFunction } from '@re
 import { FormErrors } from '~/components/forms'
 import { importPeople, previewImport, type ImportRow } from '~/identity/import-people.server'
 import { invitationSettings } from '~/identity/invite-person.server'
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readPeopleCsv } from '~/identity/people-csv.server'
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '~/identity/people-csv-limits'
+import { readPeopleCsv } from '~/identity/people-csv.server'
 import { appContext } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
@@ -104,7 +105,7 @@ function Preview({ preview }: { preview: Extract<Answer, { step: 'preview' }> })
       ) : (
         <p>Everyone in this file is already a member: there is nobody to invite.</p>
       )}
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-label="Rows of the file" tabIndex={0}>
         <table>
           <caption>Rows of the file</caption>
           <thead>
