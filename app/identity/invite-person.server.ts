@@ -1,5 +1,5 @@
 import { type Database } from '#db/client.server'
-import { type Role } from '#db/schema'
+import { type Role } from '#machines/vocabulary/roles'
 import { insertUserIfEmailFree } from '#db/users.server'
 import { type Config } from '~/utils/config.server'
 import { kickDelivery, mailSettings, type MailSettings } from '~/utils/mail.server'

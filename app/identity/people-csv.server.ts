@@ -1,7 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { z } from 'zod'
-import { ROLES, type Role } from '#db/schema'
-import { ROLE_LABELS } from '~/utils/roles'
+import { ROLE_LABELS, ROLES, type Role } from '#machines/vocabulary/roles'
 
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from './people-csv-limits'
 

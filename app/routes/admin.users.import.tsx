@@ -9,7 +9,7 @@ import { appContext } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { readForm, uploadsOf } from '~/utils/multipart.server'
-import { roleLabels } from '~/utils/roles'
+import { roleLabels } from '#machines/vocabulary/roles'
 
 export const meta: MetaFunction = () => pageTitle('Import people', 'People')
 
