@@ -159,7 +159,7 @@ describe('a library service made with the command line', () => {
     const cli = spawnSync(
       process.execPath,
       ['scripts/probity.mjs', 'service', 'create', '--name', 'Harbour Libraries', '--admin-email', 'mara@harbour.example', '--admin-name', 'Mara Quinn'],
-      { cwd: path.resolve(import.meta.dirname, '../..'), env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, SEED_DEMO: 'false' }, encoding: 'utf8' as const },
+      { cwd: path.resolve(import.meta.dirname, '../..'), env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATA_DIR: dataDir, SEED_DEMO: 'false' }, encoding: 'utf8' as const },
     )
     expect(cli.status, cli.stderr).toBe(0)
     const link = /\/set-password\/[A-Za-z0-9_-]{43}/.exec(cli.stdout)?.[0]
