@@ -86,7 +86,7 @@ describe('from an empty install to a library service at work', () => {
     // The link worked once.
     await visit(page, link, { status: 410 })
     expect(await page.getByText('This link has already been used').isVisible()).toBe(true)
-  })
+  }, 180_000)
 
   it('CSV import of 300 people: one bad row named in the preview and nothing created; fixed, 300 invited; the same file again invites nobody twice', async () => {
     const page = await browser.newPage()
