@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util'
 import { createAppContext, setAppContext, type AppContext } from '~/utils/app-context.server'
 import { ConfigError } from '~/utils/config.server'
-import { deliveryIdle } from '~/utils/mail.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
 import { operatorCommand } from './operator.server'
 import { serviceCommand } from './service.server'
@@ -47,8 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const result = await command.run(context, argv.slice(argv.indexOf(name!) + 1))
     ;(result.code === 0 ? console.log : console.error)(result.out)
-    // E-mail queued by the command goes out before the process ends.
-    await deliveryIdle()
+    // E-mail the command queued waits in the outbox; the server's outbox sweep sends it.
     return result.code
   } finally {
     await context.database.close()
