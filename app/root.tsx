@@ -17,7 +17,7 @@ import { SiteMenu } from './components/site-menu'
 import { navigationFor } from './utils/navigation'
 import { useNonce } from './utils/nonce-provider'
 import { useFocusOnNavigation } from './utils/use-focus-on-navigation'
-import { getUser } from './utils/auth.server'
+import { getUser, isOperator } from './utils/auth.server'
 import { getDb } from './utils/app-context.server'
 import { countUnread } from '#db/notifications.server'
 import appStyles from './styles/app.css?url'
@@ -38,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? {
           name: user.name,
           roles: user.roles,
+          operator: isOperator(user),
           organisationName: user.organisation.name,
           publicRegister: user.organisation.settings.publicRegister ? user.organisation.slug : null,
           unreadNotifications: await countUnread(await getDb(), user.id),
@@ -80,7 +81,7 @@ function Header() {
         <SiteMenu unread={user.unreadNotifications}>
           <nav aria-label="Main">
             <ul>
-              {navigationFor(user.roles).map((item) => (
+              {navigationFor(user.roles, user.operator).map((item) => (
                 <li key={item.to}>
                   <Link to={item.to}>{item.label}</Link>
                 </li>

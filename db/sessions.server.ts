@@ -6,7 +6,7 @@ export async function insertSession(db: Queryable, id: string, userId: string, e
   await db.insert(sessions).values({ id, userId, expiresAt, method })
 }
 
-/** The session's user and organisation, if the session is live and the user active. */
+/** The session's user and organisation, if the session is live and both the user and their organisation active. */
 export async function findSessionUser(db: Queryable, id: string, now = new Date()) {
   const [row] = await db
     .select({
@@ -20,12 +20,25 @@ export async function findSessionUser(db: Queryable, id: string, now = new Date(
         roles: users.roles,
         organisationId: users.organisationId,
       },
-      organisation: { id: organisations.id, name: organisations.name, slug: organisations.slug, settings: organisations.settings },
+      organisation: {
+        id: organisations.id,
+        name: organisations.name,
+        slug: organisations.slug,
+        kind: organisations.kind,
+        settings: organisations.settings,
+      },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .where(
+      and(
+        eq(sessions.id, id),
+        gt(sessions.expiresAt, now),
+        eq(users.active, true),
+        eq(organisations.active, true),
+      ),
+    )
   return row
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { type Queryable } from './client.server'
 import { organisations, sessions, users } from './schema/index'
 import { type Role } from '#machines/vocabulary/roles'
@@ -18,6 +18,7 @@ export function listUsers(db: Queryable, organisationId: string) {
     where: eq(users.organisationId, organisationId),
     orderBy: [asc(users.name)],
     columns: { passwordHash: false },
+    extras: { hasPassword: sql<boolean>`${users.passwordHash} is not null`.as('has_password') },
   })
 }
 
@@ -33,19 +34,15 @@ export function listUsersWithRole(db: Queryable, organisationId: string, role: R
   })
 }
 
-export async function insertUser(
-  db: Queryable,
-  values: { organisationId: string; email: string; name: string; passwordHash: string; roles: Role[] },
-) {
+type NewUser = { organisationId: string; email: string; name: string; passwordHash: string | null; roles: Role[] }
+
+export async function insertUser(db: Queryable, values: NewUser) {
   const [row] = await db.insert(users).values(values).returning({ id: users.id })
   return row!.id
 }
 
 /** Undefined when the e-mail address already has an account (in any organisation). */
-export async function insertUserIfEmailFree(
-  db: Queryable,
-  values: { organisationId: string; email: string; name: string; passwordHash: string; roles: Role[] },
-): Promise<string | undefined> {
+export async function insertUserIfEmailFree(db: Queryable, values: NewUser): Promise<string | undefined> {
   const [row] = await db.insert(users).values(values).onConflictDoNothing().returning({ id: users.id })
   return row?.id
 }
@@ -72,6 +69,22 @@ export async function setUserActive(db: Queryable, organisationId: string, userI
 
 export async function setUserPassword(db: Queryable, userId: string, passwordHash: string) {
   await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId))
+}
+
+/** Which of these addresses (lower-cased) already have an account, and in which organisation. */
+export async function organisationsOfEmails(db: Queryable, emails: string[]): Promise<Map<string, string>> {
+  if (emails.length === 0) return new Map()
+  const lowered = [...new Set(emails.map((e) => e.toLowerCase()))]
+  const rows = await db
+    .select({ email: sql<string>`lower(${users.email})`, organisationId: users.organisationId })
+    .from(users)
+    .where(inArray(sql`lower(${users.email})`, lowered))
+  return new Map(rows.map((r) => [r.email, r.organisationId]))
+}
+
+/** Ends every session of the person (a password set through a link, a deactivation). */
+export async function deleteSessionsOf(db: Queryable, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId))
 }
 
 export function findOrganisation(db: Queryable, organisationId: string) {

@@ -10,7 +10,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 if [ ! -f build/server/index.js ] || [ -n "$(find app db machines -newer build/server/index.js -type f -print -quit)" ]; then
   echo "Building…"
-  npx remix vite:build >/dev/null
+  npm run build >/dev/null
 fi
 export NODE_ENV="${NODE_ENV:-production}"
 exec node scripts/serve.mjs

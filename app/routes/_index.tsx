@@ -1,10 +1,10 @@
-import { type LoaderFunctionArgs } from '@remix-run/node'
+import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { ChiefDashboardSections } from '~/components/dashboard/chief-dashboard'
 import { ReviewerDashboardSection } from '~/components/dashboard/reviewer-dashboard'
 import { StaffDashboardSection } from '~/components/dashboard/staff-dashboard'
 import { getDb } from '~/utils/app-context.server'
-import { hasRole, requireUser } from '~/utils/auth.server'
+import { hasRole, isOperator, requireAccount, requireUser } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { signingCertificateProblem } from '~/signing/certificate-warning.server'
 import { SigningCertificateWarning } from '~/signing/certificate-warning'
@@ -14,6 +14,7 @@ import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/da
 export const meta: MetaFunction = () => pageTitle('Home')
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  if (isOperator(await requireAccount(request))) throw redirect('/operator')
   const user = await requireUser(request)
   const db = await getDb()
   const today = serviceDate(new Date())

@@ -6,7 +6,7 @@ import { deleteOtherSessions } from '#db/sessions.server'
 import { findUserInOrganisation, setUserPassword } from '#db/users.server'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
-import { requireUser } from '~/utils/auth.server'
+import { requireAccount } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 import { ChangePasswordSchema, MIN_PASSWORD_LENGTH } from '~/utils/people-schema'
@@ -21,14 +21,14 @@ import { formDataOf } from '~/utils/multipart.server'
 export const meta: MetaFunction = () => pageTitle('Change your password')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request)
+  await requireAccount(request)
   return null
 }
 
 const HIDDEN = { hideFields: ['currentPassword', 'newPassword'] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request)
+  const user = await requireAccount(request)
   const submission = parseWithZod(await formDataOf(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') {
     return data({ result: submission.reply(HIDDEN), changed: false }, { status: 400 })

@@ -12,7 +12,15 @@ import {
 import { findUserInOrganisation, setUserActive, updateUserRoles } from '#db/users.server'
 import { FormErrors } from '~/components/forms'
 import { RoleCheckboxes } from '~/components/role-checkboxes'
-import { getDb } from '~/utils/app-context.server'
+import { latestInvitation } from '#db/account-tokens.server'
+import { invitationSettings } from '~/identity/invite-person.server'
+import {
+  hasPendingInvitation,
+  resendInvitation,
+  revokeInvitation,
+} from '~/identity/manage-invitation.server'
+import { sendPasswordResetLink } from '~/identity/request-password-reset.server'
+import { appContext, getDb } from '~/utils/app-context.server'
 import { isUuid } from '~/utils/ids'
 import { notFound, requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
@@ -33,6 +41,7 @@ async function personFor(request: Request, userId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { admin, person } = await personFor(request, params.userId)
+  const invitation = hasPendingInvitation(person) ? await latestInvitation(await getDb(), person.id) : undefined
   return {
     person: {
       id: person.id,
@@ -40,7 +49,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       email: person.email,
       roles: person.roles,
       active: person.active,
+      invited: hasPendingInvitation(person),
+      hasPassword: person.passwordHash !== null,
     },
+    invitationExpires: invitation?.expiresAt.toISOString().replace('T', ' ').slice(0, 16) ?? null,
     isSelf: person.id === admin.id,
   }
 }
@@ -63,6 +75,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateUserRoles(db, admin.organisationId, person.id, change.roles)
     return { roles: submission.reply(), notice: 'Roles saved.' }
   }
+  if (change.intent === 'resend-invitation' || change.intent === 'revoke-invitation' || change.intent === 'send-reset-link') {
+    const { config } = await appContext()
+    const settings = invitationSettings(config)
+    if (change.intent === 'send-reset-link') {
+      if (!person.active || person.passwordHash === null) {
+        return data({ accessError: 'Only an active person with a password can be sent a reset link.' }, { status: 400 })
+      }
+      await sendPasswordResetLink(db, admin.organisation, person, settings.mail)
+      return { notice: `A link to choose a new password, valid for an hour, was e-mailed to ${person.email}.` }
+    }
+    if (isSelf || !hasPendingInvitation(person)) {
+      return data({ accessError: 'They have already set their password: there is no invitation to change.' }, { status: 400 })
+    }
+    if (change.intent === 'resend-invitation') {
+      await resendInvitation(db, admin.organisation, person, settings)
+      return { notice: `A new invitation was e-mailed to ${person.email}; earlier links no longer work.` }
+    }
+    await revokeInvitation(db, admin.organisationId, person)
+    return { notice: 'Invitation revoked: the link no longer works. “Resend invitation” invites them again.' }
+  }
   if (isSelf && change.intent === 'deactivate') {
     return data({ accessError: 'You cannot deactivate your own account.' }, { status: 400 })
   }
@@ -75,8 +107,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+function statusOf(person: { active: boolean; invited: boolean }) {
+  if (person.invited) return person.active ? 'Invited' : 'Invitation revoked'
+  return person.active ? 'Active' : 'Deactivated'
+}
+
 export default function Person() {
-  const { person, isSelf } = useLoaderData<typeof loader>()
+  const { person, isSelf, invitationExpires } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -96,7 +133,7 @@ export default function Person() {
       </p>
       <h1>{person.name}</h1>
       <p>
-        {person.email} · <strong>{person.active ? 'Active' : 'Deactivated'}</strong>
+        {person.email} · <strong>{statusOf(person)}</strong>
       </p>
       <div role="status">
         {actionData && 'notice' in actionData ? (
@@ -115,6 +152,40 @@ export default function Person() {
           </button>
         </Form>
       </section>
+
+      {person.invited ? (
+        <section aria-labelledby="invitation-heading" className="panel">
+          <h2 id="invitation-heading">Invitation</h2>
+          <p>
+            {person.active
+              ? `They have not chosen a password yet. Their link ${invitationExpires ? `works until ${invitationExpires} UTC` : 'has gone'}.`
+              : 'Their invitation was revoked.'}
+          </p>
+          <Form method="post" className="actions">
+            <button type="submit" name="intent" value="resend-invitation" disabled={busy}>
+              Resend invitation
+            </button>
+            {person.active ? (
+              <button type="submit" name="intent" value="revoke-invitation" className="warning" disabled={busy}>
+                Revoke invitation
+              </button>
+            ) : null}
+          </Form>
+        </section>
+      ) : person.active ? (
+        <section aria-labelledby="password-heading" className="panel">
+          <h2 id="password-heading">Password</h2>
+          <p>
+            Forgotten their password? Probity can e-mail them a link, valid for an hour, to choose a
+            new one. You never see it.
+          </p>
+          <Form method="post">
+            <button type="submit" name="intent" value="send-reset-link" disabled={busy}>
+              Send a password reset link
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       <section aria-labelledby="status-heading" className="panel">
         <h2 id="status-heading">Access</h2>

@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       email: p.email,
       roles: p.roles,
       active: p.active,
+      invited: !p.hasPassword,
     })),
   }
 }
@@ -33,6 +34,9 @@ export default function People() {
       <p>
         <Link to="/admin/users/new" className="button">
           Add a person
+        </Link>{' '}
+        <Link to="/admin/users/import" className="button">
+          Import people from a CSV file
         </Link>
       </p>
       <DataTable caption="People and their roles">
@@ -52,7 +56,15 @@ export default function People() {
               </th>
               <td>{p.email}</td>
               <td>{roleLabels(p.roles)}</td>
-              <td>{p.active ? 'Active' : 'Deactivated'}</td>
+              <td>
+                {p.invited
+                  ? p.active
+                    ? 'Invited'
+                    : 'Invitation revoked'
+                  : p.active
+                    ? 'Active'
+                    : 'Deactivated'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,51 +1,47 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useNavigation, type MetaFunction } from '@remix-run/react'
-import { insertUserIfEmailFree } from '#db/users.server'
+import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { RoleCheckboxes } from '~/components/role-checkboxes'
-import { getDb } from '~/utils/app-context.server'
+import { invitationSettings, invitePerson } from '~/identity/invite-person.server'
+import { appContext } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
-import { hashPassword } from '~/utils/password.server'
-import { MIN_PASSWORD_LENGTH, NewPersonSchema } from '~/utils/people-schema'
+import { NewPersonSchema } from '~/utils/people-schema'
 import { formDataOf } from '~/utils/multipart.server'
 
 export const meta: MetaFunction = () => pageTitle('Add a person', 'People')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
-  return null
+  return { invitationDays: (await appContext()).config.INVITATION_TTL_DAYS }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
   const submission = parseWithZod(await formDataOf(request), { schema: NewPersonSchema })
-  if (submission.status !== 'success') {
-    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
-  }
-  const { name, email, roles, password } = submission.value
-  const id = await insertUserIfEmailFree(await getDb(), {
-    organisationId: admin.organisationId,
-    name,
-    email,
-    roles,
-    passwordHash: await hashPassword(password),
-  })
-  if (!id) {
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const { config, database } = await appContext()
+  const invited = await invitePerson(
+    database.db,
+    admin.organisation,
+    submission.value,
+    invitationSettings(config),
+  )
+  if (!invited) {
     return data(
       submission.reply({
         fieldErrors: { email: ['Someone already has an account with this e-mail address'] },
-        hideFields: ['password'],
       }),
       { status: 400 },
     )
   }
-  throw redirect(`/admin/users/${id}`)
+  throw redirect(`/admin/users/${invited.userId}`)
 }
 
 export default function AddPerson() {
+  const { invitationDays } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -62,6 +58,9 @@ export default function AddPerson() {
         <Link to="/admin/users">Back to people</Link>
       </p>
       <h1>Add a person</h1>
+      <p>
+        Many people at once? <Link to="/admin/users/import">Import them from a CSV file</Link>.
+      </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
         <Field id={fields.name.id} label="Full name" errors={fields.name.errors}>
@@ -84,20 +83,12 @@ export default function AddPerson() {
           />
         </Field>
         <RoleCheckboxes field={fields.roles} />
-        <Field
-          id={fields.password.id}
-          label="Initial password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Give it to them privately; they can change it under “Change password”.`}
-          errors={fields.password.errors}
-        >
-          <input
-            {...getInputProps(fields.password, { type: 'password' })}
-            autoComplete="new-password"
-            {...describedBy(fields.password.id, { hint: true, errors: fields.password.errors })}
-          />
-        </Field>
+        <p className="hint">
+          Probity e-mails them a link, valid for {invitationDays} days, with which they choose
+          their own password.
+        </p>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Add person
+          Send invitation
         </button>
       </Form>
     </>

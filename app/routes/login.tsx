@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
 import { findSsoConfigForSlug } from '#db/sso.server'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
@@ -80,7 +80,16 @@ export default function Login() {
   return (
     <>
       <h1>Sign in</h1>
-      {ssoProblem ? (
+      <div role="status">
+        {searchParams.get('password') === 'chosen' ? (
+          <p className="notice success">Password set. Sign in with it now.</p>
+        ) : searchParams.get('password') === 'reset' ? (
+          <p className="notice success">
+            Password changed. You have been signed out everywhere; sign in with the new one.
+          </p>
+        ) : null}
+      </div>
+            {ssoProblem ? (
         <div className="error-summary" role="alert">
           <p className="field-error">{ssoProblem}</p>
         </div>
@@ -140,6 +149,9 @@ export default function Login() {
             Sign in
           </button>
         </Form>
+        <p>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </p>
       </section>
     </>
   )

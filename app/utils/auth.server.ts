@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { createCookie, redirect, type Cookie } from '@remix-run/node'
 import { deleteSession, findSessionUser, insertSession } from '#db/sessions.server'
-import { type OrganisationSettings, type SignInMethod } from '#db/schema'
+import { type OrganisationKind, type OrganisationSettings, type SignInMethod } from '#db/schema'
 import { type Role } from '#machines/vocabulary/roles'
 import { appContext } from './app-context.server'
 import { sha256 } from './secrets.server'
@@ -12,7 +12,7 @@ export type SessionUser = {
   name: string
   roles: Role[]
   organisationId: string
-  organisation: { id: string; name: string; slug: string; settings: OrganisationSettings }
+  organisation: { id: string; name: string; slug: string; kind: OrganisationKind; settings: OrganisationSettings }
   sessionId: string
   /** How this session began; signing asks for the same again. */
   signInMethod: SignInMethod
@@ -52,10 +52,38 @@ function signInRedirect(request: Request) {
   return redirect(`/login?redirectTo=${encodeURIComponent(back)}`)
 }
 
-/** Signed-out users are sent to sign in; this never answers with an empty page. */
-export async function requireUser(request: Request): Promise<SessionUser> {
+/** Anyone signed in: a member of a library service or an operator (their own account pages). */
+export async function requireAccount(request: Request): Promise<SessionUser> {
   const user = await getUser(request)
   if (!user) throw signInRedirect(request)
+  return user
+}
+
+/**
+ * Operators host Probity for library services and belong to none: the
+ * hosting organisation holds no records, and every page of a service's
+ * records refuses them here, in one place.
+ */
+export function isOperator(user: Pick<SessionUser, 'organisation'>) {
+  return user.organisation.kind === 'hosting'
+}
+
+/** A member of a library service. Signed-out users are sent to sign in; this never answers with an empty page. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await requireAccount(request)
+  if (isOperator(user)) {
+    throw new Response('Operators manage library services and see none of their records.', {
+      status: 403,
+    })
+  }
+  return user
+}
+
+export async function requireOperator(request: Request): Promise<SessionUser> {
+  const user = await requireAccount(request)
+  if (!isOperator(user)) {
+    throw new Response('You do not have permission to do that.', { status: 403 })
+  }
   return user
 }
 

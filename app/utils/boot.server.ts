@@ -3,6 +3,8 @@ import { DEMO_ORGANISATION } from '~/seed/demo-data'
 import { seedDemo } from '~/seed/seed-demo.server'
 import { bootOnce, createAppContext, type AppContext } from './app-context.server'
 import { ConfigError } from './config.server'
+import { countLibraryServices } from '#db/organisations.server'
+import { issueSetupToken, setupMessage } from '~/identity/setup-token.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
 import { reportSigningCertificate } from '~/signing/certificates.server'
 import { sweepOrphanRecordFiles } from '~/signing/issue-record.server'
@@ -41,6 +43,10 @@ export function boot(): Promise<AppContext> {
         }
         // The accounts and their shared password are in the README, not in the log.
         log.info({ organisation: DEMO_ORGANISATION.name }, 'demo library service created (README: Demo sign-ins)')
+      }
+      if ((await countLibraryServices(context.database.db)) === 0) {
+        // A plain block for the person who starts Probity: the token is meant to be read here, once.
+        process.stdout.write(`${setupMessage(issueSetupToken(), context.config.publicUrl)}\n`)
       }
       const boss = await startScheduledWork(context)
       observeDatabase(metrics(), context, boss)

@@ -62,6 +62,8 @@ export const ConfigSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** How long a stopping server waits for requests in flight before closing their connections. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
+  /** How long an invitation link lets a new person set their password. */
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 })
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -14,6 +14,12 @@ const ITEMS: NavItem[] = [
   { to: '/verify', label: 'Verify a record', roles: 'all' },
 ]
 
-export function navigationFor(roles: readonly Role[]) {
+const OPERATOR_ITEMS: NavItem[] = [
+  { to: '/operator', label: 'Library services', roles: 'all' },
+  { to: '/verify', label: 'Verify a record', roles: 'all' },
+]
+
+export function navigationFor(roles: readonly Role[], operator = false) {
+  if (operator) return OPERATOR_ITEMS
   return ITEMS.filter((i) => i.roles === 'all' || i.roles.some((r) => roles.includes(r)))
 }

@@ -13,7 +13,12 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS)
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/** False for an account without a password (invited, not yet set up), after the same work as a wrong one. */
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (passwordHash === null) {
+    await verify(await decoyHash(), password).catch(() => false)
+    return false
+  }
   try {
     return await verify(passwordHash, password)
   } catch {

@@ -18,28 +18,67 @@ const roles = z
   .refine((list) => list.every((r) => knownRoles.has(r)), 'Choose roles from the list')
   .transform((list) => list as Role[])
 
-export const NewPersonSchema = z.object({
-  name: z
-    .string({ error: 'Enter their full name' })
+const fullName = (whose: string) =>
+  z
+    .string({ error: `Enter ${whose} full name` })
     .trim()
-    .min(1, 'Enter their full name')
-    .max(200, 'Use at most 200 characters'),
-  email: z
-    .string({ error: 'Enter their e-mail address' })
+    .min(1, `Enter ${whose} full name`)
+    .max(200, 'Use at most 200 characters')
+
+const emailAddress = (whose: string) =>
+  z
+    .string({ error: `Enter ${whose} e-mail address` })
     .trim()
     .max(254, 'That e-mail address is too long')
-    .pipe(z.email('Enter an e-mail address like name@example.org')),
+    .pipe(z.email('Enter an e-mail address like name@example.org'))
+
+/** The administrator names the person and their roles; the person chooses their own password. */
+export const NewPersonSchema = z.object({
+  name: fullName('their'),
+  email: emailAddress('their'),
   roles,
-  password: password('an initial password'),
 })
 
 export const PersonRolesSchema = z.object({ intent: z.literal('roles'), roles })
 
-/** Everything the page of one person can post: new roles, or a change of status. */
+/** Everything the page of one person can post: new roles, a change of status, or a link by e-mail. */
 export const PersonChangeSchema = z.discriminatedUnion('intent', [
   PersonRolesSchema,
-  z.object({ intent: z.enum(['deactivate', 'reactivate']) }),
+  z.object({
+    intent: z.enum(['deactivate', 'reactivate', 'resend-invitation', 'revoke-invitation', 'send-reset-link']),
+  }),
 ])
+
+export const SetPasswordSchema = z.object({ password: password('a password') })
+
+export const ForgotPasswordSchema = z.object({ email: emailAddress('your') })
+
+const serviceName = z
+  .string({ error: 'Enter the library service’s name' })
+  .trim()
+  .min(2, 'Enter the library service’s name')
+  .max(120, 'Use at most 120 characters')
+
+/** An operator adds a library service; its first administrator chooses a password through a link. */
+export const NewServiceSchema = z.object({
+  intent: z.literal('create'),
+  serviceName,
+  adminName: fullName('the administrator’s'),
+  adminEmail: emailAddress('the administrator’s'),
+})
+
+/** The first-run page: the token from the server's log, the service, and its first administrator. */
+export const SetupSchema = z.object({
+  setupToken: z
+    .string({ error: 'Enter the setup token from the server’s log' })
+    .trim()
+    .min(1, 'Enter the setup token from the server’s log')
+    .max(200, 'That is not a setup token'),
+  serviceName,
+  adminName: fullName('your'),
+  adminEmail: emailAddress('your'),
+  adminPassword: password('a password'),
+})
 
 export const ChangePasswordSchema = z
   .object({

@@ -9,10 +9,19 @@ export const MAX_FAILURES_PER_ADDRESS = 20
 
 type Keys = { account: string; address: string }
 
-export function throttleKeys(secret: string, email: string, clientAddress: string): Keys {
+/**
+ * Keys for one kind of attempt (`purpose`): signing in, asking for a password
+ * reset link, entering the setup token. Each counts apart from the others.
+ */
+export function throttleKeys(
+  secret: string,
+  email: string,
+  clientAddress: string,
+  purpose: 'sign-in' | 'password-reset' | 'setup' = 'sign-in',
+): Keys {
   return {
-    account: `account:${keyedDigest(secret, 'sign-in-account', email.trim().toLowerCase())}`,
-    address: `address:${keyedDigest(secret, 'sign-in-address', clientAddress)}`,
+    account: `account:${keyedDigest(secret, `${purpose}-account`, email.trim().toLowerCase())}`,
+    address: `address:${keyedDigest(secret, `${purpose}-address`, clientAddress)}`,
   }
 }
 

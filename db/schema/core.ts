@@ -34,11 +34,22 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   concernSurgeCount: 5,
 }
 
+export const ORGANISATION_KINDS = ['library', 'hosting'] as const
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
+
+/**
+ * A library service, or the one hosting organisation whose members are the
+ * operators of this Probity: they add and deactivate library services and,
+ * holding no records of their own, see none (docs/decisions/012-identity.md).
+ */
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
+  kind: text('kind', { enum: ORGANISATION_KINDS }).notNull().default('library'),
   settings: jsonb('settings').$type<OrganisationSettings>().notNull(),
+  /** An operator may deactivate a library service: its people can no longer sign in; its records stay. */
+  active: boolean('active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 })
 
@@ -51,7 +62,8 @@ export const users = pgTable(
       .references(() => organisations.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    /** Null until the person sets one through an invitation, and for people who sign in another way. */
+    passwordHash: text('password_hash'),
     roles: text('roles').array().$type<Role[]>().notNull(),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -64,6 +76,30 @@ export const users = pgTable(
 )
 
 export type SignInMethod = 'password' | 'sso'
+
+export const ACCOUNT_TOKEN_PURPOSES = ['invitation', 'password_reset'] as const
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number]
+
+/**
+ * Single-use links that let a person set their own password: an invitation
+ * (days) or a password reset (an hour). Only the SHA-256 of the random token
+ * is stored, so a copy of the database opens no account.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId)],
+)
 
 /** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */
 export const sessions = pgTable(
@@ -97,3 +133,4 @@ export const signInFailures = pgTable(
 
 export type Organisation = typeof organisations.$inferSelect
 export type User = typeof users.$inferSelect
+export type AccountToken = typeof accountTokens.$inferSelect

@@ -26,10 +26,11 @@ const routes = await discoverRoutes()
 // request is refused. Refusal sign-ins count failures, which is the throttle's job.
 const MAY_CHANGE_WHEN_REFUSED = ['sessions', 'sign_in_failures']
 
-type Who = { role: Role; foreign: boolean } | { role: 'signedOut'; foreign: false }
+type Who = { role: Role; foreign: boolean } | { role: 'signedOut' | 'operator'; foreign: false }
 const WHO: Who[] = [
   ...ROLES.map((role) => ({ role, foreign: false })),
   ...ROLES.map((role) => ({ role, foreign: true })),
+  { role: 'operator', foreign: false },
   { role: 'signedOut', foreign: false },
 ]
 const label = (w: Who) =>
@@ -62,6 +63,7 @@ function classify(answer: Answer): string {
 
 function userOf(who: Who): WorldUser | undefined {
   if (who.role === 'signedOut') return undefined
+  if (who.role === 'operator') return world.operator
   return who.foreign ? world.foreign[who.role] : world.users[who.role]
 }
 
@@ -204,7 +206,7 @@ describe(`authorisation matrix (${databaseKind()})`, () => {
     )
     const routesCovered = new Set(cells.map((c) => `${c.method} ${c.route}`)).size
     console.log(
-      `Authorisation matrix: ${routesCovered} loaders and actions × ${WHO.length} kinds of person (${ROLES.length} roles × own and foreign organisation, and signed out) = ${cells.length} cells\n${header}\n${lines.join('\n')}`,
+      `Authorisation matrix: ${routesCovered} loaders and actions × ${WHO.length} kinds of person (${ROLES.length} roles × own and foreign organisation, an operator, and signed out) = ${cells.length} cells\n${header}\n${lines.join('\n')}`,
     )
   })
 })

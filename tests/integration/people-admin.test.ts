@@ -4,7 +4,12 @@ import { loader as homeLoader } from '~/routes/_index'
 import { action as personAction, loader as personLoader } from '~/routes/admin.users.$userId'
 import { loader as peopleLoader } from '~/routes/admin.users._index'
 import { action as addAction } from '~/routes/admin.users.new'
+import { eq } from 'drizzle-orm'
+import { listOutbox } from '#db/notifications.server'
+import { accountTokens } from '#db/schema'
+import { setPasswordWithLink } from '~/identity/set-password-with-link.server'
 import { verifyPassword } from '~/utils/password.server'
+import { sha256 } from '~/utils/secrets.server'
 import {
   createOrganisation,
   createUser,
@@ -52,8 +57,13 @@ const newPerson = (email: string) => ({
   name: 'Nia Roberts',
   email,
   roles: ['reviewer', 'staff'],
-  password: 'a long initial password',
 })
+
+/** The link of the last invitation e-mailed to the address, from the outbox. */
+async function invitationLink(db: Parameters<typeof listOutbox>[0], organisationId: string, email: string) {
+  const mail = (await listOutbox(db, organisationId)).find((m) => m.toAddress === email)
+  return /\/set-password\/([A-Za-z0-9_-]{43})/.exec(mail?.body ?? '')?.[1]
+}
 
 describe(`people admin (${databaseKind()})`, () => {
   it('lists the people of the admin’s own organisation with roles and status', async () => {
@@ -75,7 +85,7 @@ describe(`people admin (${databaseKind()})`, () => {
     expect(JSON.stringify(result)).not.toContain('argon2')
   })
 
-  it('adds a person who can then sign in with the initial password', async () => {
+  it('invites a person, who sets their own password through the e-mailed link and can then sign in', async () => {
     const { db, org, cookie } = await adminOfNewOrganisation()
     const email = `nia-${org.slug}@test.example`
     const response = (await addPerson(cookie, newPerson(email)).catch(
@@ -90,24 +100,33 @@ describe(`people admin (${databaseKind()})`, () => {
       active: true,
     })
     expect(response.headers.get('Location')).toBe(`/admin/users/${created!.id}`)
-    expect(await verifyPassword(created!.passwordHash, 'a long initial password')).toBe(true)
+    // The administrator typed no password; the person has none until they choose it.
+    expect(created!.passwordHash).toBeNull()
+    const token = await invitationLink(db, org.id, email)
+    expect(token).toBeDefined()
+    // Only the token's SHA-256 is stored.
+    const stored = await db.select().from(accountTokens).where(eq(accountTokens.userId, created!.id))
+    expect(stored.map((t) => t.tokenHash)).toEqual([sha256(token!)])
+    expect(stored[0]!.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000)
+    expect(await setPasswordWithLink(db, token!, 'a long chosen password')).toBe(true)
+    const after = await findUserByEmail(db, email)
+    expect(await verifyPassword(after!.passwordHash, 'a long chosen password')).toBe(true)
+    // Single use.
+    expect(await setPasswordWithLink(db, token!, 'another long password')).toBe(false)
   })
 
-  it('answers bad input with 400 and errors by field, keeping what was typed but the password', async () => {
+  it('answers bad input with 400 and errors by field, keeping what was typed', async () => {
     const { cookie } = await adminOfNewOrganisation()
     const result = (await addPerson(cookie, {
       name: 'Nia Roberts',
       email: 'not an address',
-      password: 'short',
     })) as Wrapped<Reply>
     expect(result.init.status).toBe(400)
     expect(result.data.error).toMatchObject({
       email: ['Enter an e-mail address like name@example.org'],
       roles: ['Choose at least one role'],
-      password: ['Use at least 12 characters'],
     })
     expect(result.data.initialValue).toMatchObject({ name: 'Nia Roberts', email: 'not an address' })
-    expect(result.data.initialValue).not.toHaveProperty('password')
   })
 
   it('refuses an e-mail address that already has an account, whatever its case', async () => {

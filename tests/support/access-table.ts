@@ -4,6 +4,7 @@ import { addDays, serviceDate } from '~/utils/calendar'
 import { type Fixture, type FixtureKind, type World, type WorldUser } from './access-world'
 import { insertLibraryIndicator } from '#db/monitoring.server'
 import { createUser, makeRequest, TEST_PASSWORD } from './factories'
+import { issueAccountLink } from '~/identity/account-links.server'
 import { fillPattern, type RouteModuleInfo } from './route-modules'
 
 /**
@@ -20,6 +21,9 @@ import { fillPattern, type RouteModuleInfo } from './route-modules'
  *   403         refused: the record exists but this is not theirs to see or do
  *   404         refused as if absent: whether it exists must not leak
  *
+ * Operators (who host Probity and belong to no library service) get 403
+ * everywhere unless said, or on a public route what `others` get.
+ *
  * Defaults: roles not named get `others` (403 unless said); signed out gets
  * 'login' (or the allowed outcome where `public`); someone of another
  * organisation gets 404 on any route whose address names a record, and what
@@ -27,7 +31,7 @@ import { fillPattern, type RouteModuleInfo } from './route-modules'
  */
 
 export type Outcome = 'ok' | 'redirect' | 'login' | 403 | 404
-export type Access = Partial<Record<Role | 'others' | 'signedOut' | 'foreign', Outcome>> & {
+export type Access = Partial<Record<Role | 'others' | 'signedOut' | 'foreign' | 'operator', Outcome>> & {
   /** The role is refused before any record is looked up, so another organisation's person refused by role gets 403 too. */
   roleCheckedFirst?: boolean
 }
@@ -113,11 +117,13 @@ async function loaderData<T>(
 }
 
 export const ACCESS: Record<string, RouteAccess> = {
-  'routes/_index': { loader: everyone },
+  // An operator's home is the list of library services.
+  'routes/_index': { loader: { ...everyone, operator: 'redirect' } },
   'routes/account.password': {
-    loader: everyone,
+    loader: { ...everyone, operator: 'ok' },
     action: {
       ...everyone,
+      operator: 'ok',
       probe: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a different long password' }),
     },
   },
@@ -207,7 +213,68 @@ export const ACCESS: Record<string, RouteAccess> = {
         name: 'New Person',
         email: `new-${crypto.randomUUID()}@test.example`,
         roles: ['staff'],
-        password: 'a long enough password',
+      }),
+    },
+  },
+  'routes/admin.users.import': {
+    loader: adminOnly,
+    action: {
+      ...adminOnly,
+      // The confirming step, which invites: the preview before it writes nothing.
+      probe: () => ({
+        intent: 'confirm',
+        csv: `Name,Email,Roles\nNew Person,import-${crypto.randomUUID()}@test.example,Staff\n`,
+      }),
+    },
+  },
+  // Public, and the same for everyone: it must not tell who has an account.
+  'routes/forgot-password': {
+    public: true,
+    action: { ...everyone, probe: () => ({ email: `forgot-${crypto.randomUUID()}@test.example` }) },
+  },
+  'routes/set-password.$token': {
+    public: true,
+    // A fresh invitation per request: each link works once.
+    params: async (world) => {
+      const person = await createUser(world.db, world.organisation.id, ['staff'])
+      const link = await issueAccountLink(world.db, {
+        userId: person.id,
+        purpose: 'invitation',
+        ttlMinutes: 60,
+        publicUrl: 'http://localhost:3000',
+      })
+      return { token: link.url.split('/').pop()! }
+    },
+    loader: everyone,
+    // Setting the password sends the person to sign in with it.
+    action: { others: 'login', signedOut: 'login', probe: () => ({ password: 'a long enough password' }) },
+  },
+  // The first-run page is gone once any library service exists, as in this world.
+  'routes/setup': {
+    public: true,
+    loader: { others: 404, signedOut: 404 },
+    action: {
+      others: 404,
+      signedOut: 404,
+      probe: () => ({
+        setupToken: 'not-the-token',
+        serviceName: 'Another Library Service',
+        adminName: 'Someone',
+        adminEmail: `setup-${crypto.randomUUID()}@test.example`,
+        adminPassword: 'a long enough password',
+      }),
+    },
+  },
+  // Operators only: what they see of services is names, sizes and status.
+  'routes/operator._index': {
+    loader: { operator: 'ok' },
+    action: {
+      operator: 'ok',
+      probe: () => ({
+        intent: 'create',
+        serviceName: `Library Service ${crypto.randomUUID().slice(0, 8)}`,
+        adminName: 'First Administrator',
+        adminEmail: `operator-made-${crypto.randomUUID()}@test.example`,
       }),
     },
   },
@@ -251,8 +318,8 @@ export const ACCESS: Record<string, RouteAccess> = {
   },
   'routes/logout': {
     // Signing out is a POST; a GET goes home, signed in or not.
-    loader: { others: 'redirect', signedOut: 'redirect' },
-    action: { others: 'login', probe: () => ({}) },
+    loader: { others: 'redirect', signedOut: 'redirect', operator: 'redirect' },
+    action: { others: 'login', operator: 'login', probe: () => ({}) },
   },
   'routes/notifications': {
     loader: everyone,
@@ -503,10 +570,11 @@ export const ACCESS: Record<string, RouteAccess> = {
 export function expected(
   route: RouteAccess,
   access: Access,
-  who: Role | 'signedOut',
+  who: Role | 'signedOut' | 'operator',
   foreign: boolean,
   hasRecordParams: boolean,
 ): Outcome {
+  if (who === 'operator') return access.operator ?? (route.public ? (access.others ?? 'ok') : 403)
   if (who === 'signedOut')
     return access.signedOut ?? (route.public ? (access.others ?? 'ok') : 'login')
   const own = access[who] ?? access.others ?? 403

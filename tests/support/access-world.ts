@@ -69,6 +69,8 @@ export type World = {
   users: Record<Role, WorldUser>
   /** One person per role in another service. */
   foreign: Record<Role, WorldUser>
+  /** Someone who hosts this Probity: a member of the hosting organisation, of no library service. */
+  operator: WorldUser
   /** A second reviewer (screening needs two) and a colleague who raises concerns. */
   reviewer2: WorldUser
   /** Someone who only ever signs in: no test changes their password. */
@@ -247,6 +249,7 @@ export async function buildWorld(
     organisation,
     users,
     foreign,
+    operator: await createUser(db, (await createOrganisation(db, {}, 'hosting')).id, []),
     reviewer2,
     signInOnly,
     signing,

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { type Database } from '#db/client.server'
-import { DEFAULT_ORGANISATION_SETTINGS, organisations, type OrganisationSettings } from '#db/schema'
+import { DEFAULT_ORGANISATION_SETTINGS, organisations, type OrganisationKind, type OrganisationSettings } from '#db/schema'
 import { type Role } from '#machines/vocabulary/roles'
 import { insertSession } from '#db/sessions.server'
 import { findOrganisation, insertUser } from '#db/users.server'
@@ -12,10 +12,15 @@ export const TEST_PASSWORD = 'correct horse battery staple'
 let passwordHash: Promise<string> | undefined
 const unique = () => crypto.randomBytes(4).toString('hex')
 
-export async function createOrganisation(db: Database, settings: Partial<OrganisationSettings> = {}) {
+export async function createOrganisation(
+  db: Database,
+  settings: Partial<OrganisationSettings> = {},
+  kind: OrganisationKind = 'library',
+) {
   const [org] = await db
     .insert(organisations)
     .values({
+      kind,
       name: `Test Library Service ${unique()}`,
       slug: `test-${unique()}`,
       settings: { ...DEFAULT_ORGANISATION_SETTINGS, ...settings },

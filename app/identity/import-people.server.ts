@@ -1,0 +1,72 @@
+import { type Database } from '#db/client.server'
+import { organisationsOfEmails } from '#db/users.server'
+import { users } from '#db/schema'
+import { kickDelivery } from '~/utils/mail.server'
+import { issueAccountLink, queueAccountLinkEmail } from './account-links.server'
+import { type InvitationSettings } from './invite-person.server'
+import { type PreviewRow } from './people-csv.server'
+
+export type ImportRow = PreviewRow & { status: 'new' | 'member' | 'problem' }
+
+/**
+ * What importing the rows would do: people already in the service are left
+ * alone (so the same file twice invites nobody twice); an address with an
+ * account in another service is a problem of its row.
+ */
+export async function previewImport(
+  db: Database,
+  organisationId: string,
+  rows: PreviewRow[],
+): Promise<ImportRow[]> {
+  const taken = await organisationsOfEmails(db, rows.map((r) => r.email).filter(Boolean))
+  return rows.map((row) => {
+    const key = row.email.toLowerCase()
+    if (row.problems.length > 0) return { ...row, status: 'problem' }
+    if (taken.get(key) === organisationId) return { ...row, status: 'member' }
+    if (taken.has(key)) {
+      return { ...row, status: 'problem', problems: ['This address has a Probity account in another library service.'] }
+    }
+    return { ...row, status: 'new' }
+  })
+}
+
+/**
+ * Invites every new person of a preview without problems, in one
+ * transaction: all or none. Someone added meanwhile is skipped, not doubled.
+ */
+export async function importPeople(
+  db: Database,
+  organisation: { id: string; name: string },
+  rows: ImportRow[],
+  settings: InvitationSettings,
+): Promise<{ invited: number }> {
+  const fresh = rows.filter((r) => r.status === 'new')
+  if (fresh.length === 0) return { invited: 0 }
+  const invited = await db.transaction(async (tx) => {
+    const created = await tx
+      .insert(users)
+      .values(fresh.map((r) => ({ organisationId: organisation.id, name: r.name, email: r.email, roles: r.roles, passwordHash: null })))
+      .onConflictDoNothing()
+      .returning({ id: users.id, name: users.name, email: users.email })
+    for (const person of created) {
+      const link = await issueAccountLink(tx, {
+        userId: person.id,
+        purpose: 'invitation',
+        ttlMinutes: settings.invitationTtlDays * 24 * 60,
+        publicUrl: settings.mail.publicUrl,
+      })
+      await queueAccountLinkEmail(tx, {
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        to: person,
+        purpose: 'invitation',
+        link,
+        mail: settings.mail,
+      })
+    }
+    return created.length
+  })
+  if (invited > 0 && settings.mail.smtp) kickDelivery()
+  return { invited }
+}
+

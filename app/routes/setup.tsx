@@ -1,0 +1,144 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { countLibraryServices } from '#db/organisations.server'
+import { describedBy, Field, FormErrors } from '~/components/forms'
+import { createLibraryService } from '~/identity/create-library-service.server'
+import { invitationSettings } from '~/identity/invite-person.server'
+import { forgetSetupToken, setupTokenMatches } from '~/identity/setup-token.server'
+import { appContext } from '~/utils/app-context.server'
+import { notFound, startSession } from '~/utils/auth.server'
+import { pageTitle } from '~/utils/meta'
+import { formDataOf } from '~/utils/multipart.server'
+import { MIN_PASSWORD_LENGTH, SetupSchema } from '~/utils/people-schema'
+import { isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
+
+export const meta: MetaFunction = () => pageTitle('Set up Probity')
+
+/** The first-run page exists only while there is no library service. */
+async function requireFirstRun() {
+  const { database } = await appContext()
+  if ((await countLibraryServices(database.db)) > 0) notFound('Page not found')
+}
+
+export async function loader(_: LoaderFunctionArgs) {
+  await requireFirstRun()
+  return null
+}
+
+const HIDDEN = { hideFields: ['setupToken', 'adminPassword'] }
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireFirstRun()
+  const submission = parseWithZod(await formDataOf(request), { schema: SetupSchema })
+  if (submission.status !== 'success') return data(submission.reply(HIDDEN), { status: 400 })
+  const { config, database, secret } = await appContext()
+  const db = database.db
+  const address = context.clientAddress ?? 'unknown'
+  // Counted by the client's address only: the token is long and random, guessing is hopeless, but not free.
+  const keys = throttleKeys(secret, address, address, 'setup')
+  if (await isThrottled(db, keys)) {
+    const formErrors = [`Too many wrong setup tokens. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`]
+    return data(submission.reply({ ...HIDDEN, formErrors }), { status: 429 })
+  }
+  const { setupToken, serviceName, adminName, adminEmail, adminPassword } = submission.value
+  if (!setupTokenMatches(setupToken)) {
+    await recordFailure(db, keys)
+    const fieldErrors = { setupToken: ['That is not the setup token. Copy it from the server’s log, printed when Probity started.'] }
+    return data(submission.reply({ ...HIDDEN, fieldErrors }), { status: 400 })
+  }
+  const created = await createLibraryService(
+    db,
+    { name: serviceName, admin: { name: adminName, email: adminEmail }, adminPassword, onlyIfFirst: true },
+    invitationSettings(config),
+  )
+  if (!created.ok) {
+    if (created.reason === 'not-first') notFound('Page not found')
+    const fieldErrors = { adminEmail: ['Someone already has an account with this e-mail address'] }
+    return data(submission.reply({ ...HIDDEN, fieldErrors }), { status: 400 })
+  }
+  forgetSetupToken()
+  throw redirect('/', { headers: { 'Set-Cookie': await startSession(request, created.adminId) } })
+}
+
+export default function Setup() {
+  const lastResult = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'setup',
+    lastResult,
+    constraint: getZodConstraint(SetupSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetupSchema }),
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <>
+      <h1>Set up Probity</h1>
+      <p>
+        Probity holds no library service yet. Create yours and its first administrator: you. You
+        then add everyone else under People.
+      </p>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <FormErrors errors={form.errors} />
+        <Field
+          id={fields.setupToken.id}
+          label="Setup token"
+          hint="Printed in the server’s log when Probity started, after “enter this one-time setup token”."
+          errors={fields.setupToken.errors}
+        >
+          <input
+            {...getInputProps(fields.setupToken, { type: 'text' })}
+            autoComplete="off"
+            spellCheck={false}
+            {...describedBy(fields.setupToken.id, { hint: true, errors: fields.setupToken.errors })}
+          />
+        </Field>
+        <Field id={fields.serviceName.id} label="Library service’s name" errors={fields.serviceName.errors}>
+          <input
+            {...getInputProps(fields.serviceName, { type: 'text' })}
+            autoComplete="organization"
+            {...describedBy(fields.serviceName.id, { errors: fields.serviceName.errors })}
+          />
+        </Field>
+        <fieldset>
+          <legend>You, its first administrator</legend>
+          <Field id={fields.adminName.id} label="Your full name" errors={fields.adminName.errors}>
+            <input
+              {...getInputProps(fields.adminName, { type: 'text' })}
+              autoComplete="name"
+              {...describedBy(fields.adminName.id, { errors: fields.adminName.errors })}
+            />
+          </Field>
+          <Field
+            id={fields.adminEmail.id}
+            label="Your e-mail address"
+            hint="You sign in with it."
+            errors={fields.adminEmail.errors}
+          >
+            <input
+              {...getInputProps(fields.adminEmail, { type: 'email' })}
+              autoComplete="username"
+              {...describedBy(fields.adminEmail.id, { hint: true, errors: fields.adminEmail.errors })}
+            />
+          </Field>
+          <Field
+            id={fields.adminPassword.id}
+            label="Choose a password"
+            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+            errors={fields.adminPassword.errors}
+          >
+            <input
+              {...getInputProps(fields.adminPassword, { type: 'password' })}
+              autoComplete="new-password"
+              {...describedBy(fields.adminPassword.id, { hint: true, errors: fields.adminPassword.errors })}
+            />
+          </Field>
+        </fieldset>
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          Create the library service
+        </button>
+      </Form>
+    </>
+  )
+}
