@@ -28,7 +28,9 @@ export function renderAuditDetail(d: AuditDetail): string {
     case 'reviewer.added':
       return 'Ethics reviewer added'
     case 'conflict.declared':
-      return d.conflict ? 'A reviewer declared a conflict of interest and is recused' : 'A reviewer declared no conflict of interest'
+      return d.conflict
+        ? 'A reviewer declared a conflict of interest and is recused'
+        : 'A reviewer declared no conflict of interest'
     case 'scores.saved':
       return d.submitted ? 'A reviewer submitted their scores' : 'A reviewer saved draft scores'
     case 'screening.completed':
@@ -38,7 +40,9 @@ export function renderAuditDetail(d: AuditDetail): string {
     case 'pb.response.recorded':
       return `Response from ${d.body ?? 'the professional body'} recorded, with ${d.recommendations === 1 ? 'one recommendation' : `${d.recommendations} recommendations`}`
     case 'pb.recommendation.answered':
-      return d.accepted ? 'Recommendation accepted as a condition' : 'Recommendation not accepted, with a rationale'
+      return d.accepted
+        ? 'Recommendation accepted as a condition'
+        : 'Recommendation not accepted, with a rationale'
     case 'pb.closed.unanswered':
       return 'Closed: no response was received by the deadline'
     case 'pb.completed':
@@ -54,7 +58,9 @@ export function renderAuditDetail(d: AuditDetail): string {
     case 'concern.endorsed':
       return d.anonymous ? 'Concern endorsed anonymously' : 'Concern endorsed'
     case 'concern.answered':
-      return d.condition ? 'Response published to a concern, with a condition' : 'Response published to a concern'
+      return d.condition
+        ? 'Response published to a concern, with a condition'
+        : 'Response published to a concern'
     case 'concern.hidden':
       return 'A concern was hidden for breaking the code of conduct'
     case 'decision.recorded':
@@ -77,10 +83,13 @@ export function renderAuditDetail(d: AuditDetail): string {
       return `A surge of staff concerns: ${d.raised} raised in this review period, against a limit of ${d.limit}. The partnership goes back for reassessment.`
     case 'outcome.proposed':
       return `${d.phase === 'reassessment' ? 'Reassessment' : 'Suspension'} outcome proposed for signature: ${OUTCOME_LABELS[d.outcome]}`
-    case 'outcome.signed':
+    case 'outcome.signed': {
+      // Entries written before single sign-on did not say how an outcome's signer stepped up.
+      const how = d.stepUp ? ` ${stepUpPhrase(d.stepUp)}` : ''
       return d.inForce
-        ? `Outcome signed ${stepUpPhrase(d.stepUp)}, and in force: ${OUTCOME_LABELS[d.outcome]}. Signed addendum issued.`
-        : `Outcome signed ${stepUpPhrase(d.stepUp)}: ${OUTCOME_LABELS[d.outcome]}`
+        ? `Outcome signed${how}${how ? ',' : ''} and in force: ${OUTCOME_LABELS[d.outcome]}. Signed addendum issued.`
+        : `Outcome signed${how}: ${OUTCOME_LABELS[d.outcome]}`
+    }
   }
 }
 
@@ -88,7 +97,11 @@ export function renderAuditDetail(d: AuditDetail): string {
  * What an entry says happened: rendered from its typed detail; entries written
  * before details existed keep their stored text; failing both, the event's name.
  */
-export function describeAuditEntry(entry: { detail: unknown; summary: string; eventType: string }): string {
+export function describeAuditEntry(entry: {
+  detail: unknown
+  summary: string
+  eventType: string
+}): string {
   if (entry.detail != null) {
     const parsed = AuditDetailSchema.safeParse(entry.detail)
     if (parsed.success) return renderAuditDetail(parsed.data)
@@ -98,5 +111,7 @@ export function describeAuditEntry(entry: { detail: unknown; summary: string; ev
 
 /** How the signatory proved it was them, as the audit trail words it. */
 function stepUpPhrase(stepUp: Extract<AuditDetail, { kind: 'decision.signed' }>['stepUp']): string {
-  return stepUp?.method === 'sso' ? `after signing in again at ${stepUp.provider} (single sign-on)` : 'after re-entering their password'
+  return stepUp?.method === 'sso'
+    ? `after signing in again at ${stepUp.provider} (single sign-on)`
+    : 'after re-entering their password'
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { AUDIT_KINDS, AuditDetailSchema, type AuditDetail } from '#machines/vocabulary/audit-entries'
+import {
+  AUDIT_KINDS,
+  AuditDetailSchema,
+  type AuditDetail,
+} from '#machines/vocabulary/audit-entries'
 import { describeAuditEntry, renderAuditDetail } from '~/utils/audit-summary'
 
 const CASES: [AuditDetail, string][] = [
@@ -11,54 +15,128 @@ const CASES: [AuditDetail, string][] = [
   [{ kind: 'proposal.submitted' }, 'Submitted for ethics screening'],
   [{ kind: 'proposal.withdrawn' }, 'Withdrawn'],
   [{ kind: 'reviewer.added' }, 'Ethics reviewer added'],
-  [{ kind: 'conflict.declared', conflict: true }, 'A reviewer declared a conflict of interest and is recused'],
+  [
+    { kind: 'conflict.declared', conflict: true },
+    'A reviewer declared a conflict of interest and is recused',
+  ],
   [{ kind: 'conflict.declared', conflict: false }, 'A reviewer declared no conflict of interest'],
   [{ kind: 'scores.saved', submitted: true }, 'A reviewer submitted their scores'],
   [{ kind: 'scores.saved', submitted: false }, 'A reviewer saved draft scores'],
   [{ kind: 'screening.completed' }, 'Ethics screening completed'],
-  [{ kind: 'pb.requested', body: 'CILIP', deadline: '2025-05-10' }, 'Opinion requested from CILIP, due by 10 May 2025'],
-  [{ kind: 'pb.response.recorded', body: 'CILIP', recommendations: 1 }, 'Response from CILIP recorded, with one recommendation'],
-  [{ kind: 'pb.response.recorded', body: null, recommendations: 2 }, 'Response from the professional body recorded, with 2 recommendations'],
-  [{ kind: 'pb.recommendation.answered', accepted: true }, 'Recommendation accepted as a condition'],
-  [{ kind: 'pb.recommendation.answered', accepted: false }, 'Recommendation not accepted, with a rationale'],
+  [
+    { kind: 'pb.requested', body: 'CILIP', deadline: '2025-05-10' },
+    'Opinion requested from CILIP, due by 10 May 2025',
+  ],
+  [
+    { kind: 'pb.response.recorded', body: 'CILIP', recommendations: 1 },
+    'Response from CILIP recorded, with one recommendation',
+  ],
+  [
+    { kind: 'pb.response.recorded', body: null, recommendations: 2 },
+    'Response from the professional body recorded, with 2 recommendations',
+  ],
+  [
+    { kind: 'pb.recommendation.answered', accepted: true },
+    'Recommendation accepted as a condition',
+  ],
+  [
+    { kind: 'pb.recommendation.answered', accepted: false },
+    'Recommendation not accepted, with a rationale',
+  ],
   [{ kind: 'pb.closed.unanswered' }, 'Closed: no response was received by the deadline'],
   [{ kind: 'pb.completed' }, 'Professional body consultation completed'],
-  [{ kind: 'staff.opened', closesOn: '2025-06-01' }, 'Staff consultation opened, closing on 1 June 2025'],
+  [
+    { kind: 'staff.opened', closesOn: '2025-06-01' },
+    'Staff consultation opened, closing on 1 June 2025',
+  ],
   [{ kind: 'union.response.recorded', union: 'UNISON' }, 'Response of UNISON recorded'],
   [{ kind: 'staff.completed' }, 'Staff consultation completed'],
-  [{ kind: 'concern.raised', anonymous: true, category: 'privacy' }, 'Concern raised anonymously: privacy'],
-  [{ kind: 'concern.raised', anonymous: false, category: 'other' }, 'Concern raised: something else'],
+  [
+    { kind: 'concern.raised', anonymous: true, category: 'privacy' },
+    'Concern raised anonymously: privacy',
+  ],
+  [
+    { kind: 'concern.raised', anonymous: false, category: 'other' },
+    'Concern raised: something else',
+  ],
   [{ kind: 'concern.endorsed', anonymous: true }, 'Concern endorsed anonymously'],
   [{ kind: 'concern.endorsed', anonymous: false }, 'Concern endorsed'],
-  [{ kind: 'concern.answered', condition: true }, 'Response published to a concern, with a condition'],
+  [
+    { kind: 'concern.answered', condition: true },
+    'Response published to a concern, with a condition',
+  ],
   [{ kind: 'concern.answered', condition: false }, 'Response published to a concern'],
   [{ kind: 'concern.hidden' }, 'A concern was hidden for breaking the code of conduct'],
-  [{ kind: 'decision.recorded', outcome: 'approve_with_conditions' }, 'Decision recorded for signature: Approved with conditions'],
+  [
+    { kind: 'decision.recorded', outcome: 'approve_with_conditions' },
+    'Decision recorded for signature: Approved with conditions',
+  ],
   [
     { kind: 'decision.signed', signer: { name: 'Ann Lee', role: 'signatory' }, issued: null },
     'Decision signed by Ann Lee, Signatory, after re-entering their password.',
   ],
   [
-    { kind: 'decision.signed', signer: { name: 'Ann Lee', role: 'chief_librarian' }, issued: 'reject' },
+    {
+      kind: 'decision.signed',
+      signer: { name: 'Ann Lee', role: 'chief_librarian' },
+      issued: 'reject',
+    },
     'Decision signed by Ann Lee, Chief librarian, after re-entering their password. Rejected: signed record issued.',
   ],
   [{ kind: 'monitoring.started' }, 'Monitoring started'],
   [{ kind: 'contract.ended' }, 'Contract ended'],
-  [{ kind: 'review.recorded', slot: 2, status: 'green', findings: [], escalates: false }, 'Review 2 recorded (Green)'],
   [
-    { kind: 'review.recorded', slot: 1, status: 'red', findings: ['Visits fell 15%', 'A condition not met'], escalates: true },
+    { kind: 'review.recorded', slot: 2, status: 'green', findings: [], escalates: false },
+    'Review 2 recorded (Green)',
+  ],
+  [
+    {
+      kind: 'review.recorded',
+      slot: 1,
+      status: 'red',
+      findings: ['Visits fell 15%', 'A condition not met'],
+      escalates: true,
+    },
     'Review 1 recorded (Red): Visits fell 15%; A condition not met. The partnership goes back for reassessment.',
   ],
-  [{ kind: 'incident.recorded', occurredOn: '2025-03-04', location: 'Northgate' }, 'Incident recorded: 4 March 2025, Northgate'],
+  [
+    { kind: 'incident.recorded', occurredOn: '2025-03-04', location: 'Northgate' },
+    'Incident recorded: 4 March 2025, Northgate',
+  ],
   [{ kind: 'escalated', reason: 'Complaints' }, 'Escalated for reassessment: Complaints'],
   [
     { kind: 'concern.surge', raised: 3, limit: 3 },
     'A surge of staff concerns: 3 raised in this review period, against a limit of 3. The partnership goes back for reassessment.',
   ],
-  [{ kind: 'outcome.proposed', phase: 'reassessment', outcome: 'continue' }, 'Reassessment outcome proposed for signature: Continue as it is'],
-  [{ kind: 'outcome.proposed', phase: 'suspension', outcome: 'resume' }, 'Suspension outcome proposed for signature: Resume the partnership'],
-  [{ kind: 'outcome.signed', outcome: 'suspend', inForce: true }, 'Outcome signed and in force: Suspend the partnership. Signed addendum issued.'],
-  [{ kind: 'outcome.signed', outcome: 'terminate', inForce: false }, 'Outcome signed: Terminate the partnership'],
+  [
+    { kind: 'outcome.proposed', phase: 'reassessment', outcome: 'continue' },
+    'Reassessment outcome proposed for signature: Continue as it is',
+  ],
+  [
+    { kind: 'outcome.proposed', phase: 'suspension', outcome: 'resume' },
+    'Suspension outcome proposed for signature: Resume the partnership',
+  ],
+  [
+    { kind: 'outcome.signed', outcome: 'suspend', inForce: true },
+    'Outcome signed and in force: Suspend the partnership. Signed addendum issued.',
+  ],
+  [
+    { kind: 'outcome.signed', outcome: 'terminate', inForce: false },
+    'Outcome signed: Terminate the partnership',
+  ],
+  [
+    { kind: 'outcome.signed', stepUp: { method: 'password' }, outcome: 'suspend', inForce: true },
+    'Outcome signed after re-entering their password, and in force: Suspend the partnership. Signed addendum issued.',
+  ],
+  [
+    {
+      kind: 'outcome.signed',
+      stepUp: { method: 'sso', provider: 'Fairhaven Entra ID' },
+      outcome: 'terminate',
+      inForce: false,
+    },
+    'Outcome signed after signing in again at Fairhaven Entra ID (single sign-on): Terminate the partnership',
+  ],
 ]
 
 describe('audit entries', () => {
@@ -73,12 +151,23 @@ describe('audit entries', () => {
   })
 
   it('reads an entry written before details existed from its stored text, or names its event', () => {
-    expect(describeAuditEntry({ detail: null, summary: 'Draft saved', eventType: 'proposal.update' })).toBe('Draft saved')
-    expect(describeAuditEntry({ detail: null, summary: '', eventType: 'proposal.update' })).toBe('proposal.update')
+    expect(
+      describeAuditEntry({ detail: null, summary: 'Draft saved', eventType: 'proposal.update' }),
+    ).toBe('Draft saved')
+    expect(describeAuditEntry({ detail: null, summary: '', eventType: 'proposal.update' })).toBe(
+      'proposal.update',
+    )
   })
 
   it('refuses data a kind does not have, such as an author on an anonymous concern', () => {
-    expect(AuditDetailSchema.safeParse({ kind: 'concern.raised', anonymous: true, category: 'ethics', author: 'someone' }).success).toBe(false)
+    expect(
+      AuditDetailSchema.safeParse({
+        kind: 'concern.raised',
+        anonymous: true,
+        category: 'ethics',
+        author: 'someone',
+      }).success,
+    ).toBe(false)
     expect(AuditDetailSchema.safeParse({ kind: 'no.such.kind' }).success).toBe(false)
   })
 })
