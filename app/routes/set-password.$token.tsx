@@ -12,9 +12,15 @@ import { MIN_PASSWORD_LENGTH, SetPasswordSchema } from '~/utils/people-schema'
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data?.state === 'valid' ? 'Choose your password' : 'This link does not work')
 
+const REASONS = {
+  expired: 'This link has expired.',
+  used: 'This link has already been used: each link works once.',
+  unknown: 'This link is not one Probity sent, or it was replaced by a newer one.',
+} as const
+
 // Spent, expired and forged links read the same to a visitor but for the reason, and answer 410 or 404.
 function unusable(link: Exclude<LinkState, { state: 'valid' }>) {
-  return data(link, { status: link.state === 'unknown' ? 404 : 410 })
+  return data({ ...link, message: REASONS[link.state] }, { status: link.state === 'unknown' ? 404 : 410 })
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -39,11 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function Unusable({ link }: { link: Exclude<LinkState, { state: 'valid' }> }) {
-  const reason = {
-    expired: 'This link has expired.',
-    used: 'This link has already been used: each link works once.',
-    unknown: 'This link is not one Probity sent, or it was replaced by a newer one.',
-  }[link.state]
+  const reason = REASONS[link.state]
   return (
     <>
       <h1>This link does not work</h1>
