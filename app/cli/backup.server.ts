@@ -14,7 +14,7 @@ export const PG_DUMP_HINT =
  * The embedded database's whole data directory, as one gzipped tarball
  * (PGlite's dumpDataDir). The data directory's lock is taken first, so the
  * copy is consistent: Probity must be stopped for the seconds it takes, and a
- * running Probity makes the command refuse (docs/decisions/015-files-in-the-database.md).
+ * running Probity makes the command refuse (docs/decisions/020-files-in-the-database.md).
  */
 export async function backupEmbedded(dataDir: string, target: string): Promise<number> {
   const pgDir = path.join(dataDir, 'pglite')
