@@ -29,7 +29,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 function page(title: string, body: string) {
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title><link rel="icon" href="data:,">
-<style>body{font-family:sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem;color:#111}label{display:block;margin-top:1rem}input{display:block;width:100%;padding:.5rem;font-size:1rem}button{margin-top:1rem;padding:.5rem 1rem;font-size:1rem;background:#1d4ed8;color:#fff;border:0}p.error{color:#b91c1c}</style>
+<style>*{box-sizing:border-box}body{font-family:sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem;color:#111}label{display:block;margin-top:1rem}input{display:block;width:100%;padding:.5rem;font-size:1rem}button{margin-top:1rem;padding:.5rem 1rem;font-size:1rem;background:#1d4ed8;color:#fff;border:0}p.error{color:#b91c1c}</style>
 </head><body><main>${body}</main></body></html>`
 }
 
