@@ -35,7 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partnerships: rows.map((r) => ({
       id: r.recordId,
       reference: r.reference,
-      recordReference: r.recordReference,
       title: r.title,
       partner: r.partner,
       contractor: r.contractor,
@@ -114,7 +113,7 @@ export default function PublicRegister() {
             ) : null}
           </dl>
           <p>
-            <Link to={`/verify/${p.recordId}`}>Check the signed decision record {p.recordReference}</Link>
+            <Link to={`/verify/${p.recordId}`}>Check the signed decision record for {p.reference}</Link>
           </p>
           {p.addenda.length ? (
             <>
