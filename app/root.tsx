@@ -40,7 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
           roles: user.roles,
           operator: isOperator(user),
           organisationName: user.organisation.name,
-          publicRegister: user.organisation.settings.publicRegister ? user.organisation.slug : null,
           unreadNotifications: await countUnread(await getDb(), user.id),
         }
       : null,
@@ -117,31 +116,6 @@ function Header() {
   )
 }
 
-/** On every page: the public's way to the registers and to checking a record. */
-function Footer() {
-  const data = useRouteLoaderData<typeof loader>('root')
-  const own = data?.user?.publicRegister
-  return (
-    <footer className="site-footer">
-      <nav aria-label="Public information">
-        <ul>
-          {own ? (
-            <li>
-              <Link to={`/public/${own}/register`}>Our public register of decisions</Link>
-            </li>
-          ) : null}
-          <li>
-            <Link to="/public">Public registers</Link>
-          </li>
-          <li>
-            <Link to="/verify">Verify a signed record</Link>
-          </li>
-        </ul>
-      </nav>
-    </footer>
-  )
-}
-
 export function Layout({ children }: { children: ReactNode }) {
   return <Document>{children}</Document>
 }
@@ -156,7 +130,6 @@ export default function App() {
       <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
-      <Footer />
     </>
   )
 }
@@ -168,7 +141,6 @@ export function ErrorBoundary() {
       <main id="main" tabIndex={-1}>
         <GeneralErrorBoundary />
       </main>
-      <Footer />
     </>
   )
 }
