@@ -2,8 +2,7 @@ import { type Database } from '#db/client.server'
 import { organisationsOfEmails } from '#db/users.server'
 import { users } from '#db/schema'
 import { kickDelivery } from '~/utils/mail.server'
-import { issueAccountLink, queueAccountLinkEmail } from './account-links.server'
-import { type InvitationSettings } from './invite-person.server'
+import { sendInvitationLink, type InvitationSettings } from './invite-person.server'
 import { type PreviewRow } from './people-csv.server'
 
 export type ImportRow = PreviewRow & { status: 'new' | 'member' | 'problem' }
@@ -48,22 +47,7 @@ export async function importPeople(
       .values(fresh.map((r) => ({ organisationId: organisation.id, name: r.name, email: r.email, roles: r.roles, passwordHash: null })))
       .onConflictDoNothing()
       .returning({ id: users.id, name: users.name, email: users.email })
-    for (const person of created) {
-      const link = await issueAccountLink(tx, {
-        userId: person.id,
-        purpose: 'invitation',
-        ttlMinutes: settings.invitationTtlDays * 24 * 60,
-        publicUrl: settings.mail.publicUrl,
-      })
-      await queueAccountLinkEmail(tx, {
-        organisationId: organisation.id,
-        organisationName: organisation.name,
-        to: person,
-        purpose: 'invitation',
-        link,
-        mail: settings.mail,
-      })
-    }
+    for (const person of created) await sendInvitationLink(tx, organisation, person, settings)
     return created.length
   })
   if (invited > 0 && settings.mail.smtp) kickDelivery()

@@ -1,9 +1,8 @@
 import { type Database } from '#db/client.server'
 import { consultationsClosing } from '#db/reminders.server'
-import { findUserInOrganisation } from '#db/users.server'
 import { type MailSettings } from '~/utils/mail.server'
 import { addDays, formatDate } from '~/utils/calendar'
-import { remindOnce } from './remind.server'
+import { remindPersonOnce } from './remind.server'
 
 /** How many days before a staff consultation closes its proposer hears of it. */
 export const CLOSING_NOTICE_DAYS = 2
@@ -12,15 +11,14 @@ export const CLOSING_NOTICE_DAYS = 2
 export async function remindConsultationsClosing(db: Database, input: { organisationId: string; today: string; mail: MailSettings }) {
   let sent = 0
   for (const c of await consultationsClosing(db, input.organisationId, input.today, addDays(input.today, CLOSING_NOTICE_DAYS))) {
-    const person = await findUserInOrganisation(db, input.organisationId, c.openedBy)
-    const reminded = await remindOnce(
+    const reminded = await remindPersonOnce(
       db,
+      c.openedBy,
       {
         organisationId: input.organisationId,
         kind: 'consultation.closing',
         subjectId: c.consultationId,
         period: c.closesOn,
-        people: person?.active ? [{ id: person.id, name: person.name, email: person.email }] : [],
         title: `The staff consultation on ${c.title} closes on ${formatDate(c.closesOn)}`,
         body: 'Every concern needs an answer before the consultation can be completed.',
         link: `/proposals/${c.proposalId}/consultation`,

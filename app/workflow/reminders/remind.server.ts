@@ -1,5 +1,6 @@
 import { type Database } from '#db/client.server'
 import { claimReminder, insertNotifications, queueEmails } from '#db/notifications.server'
+import { findUserInOrganisation } from '#db/users.server'
 import { type MailSettings } from '~/utils/mail.server'
 
 export type Reminder = {
@@ -47,4 +48,11 @@ export async function remindOnce(db: Database, reminder: Reminder, mail: MailSet
     )
     return true
   })
+}
+
+/** {@link remindOnce} for the one person responsible, if they are still active. */
+export async function remindPersonOnce(db: Database, personId: string, reminder: Omit<Reminder, 'people'>, mail: MailSettings) {
+  const person = await findUserInOrganisation(db, reminder.organisationId, personId)
+  const people = person?.active ? [{ id: person.id, name: person.name, email: person.email }] : []
+  return remindOnce(db, { ...reminder, people }, mail)
 }
