@@ -94,7 +94,7 @@ export function Addendum({ data: a }: { data: AddendumData }) {
 
         <SignatoriesSection number={3} signatories={a.signatories} />
 
-        <Verification url={a.record.verifyUrl} facts={auditFacts(a.audit)} organisation={a.organisation.name} number={4} />
+        <Verification url={a.record.verifyUrl} accessibleUrl={a.record.accessibleUrl} facts={auditFacts(a.audit)} organisation={a.organisation.name} number={4} />
       </Page>
     </Document>
   )

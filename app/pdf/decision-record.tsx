@@ -195,7 +195,7 @@ export function DecisionRecord({ data: d }: { data: DecisionRecordData }) {
 
         <SignatoriesSection number={8} signatories={d.signatories} />
 
-        <Verification url={d.record.verifyUrl} facts={auditFacts(d.audit)} organisation={d.organisation.name} number={9} />
+        <Verification url={d.record.verifyUrl} accessibleUrl={d.record.accessibleUrl} facts={auditFacts(d.audit)} organisation={d.organisation.name} number={9} />
       </Page>
     </Document>
   )

@@ -18,6 +18,8 @@ export type RecordMeta = {
   issuedAt: Date
   /** Printed and encoded in the QR code; it names the record, not its hash (unknown until signed). */
   verifyUrl: string
+  /** The same record as an accessible web page, drawn from the data embedded in the signed file. */
+  accessibleUrl: string
 }
 
 export type OrganisationInfo = { name: string; professionalBodyName: string }

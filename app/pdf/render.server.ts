@@ -5,7 +5,9 @@ import { Addendum } from './addendum'
 import { DecisionRecord } from './decision-record'
 import { FONT, MONO } from './layout'
 import { installPdfkitFontCache } from './pdfkit-font-cache.server'
-import { type AddendumData, type DecisionRecordData } from './record-data'
+import { creationDateCarrying } from './pdfkit-attachments.server'
+import { type AddendumData, type DecisionRecordData, type RecordMeta } from './record-data'
+import { attachmentName, RECORD_SCHEMA_PATH, recordJsonBytes, type RecordContent } from './record-json'
 
 const require = createRequire(import.meta.url)
 const ttf = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`)
@@ -34,12 +36,33 @@ function registerFonts() {
   registered = true
 }
 
+/**
+ * The record's data as JSON, attached as PDF/A-3's associated file with the
+ * relationship Data. It goes in before signing, so the signature covers it.
+ */
+function carryingJson(content: RecordContent): RecordMeta {
+  const { record } = content.data
+  const issuedAt = creationDateCarrying(record.issuedAt, [
+    {
+      name: attachmentName(content.kind),
+      bytes: recordJsonBytes(content),
+      mimeType: 'application/json',
+      description: `The data of ${content.kind === 'decision' ? 'decision record' : 'addendum'} ${record.reference}, as JSON (schema: ${new URL(RECORD_SCHEMA_PATH, record.verifyUrl).toString()})`,
+      relationship: 'Data',
+      date: record.issuedAt,
+    },
+  ])
+  return { ...record, issuedAt }
+}
+
 export async function renderDecisionRecord(data: DecisionRecordData): Promise<Buffer> {
   registerFonts()
-  return renderToBuffer(createElement(DecisionRecord, { data }) as ReactElement<DocumentProps>)
+  const record = carryingJson({ kind: 'decision', data })
+  return renderToBuffer(createElement(DecisionRecord, { data: { ...data, record } }) as ReactElement<DocumentProps>)
 }
 
 export async function renderAddendum(data: AddendumData): Promise<Buffer> {
   registerFonts()
-  return renderToBuffer(createElement(Addendum, { data }) as ReactElement<DocumentProps>)
+  const record = carryingJson({ kind: 'addendum', data })
+  return renderToBuffer(createElement(Addendum, { data: { ...data, record } }) as ReactElement<DocumentProps>)
 }

@@ -1,15 +1,18 @@
-import { Text, View } from '@react-pdf/renderer'
+import { Link, Text, View } from '@react-pdf/renderer'
 import { Facts, Paragraph, QrCode, Section, styles } from './layout'
+import { RECORD_SCHEMA_PATH } from './record-json'
 import { type Fact } from './sections'
 
 /** The last section of every record: where the audit chain stood and how to check the file. */
 export function Verification({
   url,
+  accessibleUrl,
   facts,
   organisation,
   number,
 }: {
   url: string
+  accessibleUrl: string
   facts: Fact[]
   organisation: string
   number: number
@@ -33,6 +36,16 @@ export function Verification({
           </Text>
         </View>
       </View>
+      <Paragraph>
+        This record as an accessible web page, with the same content, drawn from the data signed into this file:
+      </Paragraph>
+      <Link src={accessibleUrl} style={[styles.paragraph, styles.mono]}>
+        {accessibleUrl}
+      </Link>
+      <Paragraph>
+        The file also carries that data as JSON (an attached file, covered by the signature), described by the schema at{' '}
+        {new URL(RECORD_SCHEMA_PATH, url).toString()}
+      </Paragraph>
     </Section>
   )
 }

@@ -66,6 +66,7 @@ export async function issueRecord(
     reference: `${proposalReference}-R${sequence}`,
     issuedAt: now,
     verifyUrl: `${config.publicUrl}/verify/${id}`,
+    accessibleUrl: `${config.publicUrl}/verify/${id}/record`,
   }
 
   let unsigned: Buffer

@@ -10,6 +10,7 @@ export const META = {
   reference: 'LLS-2025-014-R1',
   issuedAt: new Date('2025-06-12T14:05:00Z'),
   verifyUrl: 'http://localhost:4200/verify/6f1c2b9e-4a57-4d0e-9d61-3b1f6a2c8e10',
+  accessibleUrl: 'http://localhost:4200/verify/6f1c2b9e-4a57-4d0e-9d61-3b1f6a2c8e10/record',
 }
 
 export const ANONYMOUS_CONCERN =

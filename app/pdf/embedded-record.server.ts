@@ -1,0 +1,44 @@
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, PDFHexString } from '@cantoo/pdf-lib'
+import { attachmentName, type RecordJson } from './record-json'
+
+/**
+ * Reads the record data a Probity PDF carries: the associated file with
+ * /AFRelationship /Data named decision-record.json or addendum.json. Only
+ * parsed, never trusted: the caller checks the signature over the file
+ * first, and shows this as what the signed file says.
+ */
+
+export type EmbeddedRecord = { name: string; json: RecordJson; bytes: Buffer }
+
+const NAMES = new Set([attachmentName('decision'), attachmentName('addendum')])
+
+function text(value: unknown): string | null {
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : null
+}
+
+/** Null when the file holds no record data (or is not a PDF at all). */
+export async function readEmbeddedRecord(pdf: Uint8Array): Promise<EmbeddedRecord | null> {
+  let doc: PDFDocument
+  try {
+    doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false })
+  } catch {
+    return null
+  }
+  const associated = doc.catalog.lookupMaybe(PDFName.of('AF'), PDFArray)
+  if (!associated) return null
+  for (let i = 0; i < associated.size(); i++) {
+    const spec = associated.lookupMaybe(i, PDFDict)
+    if (!spec || spec.lookupMaybe(PDFName.of('AFRelationship'), PDFName) !== PDFName.of('Data')) continue
+    const name = text(spec.lookup(PDFName.of('UF'))) ?? text(spec.lookup(PDFName.of('F')))
+    if (!name || !NAMES.has(name)) continue
+    const stream = spec.lookupMaybe(PDFName.of('EF'), PDFDict)?.lookup(PDFName.of('F'))
+    if (!(stream instanceof PDFRawStream)) continue
+    try {
+      const bytes = Buffer.from(decodePDFRawStream(stream).decode())
+      return { name, json: JSON.parse(bytes.toString('utf8')) as RecordJson, bytes }
+    } catch {
+      return null
+    }
+  }
+  return null
+}
