@@ -1,0 +1,128 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { listDecisions, listSignatures } from '#db/decisions.server'
+import { findRecord } from '#db/records.server'
+import { readEmbeddedRecord } from '~/pdf/embedded-record.server'
+import { recordJson } from '~/pdf/record-json'
+import { signingTrust } from '~/signing/certificates.server'
+import { recordFilePath } from '~/signing/issue-record.server'
+import { verifyRecordFile } from '~/signing/verify-record.server'
+import { checkPdfSignature } from '~/signing/verify-pdf.server'
+import { loadProposal } from '~/workflow/apply-event.server'
+import { recordBase } from '~/workflow/decision/decision.server'
+import { signatoriesSection } from '~/workflow/decision/record-sections'
+import { decideAndSign, visaApproval, visaCaseAtDecision } from '#tests/support/decision'
+import { opensslCmsVerify } from '#tests/support/openssl-verify'
+import { pdfsig } from '#tests/support/poppler'
+import { pdfdetachJson, schemaErrors } from '#tests/support/record-schema'
+import { setupTestApp } from '#tests/support/test-app'
+import { databaseKind } from '#tests/support/test-database'
+
+const app = setupTestApp({ PUBLIC_URL: 'http://localhost:4700' })
+
+/** A signed record issued by the real workflow, from the visa case's stored screening, consultation and decision. */
+async function issuedRecord() {
+  const { db } = app().database
+  const c = await visaCaseAtDecision(db, { secret: app().secret })
+  const recordId = await decideAndSign(db, {
+    proposal: c.proposal,
+    chief: c.chief,
+    values: await visaApproval(db, c.proposal, '2026-09-01'),
+    signing: app().config,
+    secret: app().secret,
+  })
+  const row = (await findRecord(db, c.org.id, recordId))!
+  return { c, row, file: recordFilePath(app().config.dataDir, row) }
+}
+
+/** The byte offsets of the embedded file's (compressed) data inside the PDF. */
+function embeddedStream(pdf: Buffer): { start: number; end: number } {
+  const at = pdf.indexOf('/Type /EmbeddedFile')
+  const start = pdf.indexOf('stream\n', at) + 'stream\n'.length
+  return { start, end: pdf.indexOf('\nendstream', start) }
+}
+
+describe(`the record data inside the signed PDF (${databaseKind()})`, () => {
+  it('comes out with pdfdetach, valid against its published schema and equal to the decision data in the database', async () => {
+    const { db } = app().database
+    const { c, row, file } = await issuedRecord()
+    const extracted = pdfdetachJson(file, 'decision-record.json')
+    expect(extracted).not.toBeNull()
+    expect(schemaErrors(extracted!.json)).toEqual([])
+
+    // The same data assembled afresh from what is stored now.
+    const proposal = (await loadProposal(db, c.org.id, c.proposal.id))!.row
+    const [decision] = await listDecisions(db, c.org.id, c.proposal.id)
+    const base = await recordBase(db, proposal, decision!.decision)
+    const expected = recordJson({
+      kind: 'decision',
+      data: {
+        ...base,
+        record: {
+          reference: row.reference,
+          issuedAt: row.signedAt,
+          verifyUrl: `http://localhost:4700/verify/${row.id}`,
+          accessibleUrl: `http://localhost:4700/verify/${row.id}/record`,
+        },
+        signatories: signatoriesSection(await listSignatures(db, decision!.decision.id)),
+        audit: { hash: row.auditHeadHash, seq: row.auditHeadSeq },
+      },
+    })
+    expect(extracted!.json).toEqual(expected)
+    expect(extracted!.json).toMatchObject({
+      $schema: 'http://localhost:4700/schemas/decision-record/v1.json',
+      decision: { outcome: 'approve_with_conditions' },
+      privacy: { blockingIssues: [{ override: { by: 'Rhiannon Evans, Chief librarian' } }] },
+    })
+    // Probity's own reader finds the very same bytes.
+    const pdf = fs.readFileSync(file)
+    expect((await readEmbeddedRecord(pdf))!.bytes.equals(extracted!.bytes)).toBe(true)
+
+    // The attachment changes nothing for independent verifiers.
+    expect(pdfsig(file)).toContain('Signature Validation: Signature is Valid.')
+    expect(pdfsig(file)).toContain('Total document signed')
+    const trust = (await signingTrust(app().config))!
+    const rootFile = path.join(app().config.dataDir, 'root-for-openssl.pem')
+    fs.writeFileSync(rootFile, trust.caPem)
+    const openssl = opensslCmsVerify(app().config.dataDir, pdf, rootFile)
+    expect(openssl.output).toContain('Verification successful')
+    expect(openssl.status).toBe(0)
+  })
+
+  it('is covered by the signature: one changed byte in it, and pdfsig and Probity both say the file changed', async () => {
+    const { db } = app().database
+    const { file } = await issuedRecord()
+    const pdf = fs.readFileSync(file)
+    const { start, end } = embeddedStream(pdf)
+    const original = zlib.inflateSync(pdf.subarray(start, end)).toString('utf8')
+    expect(JSON.parse(original)).toMatchObject({ kind: 'decision' })
+
+    // Change one byte of the JSON itself, compress it again to no more than the original length and pad the
+    // stream (inflating stops at the end of the data), so the signature's byte ranges still fit the file.
+    const changed = original.replace('"outcome": "approve_with_conditions"', '"outcome": "approve_with_conditionz"')
+    expect(changed.length).toBe(original.length)
+    expect(changed).not.toBe(original)
+    const stream = [9, 8, 7, 6, 5, 4, 3, 2, 1]
+      .map((level) => zlib.deflateSync(Buffer.from(changed, 'utf8'), { level }))
+      .find((s) => s.length <= end - start)!
+    expect(stream).toBeDefined()
+    const tampered = Buffer.concat([pdf.subarray(0, start), stream, Buffer.alloc(end - start - stream.length, 0), pdf.subarray(end)])
+    expect(tampered.length).toBe(pdf.length)
+    const tamperedFile = path.join(app().config.dataDir, 'tampered-data.pdf')
+    fs.writeFileSync(tamperedFile, tampered)
+    // Readers now see the changed data…
+    expect(pdfdetachJson(tamperedFile, 'decision-record.json')!.json).toMatchObject({ decision: { outcome: 'approve_with_conditionz' } })
+    expect((await readEmbeddedRecord(tampered))!.json).toMatchObject({ decision: { outcome: 'approve_with_conditionz' } })
+
+    // …and the signature says so.
+    const report = pdfsig(tamperedFile)
+    expect(report).not.toContain('Signature is Valid')
+    expect(report).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/)
+    const trust = (await signingTrust(app().config))!
+    expect(await checkPdfSignature(tampered, trust)).toMatchObject({ intact: false, problem: 'The file has changed since it was signed.' })
+    const verification = await verifyRecordFile(db, app().config, tampered)
+    expect(verification).toMatchObject({ record: null, signature: { intact: false } })
+  })
+})
