@@ -8,6 +8,8 @@ import { requireSigningIdentity, signingTrust, type SigningIdentity, type Signin
 import { signPdf } from '~/signing/sign-pdf.server'
 import { checkPdfSignature } from '~/signing/verify-pdf.server'
 import { addendumData, ANONYMOUS_CONCERN, largeRecordData, visaRecordData } from '#tests/support/decision-records'
+import { recordJson } from '~/pdf/record-json'
+import { pdfdetachJson, schemaErrors } from '#tests/support/record-schema'
 import { nssDatabaseTrusting, pageCount, pdffonts, pdfinfo, pdfinfoMeta, pdfsig, pdftotext } from '#tests/support/poppler'
 
 /** The text with every run of whitespace as one space: wrapped lines read as the sentence they are. */
@@ -182,5 +184,37 @@ describe('an addendum', () => {
     expect(text).toContain('Visits at affected branches fell 15% against a 10% threshold.')
     expect(text).toContain('Appointments only on weekday mornings.')
     expect(pdfinfo(file)).toMatch(/^Title:\s+Addendum LLS-2025-014-R2 to decision record LLS-2025-014-R1/m)
+  })
+
+  it('carries its own data as addendum.json, valid against the published schema', async () => {
+    const data = addendumData('ab'.repeat(32))
+    const file = await signedFile('addendum-data.pdf', await renderAddendum(data))
+    const extracted = pdfdetachJson(file, 'addendum.json')!
+    expect(schemaErrors(extracted.json)).toEqual([])
+    expect(extracted.json).toEqual(recordJson({ kind: 'addendum', data }))
+    expect(pdfsig(file)).toContain('Total document signed')
+  })
+})
+
+describe('the record data and its schema', () => {
+  it('embeds the decision record’s data, as a PDF/A-3 associated file with the relationship Data', () => {
+    const extracted = pdfdetachJson(visaFile, 'decision-record.json')!
+    expect(extracted.json).toEqual(recordJson({ kind: 'decision', data: visa }))
+    expect(schemaErrors(extracted.json)).toEqual([])
+    const raw = fs.readFileSync(visaFile).toString('latin1')
+    expect(raw).toMatch(/\/AFRelationship \/Data/)
+    expect(raw).toMatch(/\/Type \/Catalog[^]*?\/AF \[\d+ 0 R\]/)
+    expect(raw).toMatch(/\/Subtype \/application#2Fjson/)
+  })
+
+  it('the schema refuses data that does not fit it, saying where', () => {
+    const good = recordJson({ kind: 'decision', data: visa }) as unknown as Record<string, Record<string, unknown>>
+    expect(schemaErrors({ ...good, decision: { ...good.decision, outcome: 'maybe' } }).join('\n')).toContain('/decision/outcome')
+    expect(schemaErrors({ ...good, audit: { hash: 'not a hash', seq: 3 } }).join('\n')).toContain('/audit/hash')
+    expect(schemaErrors({ ...good, unexpected: true }).length).toBeGreaterThan(0)
+    const { staff: _staff, ...withoutStaff } = good
+    expect(schemaErrors(withoutStaff).length).toBeGreaterThan(0)
+    // The printed text and the data agree: the accessible page's address is in both.
+    expect(textOf(visaFile)).toContain(visa.record.accessibleUrl)
   })
 })
