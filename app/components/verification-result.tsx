@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { Fragment, useEffect, useRef } from 'react'
 import type { RecordVerification } from '~/signing/verify-record.server'
 import { SERVICE_TIME_ZONE } from '~/utils/calendar'
 
@@ -121,7 +121,63 @@ export function VerificationResult({ v, focus = false }: { v: RecordVerification
       ) : (
         <p>No record issued by this service has this file’s SHA-256.</p>
       )}
+      <RecordData v={v} />
     </section>
+  )
+}
+
+/**
+ * The data the file carries as JSON, signed with it: what it says, where to
+ * get it (for a record of ours) and the schema that describes it.
+ */
+function RecordData({ v }: { v: RecordVerification }) {
+  const data = v.data
+  // Pages of ours are offered only for a file that is one of our records, byte for byte.
+  const ours = v.record && v.sha256 === v.record.sha256 ? `/verify/${v.record.id}` : null
+  return (
+    <>
+      <h3>Data in the file</h3>
+      {!data ? (
+        <p>The file carries no record data. Records issued before data was attached to them hold it only as printed text.</p>
+      ) : (
+        <>
+          <p>
+            The file carries its data as JSON ({data.name}), attached before signing, so the signature covers it. It is
+            described by <a href={data.schemaPath}>the record data schema (JSON Schema)</a>.
+            {ours ? null : (
+              <>
+                {' '}
+                Extract it with <code>pdfdetach -saveall record.pdf</code>.
+              </>
+            )}
+          </p>
+          {data.problem ? (
+            <p className="notice warning">{data.problem}</p>
+          ) : (
+            <dl>
+              {data.facts.map(([label, value]) => (
+                <Fragment key={label}>
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </Fragment>
+              ))}
+            </dl>
+          )}
+          {ours ? (
+            <ul>
+              <li>
+                <a href={`${ours}/record`}>Read this record as an accessible web page</a>
+              </li>
+              <li>
+                <a href={`${ours}/record.json`} download>
+                  Download the record data ({data.name})
+                </a>
+              </li>
+            </ul>
+          ) : null}
+        </>
+      )}
+    </>
   )
 }
 

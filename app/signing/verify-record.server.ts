@@ -3,7 +3,10 @@ import fs from 'node:fs'
 import { verifyChain } from '#db/audit.server'
 import { type Queryable } from '#db/client.server'
 import { findPublicRecord, type PublicRecord } from '#db/records.server'
-import { reassessmentOutcomeLabel } from '~/pdf/sections'
+import { readEmbeddedRecord } from '~/pdf/embedded-record.server'
+import { recordDataFacts } from '~/pdf/record-data-summary'
+import { RECORD_SCHEMA_PATH, recordContentFromJson } from '~/pdf/record-json'
+import { reassessmentOutcomeLabel, type Fact } from '~/pdf/sections'
 import { outcomeLabel } from '#machines/vocabulary/labels'
 import { type Outcome } from '#machines/vocabulary/decision'
 import { type ReassessmentOutcome } from '#machines/vocabulary/monitoring'
@@ -34,11 +37,23 @@ export type RecordSummary = {
 
 export type ChainStatus = { verified: boolean; message: string }
 
+/** The record data the file carries (JSON attached before signing), as the file says it. */
+export type RecordDataSummary = {
+  /** The attached file's name, e.g. decision-record.json. */
+  name: string
+  schemaPath: string
+  facts: Fact[]
+  /** Set when the attachment is there but cannot be read as record data. */
+  problem: string | null
+}
+
 export type RecordVerification = {
   sha256: string
   signature: SignatureCheck
   record: RecordSummary | null
   chain: ChainStatus | null
+  /** Null when the file carries no record data (records issued before it was added, or other files). */
+  data: RecordDataSummary | null
 }
 
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/
@@ -61,6 +76,16 @@ function summarise(row: PublicRecord): RecordSummary {
     auditHeadHash: row.auditHeadHash,
     auditHeadSeq: row.auditHeadSeq,
     parent: row.parent,
+  }
+}
+
+async function recordData(pdf: Buffer): Promise<RecordDataSummary | null> {
+  const embedded = await readEmbeddedRecord(pdf)
+  if (!embedded) return null
+  try {
+    return { name: embedded.name, schemaPath: RECORD_SCHEMA_PATH, facts: recordDataFacts(recordContentFromJson(embedded.json)), problem: null }
+  } catch {
+    return { name: embedded.name, schemaPath: RECORD_SCHEMA_PATH, facts: [], problem: 'The attached record data cannot be read.' }
   }
 }
 
@@ -92,6 +117,7 @@ export async function verifyRecordFile(db: Queryable, config: SigningConfig, pdf
     signature,
     record: row ? summarise(row) : null,
     chain: row ? await checkChainUpTo(db, row) : null,
+    data: await recordData(pdf),
   }
 }
 
@@ -116,6 +142,7 @@ export async function verifyStoredRecord(
       signature: failedCheck('The stored copy of this record cannot be read.'),
       record: summarise(row),
       chain: await checkChainUpTo(db, row),
+      data: null,
     }
   }
   const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
@@ -126,5 +153,6 @@ export async function verifyStoredRecord(
       sha256 === row.sha256 ? signature : { ...signature, problem: 'The stored copy no longer matches the hash recorded when it was signed.' },
     record: summarise(row),
     chain: await checkChainUpTo(db, row),
+    data: await recordData(pdf),
   }
 }

@@ -1,0 +1,38 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { type Queryable } from '#db/client.server'
+import { findPublicRecord, type PublicRecord } from '#db/records.server'
+import { readEmbeddedRecord, type EmbeddedRecord } from '~/pdf/embedded-record.server'
+import { type SigningConfig } from './certificates.server'
+import { recordFilePath } from './issue-record.server'
+
+/**
+ * The data a stored record carries, read from the signed file itself (not
+ * from the database), for its accessible page and its JSON download. Only a
+ * file that still has the SHA-256 recorded when it was signed is read.
+ */
+export type StoredRecordData =
+  | { ok: true; row: PublicRecord; embedded: EmbeddedRecord }
+  | { ok: false; reason: 'not_found' | 'unreadable' | 'changed' | 'no_data' }
+
+export async function storedRecordData(db: Queryable, config: SigningConfig, id: string): Promise<StoredRecordData> {
+  const row = await findPublicRecord(db, { id })
+  if (!row) return { ok: false, reason: 'not_found' }
+  let pdf: Buffer
+  try {
+    pdf = fs.readFileSync(recordFilePath(config.dataDir, row))
+  } catch {
+    return { ok: false, reason: 'unreadable' }
+  }
+  if (crypto.createHash('sha256').update(pdf).digest('hex') !== row.sha256) return { ok: false, reason: 'changed' }
+  const embedded = await readEmbeddedRecord(pdf)
+  return embedded ? { ok: true, row, embedded } : { ok: false, reason: 'no_data' }
+}
+
+/** Why there is no data to show, in words for a 404/409 page. */
+export const STORED_DATA_PROBLEMS: Record<Exclude<StoredRecordData, { ok: true }>['reason'], string> = {
+  not_found: 'No record has that link. Check it was copied in full.',
+  unreadable: 'The stored copy of this record cannot be read.',
+  changed: 'The stored copy no longer matches the hash recorded when it was signed, so its data is not shown.',
+  no_data: 'This record was issued before records carried their data; the signed PDF is the record.',
+}
