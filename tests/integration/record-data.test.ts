@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { listDecisions, listSignatures } from '#db/decisions.server'
 import { findRecord } from '#db/records.server'
 import { readEmbeddedRecord } from '~/pdf/embedded-record.server'
-import { recordJson } from '~/pdf/record-json'
+import { recordJson }  from '~/pdf/record-json'
 import { signingTrust } from '~/signing/certificates.server'
 import { recordFilePath } from '~/signing/issue-record.server'
 import { verifyRecordFile } from '~/signing/verify-record.server'
@@ -18,6 +18,14 @@ import { opensslCmsVerify } from '#tests/support/openssl-verify'
 import { pdfsig } from '#tests/support/poppler'
 import { pdfdetachJson, schemaErrors } from '#tests/support/record-schema'
 import { setupTestApp } from '#tests/support/test-app'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { createElement } from 'react'
+import { RecordPage } from '~/components/record-page'
+import { recordContentFromJson } from '~/pdf/record-json'
+import { loader as verifyKeyLoader } from '~/routes/verify.$key'
+import { loader as recordPageLoader } from '~/routes/verify.$key_.record'
+import { loader as recordJsonLoader } from '~/routes/verify.$key_.record[.]json'
+import { pdftotext } from '#tests/support/poppler'
 import { databaseKind } from '#tests/support/test-database'
 
 const app = setupTestApp({ PUBLIC_URL: 'http://localhost:4700' })
@@ -124,5 +132,73 @@ describe(`the record data inside the signed PDF (${databaseKind()})`, () => {
     expect(await checkPdfSignature(tampered, trust)).toMatchObject({ intact: false, problem: 'The file has changed since it was signed.' })
     const verification = await verifyRecordFile(db, app().config, tampered)
     expect(verification).toMatchObject({ record: null, signature: { intact: false } })
+  })
+})
+
+const statusOf = async (run: () => Promise<unknown>) => {
+  try {
+    await run()
+    return 200
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status
+    throw thrown
+  }
+}
+
+/** Whitespace as single spaces: wrapped lines read as the sentences they are. */
+const squash = (text: string) => text.replace(/\s+/g, ' ')
+
+describe(`the record data on the public pages (${databaseKind()})`, () => {
+  it('the verify page summarises the signed data and links the schema, the JSON and the accessible page', async () => {
+    const { row } = await issuedRecord()
+    const args = (key: string, url = `http://localhost:4700/verify/${key}`) => ({ request: new Request(url), context: {}, params: { key } })
+    const { verification } = await verifyKeyLoader(args(row.id))
+    expect(verification.data).toMatchObject({ name: 'decision-record.json', schemaPath: '/schemas/decision-record/v1.json', problem: null })
+    const facts = Object.fromEntries(verification.data!.facts)
+    expect(facts).toMatchObject({ 'Record reference': row.reference, Outcome: 'Approved with conditions', 'Blocking issues': '1, 1 overridden' })
+    expect(facts['Audit chain head']).toBe(`entry ${row.auditHeadSeq}, ${row.auditHeadHash}`)
+
+    const response = (await recordJsonLoader(args(row.id))) as Response
+    expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
+    const downloaded = Buffer.from(await response.arrayBuffer())
+    expect(downloaded.equals(pdfdetachJson(recordFilePath(app().config.dataDir, row), 'decision-record.json')!.bytes)).toBe(true)
+
+    const page = await recordPageLoader(args(row.id))
+    expect(page.json).toEqual(JSON.parse(downloaded.toString('utf8')))
+    for (const key of ['00000000-0000-4000-8000-000000000000', 'not-a-record', row.sha256]) {
+      expect(await statusOf(() => recordPageLoader(args(key)))).toBe(404)
+      expect(await statusOf(() => recordJsonLoader(args(key)))).toBe(404)
+    }
+  })
+
+  it('the accessible page says what the PDF says: every line of the printed record’s sections is on it', async () => {
+    const { file } = await issuedRecord()
+    const extracted = pdfdetachJson(file, 'decision-record.json')!
+    const html = renderToStaticMarkup(createElement(RecordPage, { content: recordContentFromJson(extracted.json as never) }))
+    const pageText = squash(html.replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'))
+    const pdfText = squash(pdftotext(file))
+    // Headings, statements and the free text of every section, as the PDF prints them.
+    const json = extracted.json as { proposal: { title: string; purpose: string }; screening: { criteria: { name: string }[] }; decision: { rationale: string; conditions: { text: string }[] }; audit: { hash: string }; record: { verifyUrl: string } }
+    const expected = [
+      '1. The proposal',
+      '2. Ethics screening',
+      '3. Privacy checklist and blocking issues',
+      '5. Staff consultation',
+      '6. Trade union consultation',
+      '7. The decision',
+      '8. Signatories',
+      '9. Verifying this record',
+      json.proposal.title,
+      json.proposal.purpose,
+      json.decision.rationale,
+      json.audit.hash,
+      json.record.verifyUrl,
+      ...json.screening.criteria.map((c) => c.name),
+      ...json.decision.conditions.map((c) => c.text),
+    ]
+    for (const line of expected) {
+      expect(pdfText, `the PDF prints “${line}”`).toContain(squash(line))
+      expect(pageText, `the page shows “${line}”`).toContain(squash(line))
+    }
   })
 })

@@ -540,6 +540,17 @@ export const ACCESS: Record<string, RouteAccess> = {
     params: (world) => ({ key: world.record.id }),
     loader: everyone,
   },
+  // The record as an accessible page, and its data: public like its verify page, read from the signed file.
+  'routes/verify.$key_.record': {
+    public: true,
+    params: (world) => ({ key: world.record.id }),
+    loader: everyone,
+  },
+  'routes/verify.$key_.record[.]json': {
+    public: true,
+    params: (world) => ({ key: world.record.id }),
+    loader: everyone,
+  },
   'routes/verify._index': {
     public: true,
     action: {
