@@ -4,10 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderDecisionRecord } from '~/pdf/render.server'
-import { openSigningIdentity, requireSigningIdentity, signingTrust, type SigningConfig } from '~/signing/certificates.server'
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { VerificationResult } from '~/components/verification-result'
+import { openSigningIdentity, reportSigningCertificate, requireSigningIdentity, signingTrust, type SigningConfig } from '~/signing/certificates.server'
 import { signPdf } from '~/signing/sign-pdf.server'
 import { TimestampUnavailableError } from '~/signing/timestamp.server'
-import { checkPdfSignature } from '~/signing/verify-pdf.server'
+import { checkPdfSignature, type SignatureCheck } from '~/signing/verify-pdf.server'
 import { visaRecordData } from '#tests/support/decision-records'
 import { opensslCmsVerify, opensslTimestampVerify } from '#tests/support/openssl-verify'
 import { makePki, type Leaf, type Pki } from '#tests/support/pki'
@@ -100,6 +103,20 @@ describe.each(['rsa', 'p256'] as const)('a record signed through a three-level %
   })
 })
 
+/** What the verify page prints for a file with this signature check (no record of ours has it). */
+const verifyPageText = (check: SignatureCheck) =>
+  renderToStaticMarkup(createElement(VerificationResult, { v: { sha256: '0'.repeat(64), signature: check, record: null, chain: null, data: null } }))
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+
+/** What start-up logs for this configuration. */
+async function atStart(config: SigningConfig) {
+  const lines: string[] = []
+  await reportSigningCertificate(config, (line) => lines.push(line))
+  return lines.join('\n')
+}
+
 describe('the verify page’s check of a certificate it should not accept', () => {
   it('names a signer from another council’s chain', async () => {
     const signed = await sign(configFor(pkis.p256.leaf))
@@ -107,6 +124,10 @@ describe('the verify page’s check of a certificate it should not accept', () =
     expect(check).toMatchObject({ intact: true, chainsToCa: false })
     expect(check.problem).toMatch(
       /^The signer’s certificate is not from this service’s certificate authority\. The certificate “Council Records Signing p256” does not chain to the trusted root “Test Council Root CA \(rsa\)”/,
+    )
+    expect(verifyPageText(check)).toContain(`Not confirmed. ${check.problem}`)
+    expect(await atStart(configFor(pkis.p256.leaf, { SIGNING_ROOT_PATH: pkis.rsa.pki.rootFile }))).toMatch(
+      /^Warning: decision records cannot be signed\. The certificate “Council Records Signing p256” does not chain to the trusted root “Test Council Root CA \(rsa\)”/,
     )
   })
 
@@ -116,6 +137,8 @@ describe('the verify page’s check of a certificate it should not accept', () =
     const check = await checkPdfSignature(signed, await signingTrust(configFor(pkis.rsa.leaf)))
     expect(check).toMatchObject({ intact: true, chainsToCa: true, certificateValidAtSigning: false })
     expect(check.problem).toMatch(/^The signer’s certificate was not valid when the record was signed \(\d{4}-\d{2}-\d{2}\)\. The certificate “Lapsed Signer” expired on/)
+    expect(verifyPageText(check)).toContain(`Not confirmed. ${check.problem}`)
+    expect(await atStart(configFor(expired))).toMatch(/^Warning: decision records cannot be signed\. The certificate “Lapsed Signer” expired on \d{4}-\d{2}-\d{2}/)
   })
 
   it('names a signer revoked by its issuing CA’s CRL', async () => {
@@ -126,6 +149,10 @@ describe('the verify page’s check of a certificate it should not accept', () =
     const check = await checkPdfSignature(signed, await signingTrust(configFor(pkis.rsa.leaf, { SIGNING_CRL_PATH: crl })))
     expect(check).toMatchObject({ intact: true, chainsToCa: true, certificateValidAtSigning: false })
     expect(check.problem).toMatch(/The certificate “Compromised Signer” was revoked by “Test Council Issuing CA \(rsa\)” on \d{4}-\d{2}-\d{2} \(keyCompromise\)\.$/)
+    expect(verifyPageText(check)).toContain(`Not confirmed. ${check.problem}`)
+    expect(await atStart(configFor(revoked, { SIGNING_CRL_PATH: crl }))).toMatch(
+      /^Warning: decision records cannot be signed\. The certificate “Compromised Signer” was revoked by “Test Council Issuing CA \(rsa\)” on \d{4}-\d{2}-\d{2} \(keyCompromise\)/,
+    )
   })
 })
 
