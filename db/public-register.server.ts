@@ -6,6 +6,7 @@ import { type Condition, type Outcome } from '#machines/vocabulary/decision'
 /** The outcomes a public register lists: every final decision, not a return for revision. */
 const PUBLISHED_OUTCOMES = ['approve', 'approve_with_conditions', 'reject'] as const satisfies readonly Outcome[]
 
+/** An addendum is known by its record's own reference (the partnership's, with a suffix). */
 export type PublicAddendum = { id: string; reference: string; outcome: string; signedAt: string; sha256: string }
 
 /**
@@ -14,7 +15,10 @@ export type PublicAddendum = { id: string; reference: string; outcome: string; s
  */
 export type PublicDecision = {
   recordId: string
+  /** The partnership's reference, as people quote it. */
   reference: string
+  /** The signed record's own reference. */
+  recordReference: string
   title: string
   partner: string
   contractor: string | null
@@ -34,7 +38,9 @@ function matching(organisationId: string, q: string | undefined) {
     eq(decisionRecords.organisationId, organisationId),
     eq(decisionRecords.kind, 'decision'),
     inArray(decisions.outcome, [...PUBLISHED_OUTCOMES]),
-    like ? or(ilike(decisionRecords.reference, like), ilike(decisionRecords.proposalTitle, like), ilike(decisionRecords.partner, like)) : undefined,
+    like
+      ? or(ilike(proposals.reference, like), ilike(decisionRecords.reference, like), ilike(decisionRecords.proposalTitle, like), ilike(decisionRecords.partner, like))
+      : undefined,
   )
 }
 
@@ -49,7 +55,8 @@ export async function listPublicDecisions(db: Queryable, organisationId: string,
   const base = db
     .select({
       recordId: decisionRecords.id,
-      reference: decisionRecords.reference,
+      reference: proposals.reference,
+      recordReference: decisionRecords.reference,
       title: decisionRecords.proposalTitle,
       partner: decisionRecords.partner,
       contractor: proposals.contractor,
@@ -72,6 +79,7 @@ export async function listPublicDecisions(db: Queryable, organisationId: string,
       .select({ n: count() })
       .from(decisionRecords)
       .innerJoin(decisions, eq(decisions.recordId, decisionRecords.id))
+      .innerJoin(proposals, eq(proposals.id, decisionRecords.proposalId))
       .where(where),
   ])
   const addenda = rows.length

@@ -35,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partnerships: rows.map((r) => ({
       id: r.recordId,
       reference: r.reference,
+      recordReference: r.recordReference,
       title: r.title,
       partner: r.partner,
       contractor: r.contractor,
@@ -113,7 +114,7 @@ export default function PublicRegister() {
             ) : null}
           </dl>
           <p>
-            <Link to={`/verify/${p.recordId}`}>Check the signed decision record for {p.reference}</Link>
+            <Link to={`/verify/${p.recordId}`}>Check the signed decision record {p.recordReference}</Link>
           </p>
           {p.addenda.length ? (
             <>

@@ -44,7 +44,7 @@ it('is published from Settings, found from any page footer, searchable, and down
     await page.getByRole('button', { name: 'Search' }).click()
     await page.getByRole('status').getByText('1 decision matching “payday”').waitFor()
     await checkA11y(page)
-    await page.getByRole('link', { name: 'Check the signed decision record for FH-2025-011' }).waitFor()
+    await page.getByRole('link', { name: 'Check the signed decision record FH-2025-011' }).waitFor()
 
     const csvHref = await page.getByRole('link', { name: 'CSV' }).getAttribute('href')
     const csv = await page.request.get(csvHref!)

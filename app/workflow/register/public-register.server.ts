@@ -46,12 +46,13 @@ export const verifyUrl = (origin: string, recordId: string) => `${origin}/verify
 /** Open data may be read from any site (the Local Government Transparency Code's intent). */
 export const OPEN_DATA_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=300' }
 
-export const PUBLIC_CSV_HEADER = ['Reference', 'Partnership', 'Partner', 'Contractor', 'Decision', 'Signed on', 'Reasons', 'Conditions', 'Record SHA-256', 'Verify', 'Addenda']
+export const PUBLIC_CSV_HEADER = ['Reference', 'Record', 'Partnership', 'Partner', 'Contractor', 'Decision', 'Signed on', 'Reasons', 'Conditions', 'Record SHA-256', 'Verify', 'Addenda']
 
 export function publicCsv(rows: PublicDecision[], origin: string) {
   const lines = rows.map((r) =>
     csvLine([
       r.reference,
+      r.recordReference,
       r.title,
       r.partner,
       r.contractor,
@@ -82,7 +83,7 @@ export function publicJson(organisation: { name: string; slug: string }, rows: P
       signedAt: r.signedAt,
       reasons: r.rationale,
       conditions: r.conditions,
-      record: { sha256: r.sha256, verify: verifyUrl(origin, r.recordId) },
+      record: { reference: r.recordReference, sha256: r.sha256, verify: verifyUrl(origin, r.recordId) },
       addenda: r.addenda.map((a) => ({ reference: a.reference, outcome: a.outcome, signedAt: a.signedAt, record: { sha256: a.sha256, verify: verifyUrl(origin, a.id) } })),
     })),
   }
