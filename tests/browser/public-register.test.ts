@@ -2,14 +2,18 @@ import { expect, it } from 'vitest'
 import { type Page } from 'playwright-core'
 import { setupBrowser } from './support/browser'
 import { checkA11y, signIn, signOut, visit } from './support/pages'
+import { setupServer } from './support/server'
 
 /**
  * An administrator publishes the register; a member of the public finds it
  * from the footer of any page, reads every signed decision (a rejection
- * too), searches it, and downloads it. Publishing is turned off again at the
- * end, since the shared demo server starts with it off.
+ * too), searches it, and downloads it. Over the demo's own signed decisions,
+ * so on a server of this file's own that seeds the demo at every stage: the
+ * suite's shared server skips those stages, and a register over it is rightly
+ * empty (the cause of this test's failure when it first ran there).
  */
-const browser = setupBrowser()
+const server = setupServer({ env: { SEED_DEMO_STAGES: 'true' } })
+const browser = setupBrowser(() => server().url)
 
 async function setPublished(page: Page, on: boolean) {
   await visit(page, '/admin/settings')
@@ -39,17 +43,23 @@ it('is published from Settings, found from any page footer, searchable, and down
     await page.getByRole('heading', { level: 2, name: 'Summer Reading Challenge sponsorship by a payday lender' }).waitFor()
     expect(await page.getByText(/^Rejected on /).count()).toBeGreaterThan(0)
     expect(await page.getByText(/^Approved with conditions on /).count()).toBeGreaterThan(0)
+    // Each case carries its own conditions: the parcel lockers none of the visa case's.
+    const lockers = page.getByRole('region', { name: 'Parcel lockers in branch lobbies' })
+    await lockers.getByText('ParcelPoint restocks the lockers outside opening hours.').waitFor()
+    expect(await lockers.getByText(/Home Office/).count()).toBe(0)
 
     await page.getByLabel('Search by reference, partnership or partner').fill('payday')
     await page.getByRole('button', { name: 'Search' }).click()
     await page.getByRole('status').getByText('1 decision matching “payday”').waitFor()
     await checkA11y(page)
-    await page.getByRole('link', { name: 'Check the signed decision record FH-2025-011' }).waitFor()
+    const recordLink = page.getByRole('link', { name: /^Check the signed decision record P-\d{4}-\d{3}$/ })
+    expect(await recordLink.count()).toBe(1)
+    const reference = (await recordLink.textContent())!.replace('Check the signed decision record ', '')
 
     const csvHref = await page.getByRole('link', { name: 'CSV' }).getAttribute('href')
     const csv = await page.request.get(csvHref!)
     expect(csv.status()).toBe(200)
-    expect(await csv.text()).toContain('FH-2025-011')
+    expect(await csv.text()).toContain(reference)
     const json = await page.request.get('/public/fairhaven/register.json')
     const decisions = ((await json.json()) as { decisions: { reference: string; outcome: string }[] }).decisions
     expect(decisions.map((d) => d.outcome)).toEqual(expect.arrayContaining(['reject', 'approve_with_conditions']))
