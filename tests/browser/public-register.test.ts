@@ -52,7 +52,7 @@ it('is published from Settings, found from any page footer, searchable, and down
     await page.getByRole('button', { name: 'Search' }).click()
     await page.getByRole('status').getByText('1 decision matching “payday”').waitFor()
     await checkA11y(page)
-    const recordLink = page.getByRole('link', { name: /^Check the signed decision record P-\d{4}-\d{3}$/ })
+    const recordLink = page.getByRole('link', { name: /^Check the signed decision record P-\d{4}-\d{3}-R1$/ })
     expect(await recordLink.count()).toBe(1)
     const reference = (await recordLink.textContent())!.replace('Check the signed decision record ', '')
 
