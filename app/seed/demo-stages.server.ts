@@ -16,8 +16,7 @@ import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { recordReview } from '~/workflow/monitoring/reviews.server'
 import { serviceDate } from '~/utils/calendar'
 import { type Database } from '#db/client.server'
-import { type Proposal } from '#db/schema'
-import { organisations, users, type Organisation } from '#db/schema'
+import { organisations, users, type Organisation, type Proposal } from '#db/schema'
 import { DEMO_ORGANISATION, DEMO_PASSWORD } from './demo-data'
 
 /**
@@ -62,7 +61,7 @@ function intakeFor(proposal: Proposal, reviewerIds: string[], startsOn: Date, fa
     contractor: proposal.contractor ?? '',
     description: proposal.description ?? '',
     startDate: start,
-    endDate: `${Number(start.slice(0, 4)) + 2}${start.slice(4)}`,
+    endDate: serviceDate(new Date(startsOn.getTime() + 2 * 365 * DAY)),
     renewalTerms: 'Renews yearly unless either side gives three months’ notice',
     priorEngagement: false,
     ...facts,
