@@ -40,6 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           roles: user.roles,
           operator: isOperator(user),
           organisationName: user.organisation.name,
+          publicRegister: user.organisation.settings.publicRegister ? user.organisation.slug : null,
           unreadNotifications: await countUnread(await getDb(), user.id),
         }
       : null,
@@ -116,6 +117,31 @@ function Header() {
   )
 }
 
+/** On every page: the public's way to the registers and to checking a record. */
+function Footer() {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const own = data?.user?.publicRegister
+  return (
+    <footer className="site-footer">
+      <nav aria-label="Public information">
+        <ul>
+          {own ? (
+            <li>
+              <Link to={`/public/${own}/register`}>Our public register of decisions</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/public">Public registers</Link>
+          </li>
+          <li>
+            <Link to="/verify">Verify a signed record</Link>
+          </li>
+        </ul>
+      </nav>
+    </footer>
+  )
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   return <Document>{children}</Document>
 }
@@ -130,6 +156,7 @@ export default function App() {
       <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
+      <Footer />
     </>
   )
 }
@@ -141,6 +168,7 @@ export function ErrorBoundary() {
       <main id="main" tabIndex={-1}>
         <GeneralErrorBoundary />
       </main>
+      <Footer />
     </>
   )
 }

@@ -16,6 +16,17 @@ export async function countLibraryServices(db: Queryable) {
   return row?.n ?? 0
 }
 
+/** The name of the library service created first, if any: whom a generated signing certificate is named after. */
+export async function firstLibraryServiceName(db: Queryable): Promise<string | undefined> {
+  const [row] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.kind, 'library'))
+    .orderBy(asc(organisations.createdAt), asc(organisations.name))
+    .limit(1)
+  return row?.name
+}
+
 /** Undefined when the slug is taken. */
 export async function insertOrganisation(
   db: Queryable,

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
 import { updateOrganisationSettings } from '#db/settings.server'
 import { findOrganisation } from '#db/users.server'
 import { DEFAULT_ORGANISATION_SETTINGS } from '#db/schema'
@@ -22,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const organisation = await findOrganisation(await getDb(), admin.organisationId)
   return {
     name: organisation!.name,
+    slug: organisation!.slug,
     settings: { ...DEFAULT_ORGANISATION_SETTINGS, ...organisation!.settings },
     signingProblem: await signingCertificateProblem(),
   }
@@ -36,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { name, settings, signingProblem } = useLoaderData<typeof loader>()
+  const { name, slug, settings, signingProblem } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const [params] = useSearchParams()
@@ -95,7 +96,13 @@ export default function Settings() {
         <fieldset className="field">
           <legend>Decision and monitoring</legend>
           {checkbox(fields.secondSignatoryRequired, 'A second signatory is required', 'A decision then needs a second person holding the signatory role to sign it.')}
-          {checkbox(fields.publicRegister, 'Publish a public register of decisions', 'Signed decision records are listed where anyone can read them.')}
+          {checkbox(fields.publicRegister, 'Publish a public register of decisions', 'Every signed decision (approved, approved with conditions or rejected) with its reasons, conditions and verify link is listed where anyone can read and download it. Reviewers and concern authors are never shown.')}
+          {settings.publicRegister ? (
+            <p>
+              Published at <Link to={`/public/${slug}/register`}>/public/{slug}/register</Link> (also as{' '}
+              <a href={`/public/${slug}/register.csv`}>CSV</a> and <a href={`/public/${slug}/register.json`}>JSON</a>).
+            </p>
+          ) : null}
           {number(fields.concernSurgeCount, 'Staff concerns that trigger reassessment', 'Concerns raised within one monitoring period that send a partnership back for reassessment.')}
         </fieldset>
         <button type="submit" disabled={navigation.state === 'submitting'}>

@@ -7,7 +7,7 @@ import {
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
 } from '@remix-run/node'
-import { Form, useActionData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { Form, Link, useActionData, useNavigation, type MetaFunction } from '@remix-run/react'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { TrustHelp, VerificationResult } from '~/components/verification-result'
 import { MAX_VERIFY_BYTES, MAX_VERIFY_LABEL, VerifyUploadSchema } from '~/signing/verify-upload-schema'
@@ -97,6 +97,10 @@ export default function VerifyRecord() {
       </Form>
       {result?.verification ? <VerificationResult v={result.verification} focus /> : null}
       <TrustHelp />
+      <p>
+        Library services that publish their decisions list every signed record in their{' '}
+        <Link to="/public">public register</Link>, with its verify link.
+      </p>
     </>
   )
 }

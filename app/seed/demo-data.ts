@@ -19,8 +19,9 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[] }[] = [
   { email: 'governance@fairhaven.example', name: 'Dafydd Jones', roles: ['signatory'] },
 ]
 
+/** The seed gives it the next reference, as the intake form would; tests that create it give their own. */
 export const VISA_SERVICES_CASE = {
-  reference: 'FH-2026-001',
+  reference: 'P-2026-001',
   title: 'Biometric visa-application support in branch libraries',
   partner: 'UK Visas and Immigration (Home Office)',
   contractor: 'Sopra Steria',

@@ -329,16 +329,20 @@ async function withAnchor(loaded: Extract<Loaded, { ok: true }>, config: Signing
 /**
  * Creates DATA_DIR/signing/ once. It is built in a temporary directory and
  * renamed into place, so a crash or a second process never leaves half an
- * identity behind.
+ * identity behind. Named after the library service when the caller knows it
+ * (the start-up does, once a service exists); valid from `now`.
  */
-export async function ensureGeneratedIdentity(config: Pick<SigningConfig, 'dataDir' | 'publicUrl'>, now = new Date()): Promise<string> {
+export async function ensureGeneratedIdentity(
+  config: Pick<SigningConfig, 'dataDir' | 'publicUrl'>,
+  { name, now = new Date() }: { name?: string; now?: Date } = {},
+): Promise<string> {
   const dir = signingDirectory(config.dataDir)
   if (fs.existsSync(path.join(dir, GENERATED_FILES.signingKey))) return dir
   fs.mkdirSync(config.dataDir, { recursive: true })
   const staging = fs.mkdtempSync(path.join(config.dataDir, '.signing-'))
   try {
     fs.chmodSync(staging, 0o700)
-    const files = await generateIdentity(new URL(config.publicUrl).host, now)
+    const files = await generateIdentity(name ?? new URL(config.publicUrl).host, now)
     for (const [name, content] of Object.entries(files)) {
       fs.writeFileSync(path.join(staging, GENERATED_FILES[name as keyof typeof GENERATED_FILES]), content, { mode: 0o600 })
     }

@@ -32,16 +32,20 @@ function addYears(date: Date, years: number) {
 // Positive, 16 random bytes: a leading zero nibble keeps the integer unsigned.
 const serial = () => '0' + crypto.randomBytes(16).toString('hex').slice(1)
 
-export async function generateIdentity(host: string, now = new Date()): Promise<Record<keyof typeof GENERATED_FILES, string>> {
+/**
+ * `name` is what people who check a record see as its signer: the library
+ * service's name when the identity is made for one, else the address it serves.
+ */
+export async function generateIdentity(name: string, now = new Date()): Promise<Record<keyof typeof GENERATED_FILES, string>> {
   const passphrase = crypto.randomBytes(32).toString('base64url')
   const { subtle } = crypto.webcrypto
   // Backdated an hour so a clock slightly behind on another machine does not reject it.
   const notBefore = new Date(now.getTime() - 3600_000)
-  const organisation: x509.JsonName = [{ O: ['Probity'] }, { OU: [host] }]
+  const organisation: x509.JsonName = [{ O: ['Probity'] }, { OU: [name] }]
   const caKeys = (await subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: serial(),
-    name: [{ CN: [`Probity decision records root CA (${host})`] }, ...organisation],
+    name: [{ CN: [`Probity decision records root CA (${name})`] }, ...organisation],
     notBefore,
     notAfter: addYears(now, CA_YEARS),
     keys: caKeys,
@@ -55,7 +59,7 @@ export async function generateIdentity(host: string, now = new Date()): Promise<
   const keys = (await subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair
   const signer = await x509.X509CertificateGenerator.create({
     serialNumber: serial(),
-    subject: [{ CN: [`Probity decision-record signing (${host})`] }, ...organisation],
+    subject: [{ CN: [`Probity decision-record signing (${name})`] }, ...organisation],
     issuer: ca.subjectName,
     notBefore,
     // Within the CA's lifetime, so the chain stays valid for as long as the certificate.

@@ -3,10 +3,10 @@ import { DEMO_ORGANISATION } from '~/seed/demo-data'
 import { seedDemo } from '~/seed/seed-demo.server'
 import { bootOnce, createAppContext, type AppContext } from './app-context.server'
 import { ConfigError } from './config.server'
-import { countLibraryServices } from '#db/organisations.server'
+import { countLibraryServices, firstLibraryServiceName } from '#db/organisations.server'
 import { issueSetupToken, setupMessage } from '~/identity/setup-token.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
-import { reportSigningCertificate } from '~/signing/certificates.server'
+import { ensureGeneratedIdentity, reportSigningCertificate } from '~/signing/certificates.server'
 import { sweepOrphanRecordFiles } from '~/signing/issue-record.server'
 import { timestampAuthorityProblem } from '~/signing/timestamp.server'
 import { startScheduledWork, stopScheduledWork } from '~/workflow/scheduled/start-scheduled-work.server'
@@ -27,12 +27,6 @@ export function boot(): Promise<AppContext> {
     try {
       const context = await createAppContext()
       const log = logger()
-      // Creates the organisation CA on first run; a certificate problem is a warning, not a failed start.
-      const certificate = await reportSigningCertificate(context.config, (line) => log.warn(line))
-      if (certificate.status === 'ok') {
-        const timestamp = await timestampAuthorityProblem(context.config)
-        if (timestamp) log.warn(`Warning: decision records cannot be signed. ${timestamp}`)
-      }
       const orphans = await sweepOrphanRecordFiles(context.database.db, context.config.dataDir)
       if (orphans.length) log.warn({ removed: orphans.length }, 'removed record files that no decision record names')
       if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {
@@ -43,6 +37,18 @@ export function boot(): Promise<AppContext> {
         }
         // The accounts and their shared password are in the README, not in the log.
         log.info({ organisation: DEMO_ORGANISATION.name }, 'demo library service created (README: Demo sign-ins)')
+      }
+      // After the seed, so that a generated certificate is named after the library service, not this address.
+      if (!context.config.SIGNING_P12_PATH) {
+        const name = await firstLibraryServiceName(context.database.db)
+        // A failure here is reported just below, as a warning.
+        if (name) await ensureGeneratedIdentity(context.config, { name }).catch(() => undefined)
+      }
+      // Creates the organisation CA on first run; a certificate problem is a warning, not a failed start.
+      const certificate = await reportSigningCertificate(context.config, (line) => log.warn(line))
+      if (certificate.status === 'ok') {
+        const timestamp = await timestampAuthorityProblem(context.config)
+        if (timestamp) log.warn(`Warning: decision records cannot be signed. ${timestamp}`)
       }
       if ((await countLibraryServices(context.database.db)) === 0) {
         // A plain block for the person who starts Probity: the token is meant to be read here, once.

@@ -15,6 +15,8 @@ describe('administration of settings and the rubric', () => {
     for (const label of ['A trade union is recognised', 'A second signatory is required', 'Publish a public register of decisions']) {
       expect(await page.getByRole('checkbox', { name: label }).count()).toBe(1)
     }
+    // The demo's story has two signatures on each decision, so its service requires them.
+    expect(await page.getByRole('checkbox', { name: 'A second signatory is required' }).isChecked()).toBe(true)
     await page.getByLabel('Minimum number of reviewers').fill('0')
     await page.getByRole('button', { name: 'Save settings' }).click()
     await page.getByText('Enter 1 or more').waitFor()

@@ -58,7 +58,7 @@ beforeAll(async () => {
         tx,
         {
           ...VISA_SERVICES_CASE,
-          reference: 'FH-2026-905',
+          reference: 'P-2026-905',
           title: TITLE,
           organisationId: org.id,
           proposerId: chief.id,

@@ -526,6 +526,18 @@ export const ACCESS: Record<string, RouteAccess> = {
     params: (world) => ({ org: world.organisation.slug }),
     loader: { others: 404, signedOut: 404, foreign: 404 },
   },
+  'routes/public.$org.register[.]csv': {
+    public: true,
+    params: (world) => ({ org: world.organisation.slug }),
+    loader: { others: 404, signedOut: 404, foreign: 404 },
+  },
+  'routes/public.$org.register[.]json': {
+    public: true,
+    params: (world) => ({ org: world.organisation.slug }),
+    loader: { others: 404, signedOut: 404, foreign: 404 },
+  },
+  // Lists only services that publish; open to all.
+  'routes/public._index': { public: true, loader: everyone },
   'routes/register._index': { loader: everyone },
   'routes/register[.]csv': { loader: everyone },
   'routes/proposals.new': {

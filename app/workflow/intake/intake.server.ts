@@ -14,6 +14,7 @@ import { createProposal } from '../create-proposal.server'
 import { DEFAULT_RUBRIC } from '../screening/default-rubric'
 import { intakeIssues, type IntakeValues } from './intake-schema'
 import { toStored, toSummary } from './intake-values'
+import { proposalReference } from './proposal-reference'
 
 /** Reviewers a proposer may choose: active users holding the reviewer role, never the proposer. */
 export async function eligibleReviewers(db: Queryable, organisationId: string, proposerId: string) {
@@ -28,12 +29,13 @@ export async function reviewerChoiceProblem(db: Queryable, organisationId: strin
   return ids.every((id) => eligible.has(id)) ? undefined : 'Choose reviewers from the list'
 }
 
-async function nextReference(db: Queryable, organisationId: string, now: Date) {
+/** Where a new proposal's reference starts: the year it is made in, and one more than the service has proposals. */
+export async function nextReference(db: Queryable, organisationId: string, now: Date) {
   const [row] = await db.select({ n: count() }).from(proposals).where(eq(proposals.organisationId, organisationId))
   return { year: now.getUTCFullYear(), n: (row?.n ?? 0) + 1 }
 }
 
-/** Creates a draft proposal from the form; references run P-<year>-001, 002 … within the organisation. */
+/** Creates a draft proposal from the form; references run P-<year>-001, 002 … within the organisation (proposal-reference.ts). */
 export async function createDraftProposal(
   db: Database,
   user: { id: string; organisationId: string; settings: OrganisationSettings },
@@ -43,7 +45,7 @@ export async function createDraftProposal(
   const { core, content } = toStored(values)
   const start = await nextReference(db, user.organisationId, now)
   for (let n = start.n; n < start.n + 20; n++) {
-    const reference = `P-${start.year}-${String(n).padStart(3, '0')}`
+    const reference = proposalReference(start.year, n)
     try {
       return await db.transaction(async (tx) => {
         const proposal = await createProposal(

@@ -22,6 +22,7 @@ import {
   recordUnionResponse,
 } from '~/workflow/consultation/staff.server'
 import { type Person } from '~/workflow/person'
+import { later } from './screening.server'
 
 /**
  * Scenarios: take a proposal into consultation and through it with real rows,
@@ -37,11 +38,13 @@ async function apply(
   db: Database,
   proposal: Pick<Proposal, 'id' | 'organisationId'>,
   event: ProposalEvent,
+  now?: Date,
 ) {
   const result = await applyEvent(db, {
     organisationId: proposal.organisationId,
     proposalId: proposal.id,
     event,
+    now,
   })
   if (!result.ok) throw new Error(`${event.type} refused: ${result.message}`)
   return result
@@ -62,20 +65,39 @@ export async function enterConsultation(
     proposal,
     proposer,
     reviewers,
-  }: { proposal: Pick<Proposal, 'id' | 'organisationId'>; proposer: Person; reviewers: Person[] },
+    now,
+  }: { proposal: Pick<Proposal, 'id' | 'organisationId'>; proposer: Person; reviewers: Person[]; now?: Date },
 ) {
   const P = actorFor(proposer)
-  await apply(db, proposal, {
-    type: 'reviewers.assign',
-    reviewerIds: reviewers.map((r) => r.id),
-    actor: P,
-  })
-  await apply(db, proposal, { type: 'proposal.submit', intakeComplete: true, actor: P })
+  const at = (hours: number) => later(now, hours)
+  await apply(db, proposal, { type: 'reviewers.assign', reviewerIds: reviewers.map((r) => r.id), actor: P }, at(0))
+  await apply(db, proposal, { type: 'proposal.submit', intakeComplete: true, actor: P }, at(0))
   for (const r of reviewers)
-    await apply(db, proposal, { type: 'review.declare', conflict: false, actor: actorFor(r) })
+    await apply(db, proposal, { type: 'review.declare', conflict: false, actor: actorFor(r) }, at(1))
   for (const r of reviewers)
-    await apply(db, proposal, { type: 'review.submit', actor: actorFor(r) })
-  return apply(db, proposal, { type: 'screening.complete', actor: P })
+    await apply(db, proposal, { type: 'review.submit', actor: actorFor(r) }, at(4))
+  return apply(db, proposal, { type: 'screening.complete', actor: P }, at(24))
+}
+
+/** What staff and the union say in a consultation, and what the proposer answers: each case its own. */
+export type ConsultationStory = {
+  namedConcern: string
+  anonymousConcern: string
+  /** The answer to the named concern, and the condition it sets, if any. */
+  namedResponse: string
+  condition?: string
+  anonymousResponse: string
+  unionResponse: string
+}
+
+/** The visa-services case's consultation. */
+export const VISA_CONSULTATION: ConsultationStory = {
+  namedConcern: 'This sits badly with our promise of a welcome to everyone.',
+  anonymousConcern: 'Some colleagues would not feel safe beside this service.',
+  namedResponse: 'No Home Office branding in public areas.',
+  condition: 'No Home Office branding in public areas.',
+  anonymousResponse: 'Nobody will be asked to work in the booth.',
+  unionResponse: 'Asks that no member be required to staff it.',
 }
 
 export type ConsultationScenario = {
@@ -87,6 +109,8 @@ export type ConsultationScenario = {
   minDays?: number
   mail?: MailSettings
   now?: Date
+  /** By default the visa-services case's. */
+  story?: ConsultationStory
 }
 
 /**
@@ -98,6 +122,7 @@ export type ConsultationScenario = {
 export async function completeConsultation(db: Database, s: ConsultationScenario) {
   const now = s.now ?? new Date()
   const today = serviceDate(now)
+  const story = s.story ?? VISA_CONSULTATION
   const base = { user: s.proposer, proposalId: s.proposal.id, now }
   must(
     'pb.request',
@@ -157,7 +182,7 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
       now,
       secret: s.secret,
       category: 'ethics',
-      text: 'This sits badly with our promise of a welcome to everyone.',
+      text: story.namedConcern,
       anonymous: false,
     }),
   )
@@ -169,7 +194,7 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
       now,
       secret: s.secret,
       category: 'safety',
-      text: 'Some colleagues would not feel safe beside this service.',
+      text: story.anonymousConcern,
       anonymous: true,
     }),
   )
@@ -189,8 +214,8 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
     await respondToConcern(db, {
       ...base,
       concernId: named.concernId,
-      response: 'No Home Office branding in public areas.',
-      condition: 'No Home Office branding in public areas.',
+      response: story.namedResponse,
+      condition: story.condition,
     }),
   )
   must(
@@ -198,7 +223,7 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
     await respondToConcern(db, {
       ...base,
       concernId: anonymous.concernId,
-      response: 'Nobody will be asked to work in the booth.',
+      response: story.anonymousResponse,
     }),
   )
   must(
@@ -207,7 +232,7 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
       ...base,
       unionName: 'UNISON',
       consultedOn: today,
-      response: 'Asks that no member be required to staff it.',
+      response: story.unionResponse,
     }),
   )
   const after = new Date(now.getTime() + ((s.minDays ?? 14) + 1) * DAY)

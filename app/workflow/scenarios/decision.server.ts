@@ -8,10 +8,10 @@ import { type Person } from '~/workflow/person'
 import { recordDecision, signDecision, type DecisionInput } from '~/workflow/decision/decision.server'
 import { blockingIssuesOf } from '~/workflow/decision/record-sections'
 import { declareInterest, finishScreening, recordReview, rubricFor, getScreeningResult } from '~/workflow/screening/screening.server'
-import { completeConsultation, must } from './consultation.server'
+import { completeConsultation, must, type ConsultationStory } from './consultation.server'
 import { visaPlan } from './visa-case.server'
 import { type IntakeValues } from '~/workflow/intake/intake-schema'
-import { ok, submitProposal, uniformReview, type Rating } from './screening.server'
+import { later, ok, submitProposal, uniformReview, type Rating } from './screening.server'
 
 /**
  * Scenarios for the decision stage: a proposal taken through real screening
@@ -34,20 +34,29 @@ export type DecisionCast = {
  */
 export async function reachDecision(
   db: Database,
-  args: DecisionCast & { proposal: Proposal; secret: string; ratings?: Rating[]; blockingOn?: string[]; now?: Date; values?: IntakeValues },
+  args: DecisionCast & {
+    proposal: Proposal
+    secret: string
+    ratings?: Rating[]
+    blockingOn?: string[]
+    /** When screening starts; without it, everything happens now. Consultation starts two days later. */
+    now?: Date
+    values?: IntakeValues
+    story?: ConsultationStory
+  },
 ) {
-  const { proposal, chief, reviewers } = args
-  await submitProposal(db, { proposal, proposer: chief, reviewers, values: args.values })
+  const { proposal, chief, reviewers, now } = args
+  await submitProposal(db, { proposal, proposer: chief, reviewers, values: args.values, now })
   const loaded = (await loadProposal(db, proposal.organisationId, proposal.id))!
   const rubric = (await rubricFor(db, proposal, loaded.snapshot.context.revisions)).content
   for (const [n, reviewer] of reviewers.entries()) {
     const target = { actor: actorFor(reviewer), organisationId: proposal.organisationId, proposalId: proposal.id }
-    ok(await declareInterest(db, { ...target, conflict: false }))
+    ok(await declareInterest(db, { ...target, conflict: false, now: later(now, 3 * n + 1) }))
     const review = uniformReview(rubric, args.ratings?.[n] ?? [3, 3, 2, 2], args.blockingOn ?? [])
-    ok(await recordReview(db, { ...target, ...review, submit: true }))
+    ok(await recordReview(db, { ...target, ...review, submit: true, now: later(now, 3 * n + 2) }))
   }
-  ok(await finishScreening(db, { actor: actorFor(chief), organisationId: proposal.organisationId, proposalId: proposal.id }))
-  return completeConsultation(db, { proposal, proposer: chief, staff: args.staff, secret: args.secret, now: args.now })
+  ok(await finishScreening(db, { actor: actorFor(chief), organisationId: proposal.organisationId, proposalId: proposal.id, now: later(now, 24) }))
+  return completeConsultation(db, { proposal, proposer: chief, staff: args.staff, secret: args.secret, now: later(now, 48), story: args.story })
 }
 
 export const OVERRIDE_RATIONALE = 'Signage and a leaflet will tell users before they book; checked before opening.'
@@ -92,11 +101,13 @@ export async function decideAndSign(
     secret: string
     /** Every signer's password: signing steps up. */
     password: string
+    /** When the decision is recorded; the chief signs an hour later, a second signatory the next day. Without it, now. */
+    now?: Date
   },
 ) {
-  must('decision.record', await recordDecision(db, { user: args.chief, proposalId: args.proposal.id, values: args.values }))
+  must('decision.record', await recordDecision(db, { user: args.chief, proposalId: args.proposal.id, values: args.values, now: args.now }))
   let recordId: string | null = null
-  for (const signer of [args.chief, ...(args.signatory ? [args.signatory] : [])]) {
+  for (const [n, signer] of [args.chief, ...(args.signatory ? [args.signatory] : [])].entries()) {
     const signed = must(
       'decision.sign',
       await signDecision(db, {
@@ -106,6 +117,7 @@ export async function decideAndSign(
         signing: args.signing,
         secret: args.secret,
         clientAddress: '127.0.0.1',
+        now: later(args.now, n === 0 ? 1 : 24),
       }),
     )
     recordId = signed.recordId

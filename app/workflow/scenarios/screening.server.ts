@@ -26,7 +26,13 @@ export function ok(result: Applied | Refusal): Applied {
 /** Fills in the intake and submits the proposal into screening with these reviewers. */
 export async function submitProposal(
   db: Database,
-  { proposal, proposer, reviewers, values }: { proposal: Proposal; proposer: Person; reviewers: Person[]; values?: IntakeValues },
+  {
+    proposal,
+    proposer,
+    reviewers,
+    values,
+    now,
+  }: { proposal: Proposal; proposer: Person; reviewers: Person[]; values?: IntakeValues; now?: Date },
 ) {
   const loaded = (await loadProposal(db, proposal.organisationId, proposal.id))!
   return ok(
@@ -37,8 +43,16 @@ export async function submitProposal(
       values: values ?? visaIntake(reviewers.map((r) => r.id)),
       expectedVersion: loaded.row.version,
       minReviewers: loaded.snapshot.context.minReviewers,
+      now,
     }),
   )
+}
+
+const HOUR = 3_600_000
+
+/** `hours` after `now`, or undefined (the real clock) when no `now` was given: history told in order. */
+export function later(now: Date | undefined, hours: number): Date | undefined {
+  return now ? new Date(now.getTime() + hours * HOUR) : undefined
 }
 
 export type Rating = [likelihood: number, impact: number, residualLikelihood: number, residualImpact: number]
@@ -63,14 +77,15 @@ export function uniformReview(rubric: RubricContent, [l, i, rl, ri]: Rating, noO
 /** Each reviewer declares no conflict and submits a review (by default the same moderate one). */
 export async function reviewAll(
   db: Database,
-  { proposal, reviewers, ratings }: { proposal: Proposal; reviewers: Person[]; ratings?: Rating[] },
+  { proposal, reviewers, ratings, now }: { proposal: Proposal; reviewers: Person[]; ratings?: Rating[]; now?: Date },
 ) {
   const loaded = (await loadProposal(db, proposal.organisationId, proposal.id))!
   const rubric = (await rubricFor(db, proposal, loaded.snapshot.context.revisions)).content
   for (const [n, reviewer] of reviewers.entries()) {
     const target = { actor: actor(reviewer), organisationId: proposal.organisationId, proposalId: proposal.id }
-    ok(await declareInterest(db, { ...target, conflict: false }))
-    ok(await recordReview(db, { ...target, ...uniformReview(rubric, ratings?.[n] ?? [3, 3, 2, 2]), submit: true }))
+    // Each reviewer a few hours after the last: their own afternoon.
+    ok(await declareInterest(db, { ...target, conflict: false, now: later(now, 3 * n + 1) }))
+    ok(await recordReview(db, { ...target, ...uniformReview(rubric, ratings?.[n] ?? [3, 3, 2, 2]), submit: true, now: later(now, 3 * n + 2) }))
   }
 }
 
@@ -80,10 +95,10 @@ export async function reviewAll(
  */
 export async function completeScreening(
   db: Database,
-  args: { proposal: Proposal; proposer: Person; reviewers: Person[]; ratings?: Rating[]; values?: IntakeValues },
+  args: { proposal: Proposal; proposer: Person; reviewers: Person[]; ratings?: Rating[]; values?: IntakeValues; now?: Date },
 ): Promise<Proposal> {
   await submitProposal(db, args)
   await reviewAll(db, args)
   const target = { actor: actor(args.proposer), organisationId: args.proposal.organisationId, proposalId: args.proposal.id }
-  return ok(await finishScreening(db, target)).proposal
+  return ok(await finishScreening(db, { ...target, now: later(args.now, 24) })).proposal
 }
