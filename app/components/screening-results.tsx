@@ -1,9 +1,9 @@
-import { criterionRows, heatmapPoints, plural, privacyRows, reviewRows } from '~/pdf/sections'
+import { byMedian, criterionRows, heatmapPoints, heatmapTitle, plural, privacyRows, reviewRows, scoreColumnTitle } from '~/pdf/sections'
 import { type ScreeningProfile } from '~/workflow/screening/aggregate'
 import { type ScreeningResult, type PrivacyResult } from '~/pdf/record-data'
 import { buildHeatmap } from '~/utils/risk-heatmap'
 import { RISK_BAND_LABELS } from '#machines/vocabulary/labels'
-import { RISK_BANDS } from '#machines/vocabulary/risk'
+import { bandFor, RISK_BANDS, riskScore } from '#machines/vocabulary/risk'
 import { RiskHeatmap } from './risk-heatmap'
 import { DataTable } from '~/components/data-table'
 
@@ -23,10 +23,17 @@ function ProfileSummary({ result }: Props) {
         {plural(result.submittedReviews, 'reviewer')} scored {plural(result.criteria.length, 'criterion', 'criteria')} with
         rubric version {result.rubricVersion}.
       </li>
-      <li>
-        Highest median risk: <strong>{profile.highest ? RISK_BAND_LABELS[profile.highest] : 'none'}</strong>
-        {counts.length ? ` (${counts.join(', ')})` : ''}.
-      </li>
+      {byMedian(result) ? (
+        <li>
+          Highest median risk: <strong>{profile.highest ? RISK_BAND_LABELS[profile.highest] : 'none'}</strong>
+          {counts.length ? ` (${counts.join(', ')})` : ''}.
+        </li>
+      ) : (
+        <li>
+          Fewer than three reviewers: each reviewer’s score is shown, not a median. Highest score a reviewer gave:{' '}
+          <strong>{highestGiven(result)}</strong>.
+        </li>
+      )}
       <li>
         {profile.disagreements
           ? `Reviewers disagree (two or more bands apart) on ${plural(profile.disagreements, 'criterion', 'criteria')}.`
@@ -41,6 +48,13 @@ function ProfileSummary({ result }: Props) {
   )
 }
 
+function highestGiven(result: Props['result']): string {
+  const scores = result.criteria.flatMap((c) => c.reviews.map((r) => riskScore(r.likelihood, r.impact)))
+  if (scores.length === 0) return 'none'
+  const top = Math.max(...scores)
+  return `${top}, ${RISK_BAND_LABELS[bandFor(top, result.bands)].toLowerCase()}`
+}
+
 /** The aggregated screening: profile, heatmaps, the criteria, privacy checklist and each review. */
 export function ScreeningResults({ result }: Props) {
   const rows = criterionRows(result)
@@ -49,15 +63,15 @@ export function ScreeningResults({ result }: Props) {
       <h2 id="results-heading">Screening results</h2>
       <ProfileSummary result={result} />
       <div className="grid-2">
-        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'median'), result.bands)} title="Inherent risk (median of reviewers)" />
-        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'residual'), result.bands)} title="Residual risk after mitigation (median)" />
+        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'median'), result.bands)} title={heatmapTitle(result, 'median')} />
+        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'residual'), result.bands)} title={heatmapTitle(result, 'residual')} />
       </div>
-      <DataTable caption="Criteria: median score, range and disagreement">
+      <DataTable caption={`Criteria: ${byMedian(result) ? 'median score' : 'each reviewer’s score'}, range and disagreement`}>
         <thead>
           <tr>
             <th scope="col">Criterion</th>
             <th scope="col">Principles</th>
-            <th scope="col">Median</th>
+            <th scope="col">{scoreColumnTitle(result)}</th>
             <th scope="col">Range</th>
             <th scope="col">Disagreement</th>
             <th scope="col">Residual</th>

@@ -3,7 +3,7 @@ import { Fragment } from 'react'
 import { buildHeatmap } from '~/utils/risk-heatmap'
 import { type DecisionRecordData } from './record-data'
 import { bookmark, Facts, Heading, mayBreak, HeatmapFigure, HeatmapLegend, PageFrame, Paragraph, Section, Table, styles } from './layout'
-import { auditFacts, blockingIssueRows, coverFacts, criterionRows, decisionFacts, heatmapPoints, privacyRows, professionalBodySection, proposalFacts, reviewRows, staffSection, unionStatement } from './sections'
+import { auditFacts, blockingIssueRows, coverFacts, criterionRows, decisionFacts, heatmapPoints, heatmapTitle, privacyRows, professionalBodySection, proposalFacts, reviewRows, scoreColumnTitle, staffSection, unionStatement } from './sections'
 import { outcomeLabel } from '#machines/vocabulary/labels'
 import { Verification } from './verification'
 import { ConditionsTable, MonitoringPlanBlock, SignatoriesSection } from './blocks'
@@ -57,12 +57,12 @@ export function DecisionRecord({ data: d }: { data: DecisionRecordData }) {
             <View style={styles.heatmaps}>
               <HeatmapFigure
                 heatmap={buildHeatmap(heatmapPoints(d.screening, 'median'), d.screening.bands)}
-                title="Inherent risk (median of reviewers)"
+                title={heatmapTitle(d.screening, 'median')}
                 subject="criteria"
               />
               <HeatmapFigure
                 heatmap={buildHeatmap(heatmapPoints(d.screening, 'residual'), d.screening.bands)}
-                title="Residual risk after mitigations"
+                title={heatmapTitle(d.screening, 'residual')}
                 subject="criteria"
               />
             </View>
@@ -73,7 +73,7 @@ export function DecisionRecord({ data: d }: { data: DecisionRecordData }) {
             columns={[
               { key: 'name', title: 'Criterion', width: '22%' },
               { key: 'principles', title: 'Principles served', width: '20%' },
-              { key: 'median', title: 'Median', width: '17%' },
+              { key: 'median', title: scoreColumnTitle(d.screening), width: '17%' },
               { key: 'range', title: 'Range', width: '8%' },
               { key: 'disagreement', title: 'Reviewers disagree', width: '16%' },
               { key: 'residual', title: 'Residual', width: '17%' },

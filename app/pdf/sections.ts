@@ -1,7 +1,7 @@
 import { formatDate, formatDateTime } from '~/utils/calendar'
 import { outcomeLabel, RAG_LABELS, RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { type HeatmapPoint } from '~/utils/risk-heatmap'
-import { bandFor } from '#machines/vocabulary/risk'
+import { bandFor, riskScore, summarisedByMedian } from '#machines/vocabulary/risk'
 import { type AddendumData, type ConditionCheck, type DecisionRecordData, type IndicatorReading, type PrivacyAnswer, type ProfessionalBodyConsultation, type ScreeningResult, type StaffConsultation, type UnionConsultation } from './record-data'
 import { CONCERN_CATEGORIES, type ConcernCategory } from '#machines/vocabulary/consultation'
 import { type Condition, type Outcome } from '#machines/vocabulary/decision'
@@ -83,11 +83,24 @@ const bandText = (score: number, bands: ScreeningResult['bands']) => RISK_BAND_L
 const ratingText = (r: { likelihood: number; impact: number; score: number }, bands: ScreeningResult['bands']) =>
   `${formatNumber(r.score)}, ${bandText(r.score, bands)}; L ${formatNumber(r.likelihood)}, I ${formatNumber(r.impact)}`
 
+/** True when the screening's criteria are summarised by their median (three reviewers or more). */
+export function byMedian(s: ScreeningResult): boolean {
+  return summarisedByMedian(Math.min(...s.criteria.map((c) => c.reviews.length)))
+}
+
+/** The title of the score column: a median, or each reviewer's score under three reviewers. */
+export function scoreColumnTitle(s: ScreeningResult): string {
+  return byMedian(s) ? 'Median' : 'Each reviewer’s score'
+}
+
+const eachScore = (c: ScreeningResult['criteria'][number], bands: ScreeningResult['bands']) =>
+  c.reviews.map((r) => `${r.reviewer}: ${ratingText({ ...r, score: riskScore(r.likelihood, r.impact) }, bands)}`).join('. ')
+
 export function criterionRows(s: ScreeningResult): CriterionRow[] {
   return s.criteria.map((c) => ({
     name: c.name,
     principles: list(c.principles, '—'),
-    median: ratingText(c.median, s.bands),
+    median: summarisedByMedian(c.reviews.length) ? ratingText(c.median, s.bands) : eachScore(c, s.bands),
     range: `${formatNumber(c.range.min)}–${formatNumber(c.range.max)}`,
     // Said in words so the flag does not depend on colour or a symbol.
     disagreement: c.disagreement ? 'Yes: two or more bands apart' : 'No',
@@ -114,8 +127,21 @@ export function reviewRows(s: ScreeningResult): { criterion: string; rows: Revie
   }))
 }
 
+/** A criterion's point on the grid: its median, or each reviewer's own point under three reviewers. */
 export function heatmapPoints(s: ScreeningResult, which: 'median' | 'residual'): HeatmapPoint[] {
-  return s.criteria.map((c) => ({ id: c.id, label: c.name, likelihood: c[which].likelihood, impact: c[which].impact }))
+  return s.criteria.flatMap((c) =>
+    summarisedByMedian(c.reviews.length)
+      ? [{ id: c.id, label: c.name, likelihood: c[which].likelihood, impact: c[which].impact }]
+      : c.reviews.map((r) => {
+          const rating = which === 'median' ? r : r.residual
+          return { id: `${c.id}:${r.reviewer}`, label: `${c.name} (${r.reviewer})`, likelihood: rating.likelihood, impact: rating.impact }
+        }),
+  )
+}
+
+export function heatmapTitle(s: ScreeningResult, which: 'median' | 'residual'): string {
+  const of = byMedian(s) ? 'median of reviewers' : 'each reviewer'
+  return which === 'median' ? `Inherent risk (${of})` : `Residual risk after mitigations (${of})`
 }
 
 const PRIVACY_ANSWERS: Record<PrivacyAnswer, string> = { yes: 'Yes', no: 'No', not_applicable: 'Not applicable' }

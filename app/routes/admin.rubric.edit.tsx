@@ -114,6 +114,7 @@ export default function EditRubric() {
               {f.key?.initialValue ? <input type="hidden" name={f.key.name} value={String(f.key.initialValue)} /> : null}
               <TextField field={f.question!} label="Question" />
               <TextField field={f.guidance!} label="Guidance for reviewers" />
+              <TextField field={f.problem!} label="The problem when it is not met (shown as the blocking issue)" />
               <Checkbox field={f.required as never} label="Required: a “no” is a blocking issue" />
               {isNew ? null : <Checkbox field={f.retire as never} label="Retire this item" />}
             </fieldset>

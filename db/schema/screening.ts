@@ -27,7 +27,18 @@ export type RubricCriterion = {
   principles: string[]
 }
 
-export type PrivacyItem = { key: string; question: string; guidance: string; required: boolean }
+export type PrivacyItem = {
+  key: string
+  question: string
+  guidance: string
+  required: boolean
+  /**
+   * The item's failure said as a problem, e.g. "The contract is not consistent
+   * with the library's privacy policy": what a blocking issue reads as on the
+   * decision page and in the record. Absent in versions written before it existed.
+   */
+  problem?: string
+}
 
 export type RubricContent = {
   /** The lowest score (likelihood × impact, 1–25) of the medium, high and very high bands. */

@@ -32,3 +32,14 @@ export function bandRanges(bands: RiskBandThresholds = DEFAULT_RISK_BANDS): Reco
     very_high: `${bands.veryHigh}–25`,
   }
 }
+
+/**
+ * A median summarises a criterion only from three reviewers up: the median of
+ * two scores is a figure neither reviewer gave (2 and 20 make "11, high"), so
+ * with fewer each reviewer's score is shown instead.
+ */
+export const MEDIAN_FROM_REVIEWERS = 3
+
+export function summarisedByMedian(reviewers: number): boolean {
+  return reviewers >= MEDIAN_FROM_REVIEWERS
+}

@@ -157,11 +157,19 @@ describe('intake and blind multi-reviewer screening of the visa-services case', 
     await checkA11y(page)
 
     // Both submitted: the heatmaps, disagreement flags and blocking issue show.
-    expect(await page.getByRole('img', { name: /Inherent risk \(median of reviewers\)/ }).count()).toBe(1)
-    expect(await page.getByRole('img', { name: /Residual risk after mitigation/ }).count()).toBe(1)
+    // Two reviewers are not a median: each one's score shows, and no median does.
+    expect(await page.getByRole('img', { name: /Inherent risk \(each reviewer\)/ }).count()).toBe(1)
+    expect(await page.getByRole('img', { name: /Residual risk after mitigations \(each reviewer\)/ }).count()).toBe(1)
+    expect(await page.getByRole('columnheader', { name: 'Each reviewer’s score' }).count()).toBe(1)
+    expect(await page.getByRole('columnheader', { name: 'Median' }).count()).toBe(0)
+    expect(await page.getByText(/Highest median risk/).count()).toBe(0)
+    expect(await page.getByText(/Fewer than three reviewers: each reviewer’s score is shown/).count()).toBe(1)
+    const trustRow = page.getByRole('row', { name: /^Public trust and perceived neutrality/ })
+    expect(await trustRow.getByText(/2, low; L 1, I 2\..*20, very high; L 4, I 5/).count()).toBe(1)
+    expect(await page.getByText(/\b11, high/).count()).toBe(0)
     expect(await page.getByText('Yes: two or more bands apart').count()).toBe(DEFAULT_RUBRIC.criteria.length)
     expect(await page.getByText(/Reviewers disagree \(two or more bands apart\) on 10 criteria/).count()).toBe(1)
-    expect(await page.getByText('Users are told plainly when they leave the library’s privacy protection: no').count()).toBe(1)
+    expect(await page.getByText('Users are not told plainly when they leave the library’s privacy protection', { exact: true }).count()).toBe(1)
     expect(await page.getByText('Appointments only; little contact with other users (Public trust and perceived neutrality)').count()).toBe(1)
     await signOut(page)
 

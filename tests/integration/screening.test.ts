@@ -111,7 +111,7 @@ describe(`blind, independent screening (${databaseKind()})`, () => {
     expect(after.result!.criteria).toHaveLength(10)
     // 4 (low) against 25 (very high): disagreement on every criterion.
     expect(after.result!.criteria.every((c) => c.disagreement)).toBe(true)
-    expect(after.result!.privacy.blockingIssues).toEqual([{ issue: 'Personal data has a retention and destruction schedule: no', override: null }])
+    expect(after.result!.privacy.blockingIssues).toEqual([{ issue: 'Personal data has no retention and destruction schedule', override: null }])
     expect(after.canComplete).toBe(false)
     expect((await screeningPage(id, chief)).canComplete).toBe(true)
   })

@@ -85,7 +85,7 @@ function decision(overrides: Partial<DecisionRow> = {}): DecisionRow {
       { text: 'Consult staff openly before launch.', source: 'professional_body' },
       { text: 'No Home Office branding.', source: 'staff' },
     ],
-    overrides: [{ key: 'notice', issue: 'Users told when they leave the library’s protection: no', rationale: 'Leaflets before opening.' }],
+    overrides: [{ key: 'notice', issue: 'Not met: Users told when they leave the library’s protection', rationale: 'Leaflets before opening.' }],
     dissent: ['Zoë Müller would have refused.'],
     monitoringPlan: PLAN,
     recordedBy: '00000000-0000-4000-8000-000000000004',
@@ -128,7 +128,7 @@ describe('the decision record’s sections, from stored data', () => {
   })
 
   it('blocking issues: required items answered "no", keyed by item, optional ones ignored', () => {
-    expect(blockingIssuesOf(screening())).toEqual([{ key: 'notice', issue: 'Users told when they leave the library’s protection: no' }])
+    expect(blockingIssuesOf(screening())).toEqual([{ key: 'notice', issue: 'Not met: Users told when they leave the library’s protection' }])
   })
 
   it('privacy: every checklist item, and an approval’s override beside its blocking issue', () => {
@@ -141,7 +141,7 @@ describe('the decision record’s sections, from stored data', () => {
     ])
     expect(section.blockingIssues).toEqual([
       {
-        issue: 'Users told when they leave the library’s protection: no',
+        issue: 'Not met: Users told when they leave the library’s protection',
         override: { rationale: 'Leaflets before opening.', by: 'Rhiannon Evans, Chief librarian' },
       },
     ])
@@ -149,7 +149,7 @@ describe('the decision record’s sections, from stored data', () => {
 
   it('privacy: a rejection overrides nothing, whatever was stored', () => {
     const section = privacySection(screening(), decision({ outcome: 'reject' }), 'X')
-    expect(section.blockingIssues).toEqual([{ issue: 'Users told when they leave the library’s protection: no', override: null }])
+    expect(section.blockingIssues).toEqual([{ issue: 'Not met: Users told when they leave the library’s protection', override: null }])
   })
 
   it('decision: outcome, rationale, who and when, conditions, dissent and the plan as the record prints it', () => {

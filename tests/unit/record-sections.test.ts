@@ -11,6 +11,7 @@ import {
   formatDate,
   formatDateTime,
   heatmapPoints,
+  heatmapTitle,
   indicatorRows,
   intervalText,
   monitoringSection,
@@ -20,6 +21,7 @@ import {
   readingRows,
   reviewFacts,
   reviewRows,
+  scoreColumnTitle,
   signatoryRows,
   staffSection,
   thresholdText,
@@ -62,9 +64,16 @@ describe('cover and proposal', () => {
   })
 })
 
+// The visa screening had two reviewers; the same with a third (whose scores
+// repeat the first's) is summarised by the fixture's medians.
+const threeReviewers = {
+  ...visa.screening,
+  criteria: visa.screening.criteria.map((c) => ({ ...c, reviews: [...c.reviews, { ...c.reviews[0]!, reviewer: 'Owain Pŵel' }] })),
+}
+
 describe('screening', () => {
-  it('gives each criterion its median, range, disagreement in words and residual risk', () => {
-    const rows = criterionRows(visa.screening)
+  it('with three reviewers or more, gives each criterion its median, range, disagreement in words and residual risk', () => {
+    const rows = criterionRows(threeReviewers)
     expect(rows).toHaveLength(5)
     expect(rows[0]).toEqual({
       name: 'Public trust and perceived neutrality',
@@ -75,10 +84,21 @@ describe('screening', () => {
       residual: '12, high; L 3.5, I 3.5',
     })
     expect(rows[2]!.disagreement).toBe('Yes: two or more bands apart')
+    expect(scoreColumnTitle(threeReviewers)).toBe('Median')
+    expect(heatmapTitle(threeReviewers, 'median')).toBe('Inherent risk (median of reviewers)')
+  })
+
+  it('with fewer than three reviewers, shows each reviewer’s score instead of a median no one gave, and keeps the disagreement flag', () => {
+    const rows = criterionRows(visa.screening)
+    expect(rows[0]!.median).toBe('Zoë Müller: 16, very high; L 4, I 4. Gwilym ap Rhys: 20, very high; L 5, I 4')
+    expect(rows[2]!.median).toBe('Zoë Müller: 20, very high; L 4, I 5. Gwilym ap Rhys: 6, medium; L 2, I 3')
+    expect(rows[2]!.disagreement).toBe('Yes: two or more bands apart')
+    expect(scoreColumnTitle(visa.screening)).toBe('Each reviewer’s score')
+    expect(heatmapTitle(visa.screening, 'residual')).toBe('Residual risk after mitigations (each reviewer)')
   })
 
   it('bands by the screening’s own thresholds', () => {
-    const strict = { ...visa.screening, bands: { medium: 2, high: 3, veryHigh: 30 } }
+    const strict = { ...threeReviewers, bands: { medium: 2, high: 3, veryHigh: 30 } }
     expect(criterionRows(strict)[1]!.median).toBe('12.5, high; L 2.5, I 5')
   })
 
@@ -94,9 +114,14 @@ describe('screening', () => {
     })
   })
 
-  it('places criteria on the heatmap by median or by residual', () => {
-    expect(heatmapPoints(visa.screening, 'median')[0]).toEqual({ id: 'trust', label: 'Public trust and perceived neutrality', likelihood: 4.5, impact: 4 })
-    expect(heatmapPoints(visa.screening, 'residual')[0]).toMatchObject({ likelihood: 3.5, impact: 3.5 })
+  it('places criteria on the heatmap by median or by residual from three reviewers, and each reviewer’s point below', () => {
+    expect(heatmapPoints(threeReviewers, 'median')[0]).toEqual({ id: 'trust', label: 'Public trust and perceived neutrality', likelihood: 4.5, impact: 4 })
+    expect(heatmapPoints(threeReviewers, 'residual')[0]).toMatchObject({ likelihood: 3.5, impact: 3.5 })
+    expect(heatmapPoints(visa.screening, 'median').slice(0, 2)).toEqual([
+      { id: 'trust:Zoë Müller', label: 'Public trust and perceived neutrality (Zoë Müller)', likelihood: 4, impact: 4 },
+      { id: 'trust:Gwilym ap Rhys', label: 'Public trust and perceived neutrality (Gwilym ap Rhys)', likelihood: 5, impact: 4 },
+    ])
+    expect(heatmapPoints(visa.screening, 'residual')[1]).toMatchObject({ likelihood: 4, impact: 3 })
   })
 })
 

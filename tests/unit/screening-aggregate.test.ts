@@ -110,7 +110,8 @@ describe('aggregation', () => {
     const minors = result.privacy.items.find((i) => i.key === 'minors')!
     expect(policy.answer).toBe('no')
     expect(minors.answer).toBe('no')
-    expect(result.privacy.blockingIssues).toEqual([{ issue: 'Contract consistent with the privacy policy: no', override: null }])
+    // An item from a version without problem wording reads as not met, never as "…: no".
+    expect(result.privacy.blockingIssues).toEqual([{ issue: 'Not met: Contract consistent with the privacy policy', override: null }])
     expect(result.profile.blockingIssues).toBe(1)
     expect(policy.evidence).toContain('Bo: Bo evidence')
   })
@@ -153,5 +154,30 @@ describe('review completeness', () => {
       expect(c.questions.length).toBeGreaterThan(0)
     }
     expect(new Set(DEFAULT_RUBRIC.criteria.map((c) => c.key)).size).toBe(10)
+  })
+
+  it('the default checklist makes anonymous use and care for minors required, as the ALA tool kit does, and words every item’s failure as a problem', () => {
+    const required = DEFAULT_RUBRIC.privacyItems.filter((i) => i.required).map((i) => i.key)
+    expect(required).toContain('anonymous_use')
+    expect(required).toContain('minors')
+    expect(required).toHaveLength(8)
+    for (const item of DEFAULT_RUBRIC.privacyItems) {
+      expect(item.problem).toBeTruthy()
+      expect(item.problem).not.toBe(item.question)
+    }
+  })
+
+  it('a platform that forces sign-in is a blocking issue under the default rubric, said as a problem', () => {
+    const answers = (reviewer: string, anonymous: 'yes' | 'no'): SubmittedReview => ({
+      reviewer,
+      scores: {},
+      privacy: Object.fromEntries(
+        DEFAULT_RUBRIC.privacyItems.map((i) => [i.key, { answer: i.key === 'anonymous_use' ? anonymous : 'yes', evidence: 'Sign-in required; search logs kept two years' }]),
+      ),
+    })
+    const result = aggregate(DEFAULT_RUBRIC, [answers('Ann', 'no'), answers('Bo', 'yes')])
+    expect(result.privacy.blockingIssues).toEqual([
+      { issue: 'Users cannot use the service anonymously, or must give more identification than it needs', override: null },
+    ])
   })
 })

@@ -104,6 +104,15 @@ function privacyItem(item: PrivacyItem, reviews: SubmittedReview[]): PrivacyItem
   }
 }
 
+/**
+ * How a failed checklist item reads as a blocking issue: its rubric version's
+ * own wording, or, for versions written before items carried one, the
+ * question marked as not met.
+ */
+export function problemOf(item: PrivacyItem): string {
+  return item.problem ?? `Not met: ${item.question}`
+}
+
 export function aggregate(rubric: RubricContent, reviews: SubmittedReview[]): Aggregate {
   const { bands } = rubric
   const criteria = rubric.criteria.flatMap((c): AggregatedCriterion[] => {
@@ -147,7 +156,7 @@ export function aggregate(rubric: RubricContent, reviews: SubmittedReview[]): Ag
   const items = rubric.privacyItems.map((item) => privacyItem(item, reviews))
   const blockingIssues = items
     .filter((i) => i.required && i.answer === 'no')
-    .map((i) => ({ issue: `${i.question}: no`, override: null }))
+    .map((i) => ({ issue: problemOf(rubric.privacyItems.find((p) => p.key === i.key)!), override: null }))
   const inherentBands = criteria.map((c) => c.band)
   return {
     criteria,

@@ -2,7 +2,10 @@ import { type RubricContent } from '#db/schema'
 import { DEFAULT_RISK_BANDS } from '#machines/vocabulary/risk'
 
 /**
- * The rubric every organisation starts with (version 1). Criteria are written
+ * The rubric every organisation starts with. Services that never edited the
+ * first default were moved to this one by migration 0014 (see ADR 022): it
+ * makes anonymous use and special care for minors required, as the ALA
+ * privacy tool kit does, and words each item's failure as a problem. Criteria are written
  * for Probity and name the principles they serve from the CILIP Ethical
  * Framework, the ALA Code of Ethics and the IFLA Code of Ethics; the privacy
  * checklist follows the ALA privacy tool kit's duties around vendors and
@@ -132,48 +135,56 @@ export const DEFAULT_RUBRIC: RubricContent = {
       question: 'The contract is consistent with the library’s privacy policy',
       guidance: 'Name the clauses that cover user data, or say what is missing.',
       required: true,
+      problem: 'The contract is not consistent with the library’s privacy policy',
     },
     {
       key: 'anonymous_use',
       question: 'Users can use the service anonymously, or without more identification than it needs',
       guidance: 'For e-resources: anonymous searching; for services: what users must show or give.',
-      required: false,
+      required: true,
+      problem: 'Users cannot use the service anonymously, or must give more identification than it needs',
     },
     {
       key: 'data_minimisation',
       question: 'Only the personal data the service needs is collected',
       guidance: 'List what is collected and why each item is needed.',
       required: true,
+      problem: 'More personal data is collected than the service needs',
     },
     {
       key: 'retention_schedule',
       question: 'Personal data has a retention and destruction schedule',
       guidance: 'How long each kind of record is kept, and how it is destroyed.',
       required: true,
+      problem: 'Personal data has no retention and destruction schedule',
     },
     {
       key: 'law_enforcement_requests',
       question: 'Requests from law enforcement for user records are handled by a defined procedure, and the library is told of them',
       guidance: 'Who may answer a request, and whether the partner must notify the library.',
       required: true,
+      problem: 'Requests from law enforcement for user records have no defined procedure, or the library is not told of them',
     },
     {
       key: 'leaving_privacy_protection',
       question: 'Users are told plainly when they leave the library’s privacy protection',
       guidance: 'Signage, leaflets or screens that say the partner, not the library, holds their data.',
       required: true,
+      problem: 'Users are not told plainly when they leave the library’s privacy protection',
     },
     {
       key: 'encryption',
       question: 'Personal data is encrypted in transit and at rest',
       guidance: 'From the contract or the partner’s security statement.',
       required: true,
+      problem: 'Personal data is not encrypted in transit and at rest',
     },
     {
       key: 'minors',
       question: 'Children’s and young people’s data is given special care',
       guidance: 'Parental consent, age limits, or why minors are not involved.',
-      required: false,
+      required: true,
+      problem: 'Children’s and young people’s data is not given special care',
     },
   ],
 }

@@ -26,6 +26,7 @@ const privacyRow = z.object({
   key: key.optional(),
   question: plainText(300).optional(),
   guidance: plainText(500).optional(),
+  problem: plainText(300).optional(),
   required: z.boolean().optional(),
   retire: z.boolean().optional(),
 })
@@ -94,7 +95,7 @@ export function toRubricContent(form: RubricForm, known: Set<string>): RubricCon
     }))
   const privacyItems = form.privacyItems
     .filter((p): p is PrivacyRow & { question: string } => !p.retire && !!p.question)
-    .map((p) => ({ key: p.key ?? newKey(p.question, taken), question: p.question, guidance: p.guidance ?? '', required: p.required ?? false }))
+    .map((p) => ({ key: p.key ?? newKey(p.question, taken), question: p.question, guidance: p.guidance ?? '', required: p.required ?? false, ...(p.problem ? { problem: p.problem } : {}) }))
   return {
     bands: { medium: form.medium, high: form.high, veryHigh: form.veryHigh },
     disagreementBands: form.disagreementBands,
@@ -113,6 +114,6 @@ export function rubricFormDefaults(version: number, content: RubricContent) {
       ...content.criteria.map((c) => ({ ...c, questions: c.questions.join('\n'), principles: c.principles.join('\n'), retire: false })),
       { name: '', description: '', questions: '', principles: '' },
     ],
-    privacyItems: [...content.privacyItems.map((p) => ({ ...p, retire: false })), { question: '', guidance: '', required: false }],
+    privacyItems: [...content.privacyItems.map((p) => ({ ...p, retire: false })), { question: '', guidance: '', problem: '', required: false }],
   }
 }
