@@ -320,7 +320,18 @@ describe('before the staff consultation closes', () => {
       await page.getByRole('button', { name: 'Record the union’s response' }).click()
       await page.getByText('UNISON Fairhaven branch', { exact: true }).waitFor()
       await settle(page)
-      expect(await page.getByText('The consultation has not closed yet.').count()).toBe(1)
+      // Closing early is refused by design; the page says from which day it can be done.
+      const text = await page.locator('main').innerText()
+      const closesOn = /Closes at the end of (\d{1,2} [A-Z][a-z]+ \d{4})\./.exec(text)?.[1]
+      expect(closesOn).toBeDefined()
+      const dayAfter = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+        new Date(Date.parse(`${closesOn} 12:00 UTC`) + 86_400_000),
+      )
+      expect(
+        await page
+          .getByText(`The consultation is open until the end of ${closesOn}, so staff have the full period to respond: it can be completed from ${dayAfter}.`)
+          .count(),
+      ).toBe(1)
       expect(
         await page.getByRole('button', { name: 'Complete the staff consultation' }).count(),
       ).toBe(0)

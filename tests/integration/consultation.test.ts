@@ -316,7 +316,7 @@ describe(`consultation (${databaseKind()})`, () => {
     const complete = (days: number) => completeStaffConsultation(db, { ...base, now: later(days) })
     expect(await complete(14)).toMatchObject({
       ok: false,
-      message: expect.stringContaining('has not closed yet'),
+      message: expect.stringContaining('open until the end of 16 March 2026, so staff have the full period to respond: it can be completed from 17 March 2026.'),
     })
     const blocked = await complete(15)
     expect(blocked).toMatchObject({ ok: false, status: 409 })

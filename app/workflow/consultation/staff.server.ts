@@ -8,7 +8,7 @@ import { staffBlockers, type StaffBlocker } from '#machines/consultation-readine
 import { kickDelivery, type MailSettings } from '~/utils/mail.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
-import { earliestClosingDate, endOfServiceDay, formatDate, serviceDate } from '~/utils/calendar'
+import { addDays, earliestClosingDate, endOfServiceDay, formatDate, serviceDate } from '~/utils/calendar'
 import { notifyConsultationOpened } from './notify.server'
 import { refuse } from '~/workflow/refusal'
 import { type Person } from '~/workflow/person'
@@ -102,10 +102,24 @@ export async function recordUnionResponse(
   })
 }
 
-export const BLOCKER_MESSAGES: Record<StaffBlocker, string> = {
-  before_closing_date: 'The consultation has not closed yet.',
+const BLOCKER_MESSAGES: Record<Exclude<StaffBlocker, 'before_closing_date'>, string> = {
   unanswered_concerns: 'Every concern needs a published response (or to be hidden with a reason).',
   union_missing: 'Record the trade union’s response.',
+}
+
+/**
+ * What each blocker asks of the proposer. Closing early is refused by design,
+ * so the closing-date blocker names the first day completing is allowed: the
+ * day after the closing date, whose last moment the machine waits for.
+ */
+export function staffBlockerMessages(blockers: StaffBlocker[], closingDate: string | null): string[] {
+  return blockers.map((b) => {
+    if (b !== 'before_closing_date') return BLOCKER_MESSAGES[b]
+    const closesOn = closingDate && !Number.isNaN(Date.parse(closingDate)) ? serviceDate(new Date(closingDate)) : null
+    return closesOn
+      ? `The consultation is open until the end of ${formatDate(closesOn)}, so staff have the full period to respond: it can be completed from ${formatDate(addDays(closesOn, 1))}.`
+      : 'The consultation has no closing date yet.'
+  })
 }
 
 export async function completeStaffConsultation(
@@ -119,7 +133,7 @@ export async function completeStaffConsultation(
     loaded.snapshot.matches({ consultation: { staff: 'open' } })
   ) {
     const blockers = staffBlockers(loaded.snapshot.context, now.toISOString())
-    if (blockers.length > 0) return refuse(409, blockers.map((b) => BLOCKER_MESSAGES[b]).join(' '))
+    if (blockers.length > 0) return refuse(409, staffBlockerMessages(blockers, loaded.snapshot.context.staff.closingDate).join(' '))
   }
   return applyEvent(db, {
     organisationId: input.user.organisationId,

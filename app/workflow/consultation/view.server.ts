@@ -15,7 +15,7 @@ import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow
 import { actorFor } from '~/workflow/actor.server'
 import { earliestClosingDate, endOfServiceDay, serviceDate } from '~/utils/calendar'
 import { concernTag } from './concerns.server'
-import { BLOCKER_MESSAGES } from './staff.server'
+import { staffBlockerMessages } from './staff.server'
 import { type Person } from '~/workflow/person'
 
 type RegionState<T extends string> = T | 'notStarted' | 'done'
@@ -121,7 +121,7 @@ export async function getConsultationView(
         : null,
       blockers:
         staffState === 'open'
-          ? staffBlockers(snapshot.context, at).map((b) => BLOCKER_MESSAGES[b])
+          ? staffBlockerMessages(staffBlockers(snapshot.context, at), snapshot.context.staff.closingDate)
           : [],
       can: {
         open: allows({
