@@ -1,5 +1,12 @@
-import { type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { z } from 'zod'
+import { can } from '#machines/proposal-workflow'
+import { FormErrors } from '~/components/forms'
+import { formDataOf } from '~/utils/multipart.server'
+import { actorFor } from '~/workflow/actor.server'
+import { applySimpleEvent, simpleEvent } from '~/workflow/simple-events.server'
 import { IndicatorChart, RagTag } from '~/components/monitoring/indicator-chart'
 import { DueTag } from '~/components/monitoring/due-tag'
 import { pageTitle } from '~/utils/meta'
@@ -14,13 +21,28 @@ export const meta: MetaFunction = () => pageTitle('Monitoring')
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
   const view = await getMonitoringView(db, { proposal, snapshot, user, today: serviceDate(new Date()) })
-  return { proposalId: proposal.id, stage: proposal.stage, view }
+  // The same question the overview asks the machine before offering the start.
+  const canStart = can(snapshot, simpleEvent('monitoring.start', actorFor(user)))
+  return { proposalId: proposal.id, stage: proposal.stage, view, canStart, version: proposal.version }
+}
+
+const StartSchema = z.object({ intent: z.literal('monitoring.start'), version: z.coerce.number().int().positive() })
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, db, proposal } = await requireProposal(request, params)
+  const submission = parseWithZod(await formDataOf(request), { schema: StartSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const result = await applySimpleEvent(db, { user, proposalId: proposal.id, type: 'monitoring.start', expectedVersion: submission.value.version })
+  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })
+  throw redirect(`/proposals/${proposal.id}/monitoring`)
 }
 
 const BEFORE_MONITORING = new Set(['draft', 'screening', 'consultation', 'decision'])
 
 export default function MonitoringPage() {
-  const { proposalId, stage, view } = useLoaderData<typeof loader>()
+  const { proposalId, stage, view, canStart, version } = useLoaderData<typeof loader>()
+  const startResult = useActionData<typeof action>()
+  const navigation = useNavigation()
   const { plan, actions } = view
   const base = `/proposals/${proposalId}/monitoring`
   const openRound = view.rounds.find((r) => r.closedOn === null)
@@ -44,13 +66,30 @@ export default function MonitoringPage() {
             <dt>Next review</dt>
             <dd>
               Review {plan.nextSlot}, due {formatDate(plan.nextDueOn)} {plan.dueState ? <DueTag state={plan.dueState} /> : null}
-              {stage !== 'monitoring' ? <span className="muted"> (reviews resume when monitoring does)</span> : null}
+              {stage === 'approved' ? (
+                <span className="muted"> (reviews begin once monitoring starts)</span>
+              ) : stage !== 'monitoring' ? (
+                <span className="muted"> (reviews resume when monitoring does)</span>
+              ) : null}
             </dd>
             <dt>Responsible</dt>
             <dd>{plan.responsible}</dd>
           </dl>
         </section>
       )}
+
+      {canStart ? (
+        <Form method="post" className="panel stack" aria-labelledby="start-heading">
+          <h3 id="start-heading">Start monitoring</h3>
+          <p>The partnership is approved. Start monitoring when it begins, so that reviews fall due from the plan.</p>
+          <FormErrors errors={startResult?.error?.[''] ?? undefined} />
+          <input type="hidden" name="intent" value="monitoring.start" />
+          <input type="hidden" name="version" value={version} />
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            Start monitoring
+          </button>
+        </Form>
+      ) : null}
 
       {openRound ? (
         <section aria-labelledby="round-heading" className="notice warning">

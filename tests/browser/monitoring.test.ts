@@ -6,8 +6,6 @@ import { type Database } from '#db/client.server'
 import { decisionRecords, DEFAULT_ORGANISATION_SETTINGS } from '#db/schema'
 import { DEMO_PASSWORD, VISA_SERVICES_CASE } from '~/seed/demo-data'
 import { addMonths } from '~/utils/review-schedule'
-import { actorFor } from '~/workflow/actor.server'
-import { applyEvent } from '~/workflow/apply-event.server'
 import { formatDate, serviceDate } from '~/utils/calendar'
 import { createProposal } from '~/workflow/create-proposal.server'
 import { decideAndSign, reachDecision, visaApproval } from '#tests/support/decision'
@@ -53,8 +51,7 @@ async function monitoredVisaCase(db: Database, secret: string, dataDir: string) 
     secret,
     password: DEMO_PASSWORD,
   })
-  const started = await applyEvent(db, { organisationId: org.id, proposalId: proposal.id, event: { type: 'monitoring.start', actor: actorFor(chief) } })
-  if (!started.ok) throw new Error(started.message)
+  // Monitoring is started in the browser, from the Monitoring tab.
   const [record] = await db.select().from(decisionRecords).where(eq(decisionRecords.id, recordId))
   return { proposalId: proposal.id, original: { reference: record!.reference, sha256: record!.sha256 } }
 }
@@ -74,6 +71,18 @@ async function sign(page: Page) {
 it('a 15% fall in visits sends the partnership into reassessment; added conditions are signed into an addendum and monitoring resumes a quarter on', async () => {
   const page = await browser.newPage()
   await signIn(page, 'chief@fairhaven.example')
+
+  // Approved and signed: the Monitoring tab offers the start itself, and does
+  // not speak of reviews resuming before monitoring has ever started.
+  await visit(page, monitoringPage())
+  expect(await page.getByText('(reviews begin once monitoring starts)').count()).toBe(1)
+  expect(await page.getByText(/resume when monitoring does/).count()).toBe(0)
+  await page.getByRole('button', { name: 'Start monitoring' }).click()
+  await page.waitForURL((url) => url.pathname === monitoringPage())
+  await page.getByRole('button', { name: 'Start monitoring' }).waitFor({ state: 'detached' })
+  await checkA11y(page)
+  expect(await page.getByText(/reviews begin once monitoring starts/).count()).toBe(0)
+  await visit(page, '/')
 
   // The home page shows the review falling due, and who is responsible for it.
   const due = page.getByRole('region', { name: 'Reviews due and overdue' }).getByRole('row', { name: new RegExp(VISA_SERVICES_CASE.title) })

@@ -428,7 +428,12 @@ export const ACCESS: Record<string, RouteAccess> = {
       }),
     },
   },
-  'routes/proposals.$id.monitoring._index': { fixture: 'monitoring', loader: everyone },
+  'routes/proposals.$id.monitoring._index': {
+    fixture: 'approved',
+    loader: everyone,
+    // Starting monitoring is the chief librarian's, as on the overview.
+    action: { ...proposerOnly, probe: (c) => ({ intent: 'monitoring.start', version: version(c) }) },
+  },
   'routes/proposals.$id.monitoring.addenda.$recordId': {
     params: (world) => ({ id: world.record.proposalId, recordId: world.record.addendumId }),
     loader: everyone,

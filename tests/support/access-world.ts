@@ -17,7 +17,7 @@ import { enterConsultation, TEST_MAIL } from './consultation'
 import { addendumData } from './decision-records'
 import { pdfBytes } from './documents'
 import { createOrganisation, createProposal, createUser, sessionCookieFor } from './factories'
-import { issueDecisionRecord, startMonitoring, visaPlan } from './monitoring'
+import { approveWithPlan, issueDecisionRecord, startMonitoring, visaPlan } from './monitoring'
 import { submitProposal } from './screening'
 
 /**
@@ -46,6 +46,8 @@ export const FIXTURE_KINDS = [
   'consultation',
   /** Both consultations complete: the decision is to be recorded. */
   'decision',
+  /** Approved and signed, with its plan; monitoring not yet started. */
+  'approved',
   'monitoring',
   /** Monitoring escalated by the chief librarian: an outcome is to be recorded. */
   'reassessment',
@@ -174,6 +176,11 @@ export async function buildWorld(
         })
       )?.id
       return { kind, proposal, attachmentId }
+    }
+    if (kind === 'approved') {
+      await approveWithPlan(db, proposal, { chief: proposer, reviewers }, visaPlan(serviceDate(new Date())))
+      proposal = (await db.query.proposals.findFirst({ where: (p, { eq }) => eq(p.id, proposal.id) }))!
+      return { kind, proposal }
     }
     if (kind === 'monitoring' || kind === 'reassessment') {
       proposal = (
