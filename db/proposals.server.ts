@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, notInArray } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { proposals } from './schema/index'
+import { monitoringPlans, proposals } from './schema/index'
 
 export function listProposals(db: Queryable, organisationId: string) {
   return db
@@ -23,4 +23,31 @@ export function findProposal(db: Queryable, organisationId: string, proposalId: 
   return db.query.proposals.findFirst({
     where: and(eq(proposals.id, proposalId), eq(proposals.organisationId, organisationId)),
   })
+}
+
+/** Stages no event leaves: nothing can wait for anyone there. */
+const SETTLED_STAGES = ['rejected', 'withdrawn', 'terminated', 'concluded']
+
+/**
+ * Every proposal of the service that is still moving, with its stored
+ * snapshot and, when monitored, the date its next review falls due: what the
+ * "Waiting for you" list asks the machine about, in one query.
+ */
+export function listOpenProposalsWithSnapshots(db: Queryable, organisationId: string) {
+  return db
+    .select({
+      id: proposals.id,
+      reference: proposals.reference,
+      title: proposals.title,
+      stage: proposals.stage,
+      proposerId: proposals.proposerId,
+      snapshot: proposals.snapshot,
+      machineVersion: proposals.machineVersion,
+      version: proposals.version,
+      nextReviewDueOn: monitoringPlans.nextDueOn,
+    })
+    .from(proposals)
+    .leftJoin(monitoringPlans, eq(monitoringPlans.proposalId, proposals.id))
+    .where(and(eq(proposals.organisationId, organisationId), notInArray(proposals.stage, SETTLED_STAGES)))
+    .orderBy(desc(proposals.updatedAt))
 }

@@ -2,6 +2,7 @@ import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { ChiefDashboardSections } from '~/components/dashboard/chief-dashboard'
 import { ReviewerDashboardSection } from '~/components/dashboard/reviewer-dashboard'
+import { WaitingForYou } from '~/components/dashboard/waiting-for-you'
 import { StaffDashboardSection } from '~/components/dashboard/staff-dashboard'
 import { getDb } from '~/utils/app-context.server'
 import { hasRole, isOperator, requireAccount, requireUser } from '~/utils/auth.server'
@@ -9,6 +10,7 @@ import { pageTitle } from '~/utils/meta'
 import { signingCertificateProblem } from '~/signing/certificate-warning.server'
 import { SigningCertificateWarning } from '~/signing/certificate-warning'
 import { serviceDate } from '~/utils/calendar'
+import { waitingFor } from '~/workflow/waiting/waiting-for-you.server'
 import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/dashboards/dashboards.server'
 
 export const meta: MetaFunction = () => pageTitle('Home')
@@ -19,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = await getDb()
   const today = serviceDate(new Date())
   // Each role sees its own sections; a person with several roles sees each.
-  const [chief, reviewer, staff] = await Promise.all([
+  const [waiting, chief, reviewer, staff] = await Promise.all([
+    waitingFor(db, user, today),
     hasRole(user, 'chief_librarian') ? chiefDashboard(db, user, today) : null,
     hasRole(user, 'reviewer') ? reviewerDashboard(db, user) : null,
     hasRole(user, 'staff') ? staffDashboard(db, user) : null,
@@ -30,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isAdmin: hasRole(user, 'admin'),
     // Administrators only: the message names the certificate's file.
     signingProblem: hasRole(user, 'admin') ? await signingCertificateProblem() : null,
+    waiting,
     chief,
     reviewer,
     staff,
@@ -43,6 +47,7 @@ export default function Home() {
       <h1>Welcome, {d.name}</h1>
       <p className="muted">{d.organisationName}</p>
       <SigningCertificateWarning problem={d.signingProblem} />
+      <WaitingForYou items={d.waiting} />
       {d.chief ? <ChiefDashboardSections d={d.chief} /> : null}
       {d.reviewer ? <ReviewerDashboardSection d={d.reviewer} /> : null}
       {d.staff ? <StaffDashboardSection d={d.staff} /> : null}

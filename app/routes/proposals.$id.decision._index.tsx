@@ -12,6 +12,7 @@ import { ScreeningResults } from '~/components/screening-results'
 import { formatDateTime } from '~/pdf/sections'
 import { outcomeLabel } from '#machines/vocabulary/labels'
 import { appContext } from '~/utils/app-context.server'
+import { mailSettings } from '~/utils/mail.server'
 import { pageTitle } from '~/utils/meta'
 import { recordDecision, signDecision } from '~/workflow/decision/decision.server'
 import { decisionSchema, SignSchema, SignWithSsoSchema } from '~/workflow/decision/decision-schema'
@@ -71,6 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       password: submission.value.password,
       signing: config,
       secret,
+      mail: mailSettings(config),
       clientAddress: context.clientAddress ?? 'unknown',
       expectedVersion: submission.value.version,
     })

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunct
 import { z } from 'zod'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
+import { mailSettings } from '~/utils/mail.server'
 import { pageTitle } from '~/utils/meta'
 import { formatDate, serviceDate } from '~/utils/calendar'
 import { refusalReply } from '~/workflow/refusal'
@@ -79,6 +80,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     password: v.password,
     signing: config,
     secret,
+    mail: mailSettings(config),
     clientAddress: context.clientAddress ?? 'unknown',
     expectedVersion: v.version,
   })

@@ -15,6 +15,7 @@ import { type Person } from '~/workflow/person'
 import { recordBase, recordDecision, signDecision } from '~/workflow/decision/decision.server'
 import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { getScreeningResult } from '~/workflow/screening/screening.server'
+import { OUTBOX_ONLY_MAIL } from '~/workflow/scenarios/consultation.server'
 import { decideAndSign, OVERRIDE_RATIONALE, visaApproval, visaCaseAtDecision } from '#tests/support/decision'
 import { TEST_PASSWORD } from '#tests/support/factories'
 import { pdfsig, pdftotext } from '#tests/support/poppler'
@@ -40,6 +41,7 @@ function sign(db: Database, user: Person, proposal: Proposal, options: { passwor
     password: options.password ?? TEST_PASSWORD,
     signing: options.signing ?? signing(),
     secret: app().secret,
+    mail: OUTBOX_ONLY_MAIL,
     clientAddress: '192.0.2.10',
   })
 }

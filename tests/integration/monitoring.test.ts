@@ -19,6 +19,7 @@ import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { recordOutcome, signOutcome } from '~/workflow/monitoring/reassessment.server'
 import { notifyOverdueReviews } from '~/workflow/monitoring/overdue.server'
 import { recordReview, type ReviewValues } from '~/workflow/monitoring/reviews.server'
+import { OUTBOX_ONLY_MAIL } from '~/workflow/scenarios/consultation.server'
 import { createOrganisation, createProposal, createUser, TEST_PASSWORD } from '#tests/support/factories'
 import { issueDecisionRecord, startMonitoring, visaPlan } from '#tests/support/monitoring'
 import { setupTestApp } from '#tests/support/test-app'
@@ -219,7 +220,7 @@ describe(`monitoring (${databaseKind()})`, () => {
     })
     expect(recorded).toEqual({ ok: true })
     // Signed now: the signing certificate is only valid from when the test made it.
-    const sign = (user: Person, password = TEST_PASSWORD) => signOutcome(db, { user, proposalId: c.proposal.id, password, signing: config, secret: app().secret, clientAddress: '127.0.0.1' })
+    const sign = (user: Person, password = TEST_PASSWORD) => signOutcome(db, { user, proposalId: c.proposal.id, password, signing: config, secret: app().secret, mail: OUTBOX_ONLY_MAIL, clientAddress: '127.0.0.1' })
     expect(await sign(c.signatory)).toMatchObject({ ok: false, status: 403 })
     expect(await sign(c.chief, 'not my password')).toMatchObject({ ok: false, status: 400, field: 'password' })
     expect(await sign(c.chief)).toEqual({ ok: true, closed: false, addendumId: null })
@@ -268,7 +269,7 @@ describe(`monitoring (${databaseKind()})`, () => {
     const c = await monitoredVisaCase(db, {}, startsOn)
     await issueDecisionRecord(db, config, c.proposal)
     await escalate(db, { user: c.chief, proposalId: c.proposal.id, reason: 'The contractor breached the data agreement' })
-    const sign = () => signOutcome(db, { user: c.chief, proposalId: c.proposal.id, password: TEST_PASSWORD, signing: config, secret: app().secret, clientAddress: '127.0.0.1' })
+    const sign = () => signOutcome(db, { user: c.chief, proposalId: c.proposal.id, password: TEST_PASSWORD, signing: config, secret: app().secret, mail: OUTBOX_ONLY_MAIL, clientAddress: '127.0.0.1' })
     expect(await recordOutcome(db, { user: c.chief, proposalId: c.proposal.id, values: { outcome: 'suspend', rationale: 'Until the contractor explains the breach.' } })).toEqual({ ok: true })
     expect(await sign()).toMatchObject({ ok: true, closed: true })
     expect(await stage(db, c)).toBe('suspended')

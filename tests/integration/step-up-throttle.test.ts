@@ -6,6 +6,7 @@ import { escalate } from '~/workflow/monitoring/escalation.server'
 import { recordOutcome, signOutcome } from '~/workflow/monitoring/reassessment.server'
 import { MAX_FAILURES_PER_ACCOUNT } from '~/utils/throttle.server'
 import { signIn } from '~/utils/sign-in.server'
+import { OUTBOX_ONLY_MAIL } from '~/workflow/scenarios/consultation.server'
 import { createOrganisation, createProposal, createUser, makeRequest, sessionCookieFor, TEST_PASSWORD } from '#tests/support/factories'
 import { issueDecisionRecord, startMonitoring, visaPlan } from '#tests/support/monitoring'
 import { setupTestApp } from '#tests/support/test-app'
@@ -31,7 +32,7 @@ describe(`signing a reassessment outcome is throttled like sign-in (${databaseKi
     const { db } = app().database
     const { chief, proposal } = await suspensionAwaitingSignature(db)
     const sign = (password: string, clientAddress = '203.0.113.7') =>
-      signOutcome(db, { user: chief, proposalId: proposal.id, password, signing: app().config, secret: app().secret, clientAddress })
+      signOutcome(db, { user: chief, proposalId: proposal.id, password, signing: app().config, secret: app().secret, mail: OUTBOX_ONLY_MAIL, clientAddress })
 
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
       expect(await sign(`guess ${i}`)).toMatchObject({ ok: false, status: 400, field: 'password' })

@@ -8,7 +8,7 @@ import { type Person } from '~/workflow/person'
 import { recordDecision, signDecision, type DecisionInput } from '~/workflow/decision/decision.server'
 import { blockingIssuesOf } from '~/workflow/decision/record-sections'
 import { declareInterest, finishScreening, recordReview, rubricFor, getScreeningResult } from '~/workflow/screening/screening.server'
-import { completeConsultation, must, type ConsultationStory } from './consultation.server'
+import { completeConsultation, must, OUTBOX_ONLY_MAIL, type ConsultationStory } from './consultation.server'
 import { visaPlan } from './visa-case.server'
 import { type IntakeValues } from '~/workflow/intake/intake-schema'
 import { later, ok, submitProposal, uniformReview, type Rating } from './screening.server'
@@ -116,6 +116,7 @@ export async function decideAndSign(
         password: args.password,
         signing: args.signing,
         secret: args.secret,
+        mail: OUTBOX_ONLY_MAIL,
         clientAddress: '127.0.0.1',
         now: later(args.now, n === 0 ? 1 : 24),
       }),

@@ -5,6 +5,7 @@ import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { SigningUnavailableError } from '~/signing/certificates.server'
 import { loadProposal } from '~/workflow/apply-event.server'
 import { refuse, type Refusal } from '~/workflow/refusal'
+import { tellNextSignatories } from './tell-next-signatories.server'
 import { checkStepUpPassword, type SignInput, type StepUpResult } from './step-up.server'
 
 type Account = Extract<StepUpResult, { ok: true }>['account']
@@ -43,13 +44,20 @@ export async function sign<T>(db: Database, input: SignInput, steps: SigningStep
   }
   const stepUp = await checkStepUpPassword(db, { ...input, organisationId: user.organisationId, userId: user.id, now })
   if (!stepUp.ok) return refuse(stepUp.status, stepUp.message, stepUp.field)
+  let applied: T | Refusal
   try {
-    return await steps.apply({ proposal, snapshot, event, account: stepUp.account, now })
+    applied = await steps.apply({ proposal, snapshot, event, account: stepUp.account, now })
   } catch (error) {
     const refusal = signingFailure(error, steps.record)
     if (refusal) return refusal
     throw error
   }
+  if (!isRefusal(applied)) await tellNextSignatories(db, { organisationId: user.organisationId, proposalId: proposal.id, mail: input.mail })
+  return applied
+}
+
+function isRefusal(value: unknown): value is Refusal {
+  return typeof value === 'object' && value !== null && 'ok' in value && value.ok === false
 }
 
 /** A failure to produce the record that an administrator can fix, in words the signatory can pass on. */

@@ -1,6 +1,7 @@
 import { type Database } from '#db/client.server'
 import { findUserInOrganisation } from '#db/users.server'
 import { type SigningConfig } from '~/signing/certificates.server'
+import { type MailSettings } from '~/utils/mail.server'
 import { verifyPassword } from '~/utils/password.server'
 import { type Person } from '~/workflow/person'
 import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
@@ -35,6 +36,8 @@ export type SignInput = {
   /** Keys the throttle, as sign-in does; a wrong password here counts against the account there too. */
   secret: string
   clientAddress: string
+  /** How the next signatory is told, when this signature is not the last. */
+  mail: MailSettings
   expectedVersion?: number
   now?: Date
 }

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { type Database } from '#db/client.server'
+import { listNotifications, listOutbox } from '#db/notifications.server'
+import { type Proposal } from '#db/schema'
+import { serviceDate } from '~/utils/calendar'
+import { recordDecision, signDecision } from '~/workflow/decision/decision.server'
+import { type Person } from '~/workflow/person'
+import { OUTBOX_ONLY_MAIL } from '~/workflow/scenarios/consultation.server'
+import { waitingFor } from '~/workflow/waiting/waiting-for-you.server'
+import { visaApproval, visaCaseAtDecision } from '#tests/support/decision'
+import { createOrganisation, createProposal, createUser, TEST_PASSWORD } from '#tests/support/factories'
+import { submitProposal } from '#tests/support/screening'
+import { setupTestApp } from '#tests/support/test-app'
+import { databaseKind } from '#tests/support/test-database'
+
+const app = setupTestApp({ PUBLIC_URL: 'http://localhost:4600' })
+const today = serviceDate(new Date())
+
+function sign(db: Database, user: Person, proposal: Proposal) {
+  return signDecision(db, {
+    user,
+    proposalId: proposal.id,
+    password: TEST_PASSWORD,
+    signing: app().config,
+    secret: app().secret,
+    mail: OUTBOX_ONLY_MAIL,
+    clientAddress: '192.0.2.10',
+  })
+}
+
+const actions = async (db: Database, person: Person) => (await waitingFor(db, person, today)).map((i) => `${i.action} ${i.link}`)
+
+describe(`"Waiting for you" is derived from the machine (${databaseKind()})`, () => {
+  it('lists a reviewer’s declaration once they are assigned, and nothing for anyone else', async () => {
+    const { db } = app().database
+    const org = await createOrganisation(db)
+    const chief = await createUser(db, org.id, ['chief_librarian'])
+    const reviewers = [await createUser(db, org.id, ['reviewer']), await createUser(db, org.id, ['reviewer'])]
+    const staff = await createUser(db, org.id, ['staff'])
+    const proposal = await createProposal(db, org.id, chief.id)
+    expect(await actions(db, reviewers[0]!)).toEqual([])
+    await submitProposal(db, { proposal, proposer: chief, reviewers })
+    for (const reviewer of reviewers) {
+      expect(await actions(db, reviewer)).toEqual([`declare_interests /proposals/${proposal.id}/screening/review`])
+    }
+    expect(await actions(db, staff)).toEqual([])
+    expect(await actions(db, chief)).toEqual([])
+  })
+
+  it('the second signatory hears when the chief has signed: in the list, a notification and an e-mail', async () => {
+    const { db } = app().database
+    const c = await visaCaseAtDecision(db, { secret: app().secret, settings: { secondSignatoryRequired: true } })
+    const decisionLink = `/proposals/${c.proposal.id}/decision`
+    expect(await actions(db, c.chief)).toEqual([])
+
+    const values = await visaApproval(db, c.proposal, today)
+    expect(await recordDecision(db, { user: c.chief, proposalId: c.proposal.id, values })).toMatchObject({ ok: true })
+    expect(await actions(db, c.chief)).toEqual([`sign_decision ${decisionLink}`])
+    // The first signature is the chief librarian's: nothing waits for the signatory yet.
+    expect(await actions(db, c.signatory)).toEqual([])
+    expect(await listNotifications(db, c.signatory.id)).toEqual([])
+
+    expect(await sign(db, c.chief, c.proposal)).toMatchObject({ ok: true })
+    expect(await actions(db, c.chief)).toEqual([])
+    expect(await actions(db, c.signatory)).toEqual([`sign_decision ${decisionLink}`])
+    const notices = await listNotifications(db, c.signatory.id)
+    expect(notices).toHaveLength(1)
+    expect(notices[0]).toMatchObject({ kind: 'signature.next', link: decisionLink })
+    expect(notices[0]!.title).toContain('awaits your signature')
+    const mail = (await listOutbox(db, c.org.id)).filter((m) => m.subject === notices[0]!.title)
+    expect(mail.map((m) => m.toAddress)).toEqual([c.signatory.email])
+    expect(mail[0]!.body).toContain(`http://localhost:3000${decisionLink}`)
+    // Nothing in what the signatory is told correlates with who raised the anonymous concern.
+    for (const author of c.staff) {
+      expect(JSON.stringify([notices, mail])).not.toContain(author.name)
+      expect(JSON.stringify([notices, mail])).not.toContain(author.email)
+    }
+    expect(await listNotifications(db, c.chief.id)).not.toContainEqual(expect.objectContaining({ kind: 'signature.next' }))
+
+    expect(await sign(db, c.signatory, c.proposal)).toMatchObject({ ok: true })
+    expect(await actions(db, c.signatory)).toEqual([])
+    expect(await listNotifications(db, c.signatory.id)).toHaveLength(1)
+  })
+})
