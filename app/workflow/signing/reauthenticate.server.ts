@@ -4,6 +4,7 @@ import { findSsoConfig } from '#db/sso.server'
 import { findUserInOrganisation } from '#db/users.server'
 import { type AppContext } from '~/utils/app-context.server'
 import { type SessionUser } from '~/utils/auth.server'
+import { mailSettings } from '~/utils/mail.server'
 import { beginSso } from '~/utils/sso/begin.server'
 import { SsoUnavailableError } from '~/utils/sso/client.server'
 import { type SsoIdentity } from '~/utils/sso/finish.server'
@@ -56,6 +57,7 @@ export async function signAfterReauthentication(
     proposalId: flow.intent.proposalId,
     reauthenticated: { provider: input.provider, at: identity.authTime },
     signing: context.config,
+    mail: mailSettings(context.config),
     secret: context.secret,
     clientAddress: input.clientAddress,
     expectedVersion: flow.intent.version,
