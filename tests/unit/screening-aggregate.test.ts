@@ -146,9 +146,9 @@ describe('review completeness', () => {
     ])
   })
 
-  it('the default rubric has the ten criteria and eight privacy items, each criterion citing principles', () => {
+  it('the default rubric has the ten criteria and nine privacy items, each criterion citing principles', () => {
     expect(DEFAULT_RUBRIC.criteria).toHaveLength(10)
-    expect(DEFAULT_RUBRIC.privacyItems).toHaveLength(8)
+    expect(DEFAULT_RUBRIC.privacyItems).toHaveLength(9)
     for (const c of DEFAULT_RUBRIC.criteria) {
       expect(c.principles.length).toBeGreaterThan(0)
       expect(c.questions.length).toBeGreaterThan(0)
@@ -156,11 +156,12 @@ describe('review completeness', () => {
     expect(new Set(DEFAULT_RUBRIC.criteria.map((c) => c.key)).size).toBe(10)
   })
 
-  it('the default checklist makes anonymous use and care for minors required, as the ALA tool kit does, and words every item’s failure as a problem', () => {
+  it('the default checklist makes anonymous use, care for minors and limits on use and disclosure required, as the ALA tool kit does, and words every item’s failure as a problem', () => {
     const required = DEFAULT_RUBRIC.privacyItems.filter((i) => i.required).map((i) => i.key)
     expect(required).toContain('anonymous_use')
     expect(required).toContain('minors')
-    expect(required).toHaveLength(8)
+    expect(required).toContain('use_and_disclosure')
+    expect(required).toHaveLength(9)
     for (const item of DEFAULT_RUBRIC.privacyItems) {
       expect(item.problem).toBeTruthy()
       expect(item.problem).not.toBe(item.question)

@@ -161,7 +161,7 @@ export const DEFAULT_RUBRIC: RubricContent = {
     {
       key: 'law_enforcement_requests',
       question: 'Requests from law enforcement for user records are handled by a defined procedure, and the library is told of them',
-      guidance: 'Who may answer a request, and whether the partner must notify the library.',
+      guidance: 'Who may answer a request, informal or from law enforcement, and whether the partner must notify the library.',
       required: true,
       problem: 'Requests from law enforcement for user records have no defined procedure, or the library is not told of them',
     },
@@ -185,6 +185,13 @@ export const DEFAULT_RUBRIC: RubricContent = {
       guidance: 'Parental consent, age limits, or why minors are not involved.',
       required: true,
       problem: 'Children’s and young people’s data is not given special care',
+    },
+    {
+      key: 'use_and_disclosure',
+      question: 'The partner may not use, combine, sell or disclose user data beyond providing the service',
+      guidance: 'The contract’s limits on secondary use, aggregation with other data, sale and sharing with third parties.',
+      required: true,
+      problem: 'The partner may use, combine, sell or disclose user data beyond providing the service',
     },
   ],
 }
