@@ -1,6 +1,6 @@
-import { and, eq, gte, isNull, lte } from 'drizzle-orm'
+import { and, eq, gte, isNull, lt, lte } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { decisions, decisionSignatures, monitoringPlans, organisations, proposals, staffConsultations } from './schema/index'
+import { decisions, decisionSignatures, monitoringPlans, organisations, proposals, staffConcerns, staffConsultations } from './schema/index'
 
 export async function listOrganisationIds(db: Queryable) {
   return (await db.select({ id: organisations.id }).from(organisations)).map((o) => o.id)
@@ -69,3 +69,22 @@ export async function hasSigned(db: Queryable, decisionId: string, userId: strin
   return row !== undefined
 }
 
+
+/**
+ * Concerns still without a response (or a reason to hide them) that were
+ * raised before `today`: only ids, proposal and day, nothing about who wrote them.
+ */
+export function concernsAwaitingAnswer(db: Queryable, organisationId: string, today: string) {
+  return db
+    .select({ id: staffConcerns.id, proposalId: staffConcerns.proposalId, raisedOn: staffConcerns.raisedOn })
+    .from(staffConcerns)
+    .innerJoin(proposals, eq(proposals.id, staffConcerns.proposalId))
+    .where(
+      and(
+        eq(proposals.organisationId, organisationId),
+        isNull(staffConcerns.response),
+        isNull(staffConcerns.hiddenReason),
+        lt(staffConcerns.raisedOn, today),
+      ),
+    )
+}

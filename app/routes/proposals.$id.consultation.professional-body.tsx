@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, type MetaFunction } from '@re
 import { PapersList, RecommendationAnswer } from '~/components/consultation'
 import { FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
+import { mailSettings } from '~/utils/mail.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/attachments.server'
 import { pageTitle } from '~/utils/meta'
 import { readForm, uploadsOf } from '~/utils/multipart.server'
@@ -96,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       result = await requestOpinion(db, { ...base, ...v, papers, expectedVersion: v.version })
       break
     case 'pb.respond':
-      result = await recordResponse(db, { ...base, ...v, papers, expectedVersion: v.version })
+      result = await recordResponse(db, { ...base, ...v, papers, expectedVersion: v.version, mail: mailSettings(config) })
       break
     case 'pb.answer':
       result = await answerRecommendation(db, {

@@ -15,6 +15,7 @@ import { can } from '#machines/proposal-workflow'
 import { describedBy, Field } from '~/components/forms'
 import { IntakeForm } from '~/components/intake-form'
 import { appContext } from '~/utils/app-context.server'
+import { mailSettings } from '~/utils/mail.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/document-type'
 import { pageTitle } from '~/utils/meta'
 import { isUuid } from '~/utils/ids'
@@ -125,7 +126,7 @@ export async function action(args: ActionFunctionArgs) {
   const problem = await reviewerChoiceProblem(db, user.organisationId, user.id, values.reviewerIds ?? [])
   if (problem) return refuse(400, { fieldErrors: { reviewerIds: [problem] } })
   const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id, values, expectedVersion: values.version }
-  const result = values.intent === 'submit' ? await submitForScreening(db, { ...target, minReviewers }) : await saveDraft(db, target)
+  const result = values.intent === 'submit' ? await submitForScreening(db, { ...target, minReviewers, mail: mailSettings((await appContext()).config) }) : await saveDraft(db, target)
   if (!result.ok) return refuse(result.status, { formErrors: [result.message] })
   throw redirect(values.intent === 'submit' ? `/proposals/${proposal.id}/screening` : `/proposals/${proposal.id}/edit?saved=1`)
 }

@@ -134,6 +134,7 @@ async function seed(db: Database, secret: string) {
     'pb.respond',
     await recordResponse(db, {
       ...base,
+      mail: TEST_MAIL,
       receivedOn: today,
       summary: keep(pb, evil('Opinion')),
       recommendations: keep([...pb, 'consultation'], [evil('Recommendation one'), evil('Recommendation two')]),

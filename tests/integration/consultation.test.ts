@@ -165,6 +165,7 @@ describe(`consultation (${databaseKind()})`, () => {
     ok(
       await recordResponse(db, {
         ...base,
+        mail: TEST_MAIL,
         receivedOn: '2026-03-02',
         summary: 'No objection',
         recommendations: [],
@@ -190,6 +191,7 @@ describe(`consultation (${databaseKind()})`, () => {
     const responded = ok(
       await recordResponse(db, {
         ...base,
+        mail: TEST_MAIL,
         receivedOn: '2026-03-02',
         summary: 'Two asks',
         recommendations: ['One', 'Two'],
@@ -368,6 +370,7 @@ describe(`consultation (${databaseKind()})`, () => {
     ok(
       await recordResponse(db, {
         ...base,
+        mail: TEST_MAIL,
         receivedOn: '2026-03-02',
         summary: 'Fine',
         recommendations: [],

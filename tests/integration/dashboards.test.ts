@@ -61,7 +61,7 @@ describe(`dashboards (${databaseKind()})`, () => {
     // ...and a recommendation from the professional body not yet answered.
     const asked = { user: s.chief, proposalId: consulting.id }
     expect((await requestOpinion(db, { ...asked, sentOn: today, contact: 'CILIP Policy team', shared: 'The proposal', deadline: addDays(today, 21) })).ok).toBe(true)
-    expect((await recordResponse(db, { ...asked, receivedOn: today, summary: 'Consult staff.', recommendations: ['Consult affected staff openly before launch.'] })).ok).toBe(true)
+    expect((await recordResponse(db, { ...asked, receivedOn: today, summary: 'Consult staff.', recommendations: ['Consult affected staff openly before launch.'], mail: TEST_MAIL })).ok).toBe(true)
     // At the decision with a required privacy protection found missing in screening.
     const deciding = await createProposal(db, s.org.id, s.chief.id, { title: 'Visa biometrics' })
     await reachDecision(db, { proposal: deciding, chief: s.chief, reviewers: s.reviewers, staff: s.staff, secret: app().secret, blockingOn: ['leaving_privacy_protection'] })

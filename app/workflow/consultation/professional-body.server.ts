@@ -9,7 +9,9 @@ import {
 import { type Database, type Queryable } from '#db/client.server'
 import { findOrganisation } from '#db/users.server'
 import { StorageError } from '~/utils/attachments.server'
+import { type MailSettings } from '~/utils/mail.server'
 import { actorFor } from '~/workflow/actor.server'
+import { tellWhoMayAct } from '~/workflow/waiting/tell-who-may-act.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { RefusedError } from '~/workflow/refusal'
 import { endOfServiceDay, formatDate, serviceDate } from '~/utils/calendar'
@@ -95,6 +97,7 @@ export async function recordResponse(
     recommendations: string[]
     papers?: Papers
     expectedVersion?: number
+    mail: MailSettings
   },
 ) {
   const now = input.now ?? new Date()
@@ -119,7 +122,7 @@ export async function recordResponse(
   }
   const recommendations = input.recommendations.map((text) => ({ id: crypto.randomUUID(), text }))
   const n = recommendations.length
-  return withPapers(db, input, papers.checked, PAPER_PURPOSES.response, (attach) =>
+  const recorded = await withPapers(db, input, papers.checked, PAPER_PURPOSES.response, (attach) =>
     applyEvent(db, {
       organisationId: input.user.organisationId,
       proposalId: input.proposalId,
@@ -150,6 +153,17 @@ export async function recordResponse(
       },
     }),
   )
+  // Its recommendations now wait for an answer from whoever the machine lets give one.
+  if (recorded.ok && n > 0) {
+    await tellWhoMayAct(db, {
+      organisationId: input.user.organisationId,
+      proposalId: input.proposalId,
+      actions: ['answer_recommendation'],
+      period: `response-${recorded.proposal.version}`,
+      mail: input.mail,
+    })
+  }
+  return recorded
 }
 
 /** Writes the files, runs the event (whose effect attaches them), and removes them again if it was refused. */

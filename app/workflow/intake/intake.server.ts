@@ -7,6 +7,8 @@ import { proposals, type OrganisationSettings, type Proposal } from '#db/schema'
 import { ensureRubric, insertScreening, syncReviewerRows } from '#db/screening.server'
 import { listUsersWithRole } from '#db/users.server'
 import { type EventActor } from '#machines/proposal-events'
+import { type MailSettings } from '~/utils/mail.server'
+import { tellWhoMayAct } from '~/workflow/waiting/tell-who-may-act.server'
 import { checkUpload, removeFileIfUnreferenced, StorageError, writeAttachmentFile } from '~/utils/attachments.server'
 import { applyEvent, type Applied } from '../apply-event.server'
 import { RefusedError, type Refusal } from '~/workflow/refusal'
@@ -88,7 +90,7 @@ export function saveDraft(db: Database, t: Target & { values: IntakeValues; expe
  */
 export async function submitForScreening(
   db: Database,
-  t: Target & { values: IntakeValues; expectedVersion: number; minReviewers: number; now?: Date },
+  t: Target & { values: IntakeValues; expectedVersion: number; minReviewers: number; mail: MailSettings; now?: Date },
 ): Promise<Applied | Refusal> {
   const now = t.now ?? new Date()
   const reviewerIds = t.values.reviewerIds ?? []
@@ -104,7 +106,7 @@ export async function submitForScreening(
     effect: (tx, after) => syncReviewerRows(tx, t.proposalId, after.context.revisions, reviewerIds, now),
   })
   if (!assigned.ok) return assigned
-  return applyEvent(db, {
+  const submitted = await applyEvent(db, {
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'proposal.submit', intakeComplete: intakeIssues(t.values, t.minReviewers).length === 0, actor: t.actor },
@@ -116,6 +118,17 @@ export async function submitForScreening(
       await insertScreening(tx, { proposalId: t.proposalId, round: after.context.revisions, rubricId: rubric.id, startedAt: now })
     },
   })
+  // The reviewers now have a declaration waiting: each round of screening tells them once.
+  if (submitted.ok) {
+    await tellWhoMayAct(db, {
+      organisationId: t.organisationId,
+      proposalId: t.proposalId,
+      actions: ['declare_interests'],
+      period: `round-${submitted.snapshot.context.revisions}`,
+      mail: t.mail,
+    })
+  }
+  return submitted
 }
 
 export async function addIntakeAttachment(

@@ -140,6 +140,7 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
       ...base,
       receivedOn: today,
       summary: 'CILIP asks for open consultation with staff and for monitoring.',
+      mail: s.mail ?? OUTBOX_ONLY_MAIL,
       recommendations: [
         'Consult affected staff openly before launch.',
         'Wait for national guidance before signing.',

@@ -7,6 +7,7 @@ import { type IntakeValues } from '~/workflow/intake/intake-schema'
 import { type PrivacyResponse } from '~/workflow/screening/aggregate'
 import { submitForScreening } from '~/workflow/intake/intake.server'
 import { visaIntake } from './visa-case.server'
+import { OUTBOX_ONLY_MAIL } from './consultation.server'
 import { declareInterest, finishScreening, recordReview, rubricFor } from '~/workflow/screening/screening.server'
 
 /**
@@ -44,6 +45,7 @@ export async function submitProposal(
       expectedVersion: loaded.row.version,
       minReviewers: loaded.snapshot.context.minReviewers,
       now,
+      mail: OUTBOX_ONLY_MAIL,
     }),
   )
 }

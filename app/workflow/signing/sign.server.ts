@@ -5,7 +5,7 @@ import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { SigningUnavailableError } from '~/signing/certificates.server'
 import { loadProposal } from '~/workflow/apply-event.server'
 import { refuse, type Refusal } from '~/workflow/refusal'
-import { tellNextSignatories } from './tell-next-signatories.server'
+import { tellWhoMayAct } from '~/workflow/waiting/tell-who-may-act.server'
 import { checkStepUpPassword, type SignInput, type StepUpResult } from './step-up.server'
 
 type Account = Extract<StepUpResult, { ok: true }>['account']
@@ -52,7 +52,16 @@ export async function sign<T>(db: Database, input: SignInput, steps: SigningStep
     if (refusal) return refusal
     throw error
   }
-  if (!isRefusal(applied)) await tellNextSignatories(db, { organisationId: user.organisationId, proposalId: proposal.id, mail: input.mail })
+  // A signature that did not settle the outcome leaves it waiting for the next signatory.
+  if (!isRefusal(applied)) {
+    await tellWhoMayAct(db, {
+      organisationId: user.organisationId,
+      proposalId: proposal.id,
+      actions: ['sign_decision', 'sign_reassessment', 'sign_suspension'],
+      period: `after-version-${proposal.version}`,
+      mail: input.mail,
+    })
+  }
   return applied
 }
 
