@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { type Database } from '#db/client.server'
 import { listNotifications, listOutbox } from '#db/notifications.server'
 import { type Proposal } from '#db/schema'
-import { serviceDate } from '~/utils/calendar'
+import { addDays, serviceDate } from '~/utils/calendar'
+import { recordResponse, requestOpinion } from '~/workflow/consultation/professional-body.server'
+import { raiseConcern } from '~/workflow/consultation/concerns.server'
+import { remindConcernsToAnswer } from '~/workflow/reminders/concerns-to-answer.server'
+import { must } from '~/workflow/scenarios/consultation.server'
+import { openedStaffConsultation, TEST_MAIL } from '#tests/support/consultation'
 import { recordDecision, signDecision } from '~/workflow/decision/decision.server'
 import { type Person } from '~/workflow/person'
 import { OUTBOX_ONLY_MAIL } from '~/workflow/scenarios/consultation.server'
@@ -45,6 +50,45 @@ describe(`"Waiting for you" is derived from the machine (${databaseKind()})`, ()
     }
     expect(await actions(db, staff)).toEqual([])
     expect(await actions(db, chief)).toEqual([])
+    // The same event tells each reviewer, in the app and by e-mail, and nobody else.
+    const reviewLink = `/proposals/${proposal.id}/screening/review`
+    for (const reviewer of reviewers) {
+      expect(await listNotifications(db, reviewer.id)).toEqual([expect.objectContaining({ kind: 'review.assigned', link: reviewLink })])
+    }
+    const mail = (await listOutbox(db, org.id)).filter((m) => m.subject.startsWith('You are a reviewer of'))
+    expect(mail.map((m) => m.toAddress).sort()).toEqual(reviewers.map((r) => r.email).sort())
+    expect(mail[0]!.body).toContain(`http://localhost:3000${reviewLink}`)
+    expect(await listNotifications(db, chief.id)).toEqual([])
+    expect(await listNotifications(db, staff.id)).toEqual([])
+  })
+
+  it('recommendations and staff concerns wait for the proposer, who is told of each; a concern the day after, never who raised it', async () => {
+    const { db } = app().database
+    const c = await openedStaffConsultation(db, { staff: 2 })
+    const base = { user: c.proposer, proposalId: c.proposal.id }
+    const p = `/proposals/${c.proposal.id}`
+    must('pb.request', await requestOpinion(db, { ...base, sentOn: today, contact: 'CILIP', shared: 'The proposal', deadline: addDays(today, 21) }))
+    must('pb.respond', await recordResponse(db, { ...base, receivedOn: today, summary: 'Two asks', recommendations: ['One', 'Two'], mail: TEST_MAIL }))
+    const waiting = await waitingFor(db, c.proposer, today)
+    expect(waiting).toContainEqual(expect.objectContaining({ action: 'answer_recommendation', count: 2, link: `${p}/consultation/professional-body` }))
+    expect(await listNotifications(db, c.proposer.id)).toEqual([expect.objectContaining({ kind: 'recommendation.to-answer', link: `${p}/consultation/professional-body` })])
+    expect((await listOutbox(db, c.org.id)).filter((m) => m.toAddress === c.proposer.email && m.subject.includes('recommendations'))).toHaveLength(1)
+
+    const [author] = c.staff
+    must('concern.raise', await raiseConcern(db, { user: author!, proposalId: c.proposal.id, secret: app().secret, category: 'privacy', text: 'Who sees the list of users?', anonymous: true }))
+    expect(await actions(db, c.proposer)).toContain(`answer_concern ${p}/consultation#concerns`)
+    expect(await actions(db, author!)).toEqual([])
+    // Told only from the next day, so the telling's time says nothing the stored day does not.
+    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today, mail: TEST_MAIL })).toBe(0)
+    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today: addDays(today, 1), mail: TEST_MAIL })).toBe(1)
+    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today: addDays(today, 2), mail: TEST_MAIL })).toBe(0)
+    const told = (await listNotifications(db, c.proposer.id)).filter((n) => n.kind === 'concern.to-answer')
+    expect(told).toEqual([expect.objectContaining({ link: `${p}/consultation#concerns` })])
+    const mail = (await listOutbox(db, c.org.id)).filter((m) => m.subject === told[0]!.title)
+    expect(mail.map((m) => m.toAddress)).toEqual([c.proposer.email])
+    expect(JSON.stringify([told, mail])).not.toContain(author!.name)
+    expect(JSON.stringify([told, mail])).not.toContain(author!.email)
+    for (const member of c.staff) expect((await listNotifications(db, member.id)).filter((n) => n.kind === 'concern.to-answer')).toEqual([])
   })
 
   it('the second signatory hears when the chief has signed: in the list, a notification and an e-mail', async () => {
