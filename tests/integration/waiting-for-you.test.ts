@@ -3,6 +3,9 @@ import { type Database } from '#db/client.server'
 import { listNotifications, listOutbox } from '#db/notifications.server'
 import { type Proposal } from '#db/schema'
 import { addDays, serviceDate } from '~/utils/calendar'
+import { addMonths } from '~/utils/review-schedule'
+import { sendReminders } from '~/workflow/scheduled/send-reminders.server'
+import { startMonitoring, visaPlan } from '#tests/support/monitoring'
 import { recordResponse, requestOpinion } from '~/workflow/consultation/professional-body.server'
 import { raiseConcern } from '~/workflow/consultation/concerns.server'
 import { remindConcernsToAnswer } from '~/workflow/reminders/concerns-to-answer.server'
@@ -124,5 +127,22 @@ describe(`"Waiting for you" is derived from the machine (${databaseKind()})`, ()
     expect(await sign(db, c.signatory, c.proposal)).toMatchObject({ ok: true })
     expect(await actions(db, c.signatory)).toEqual([])
     expect(await listNotifications(db, c.signatory.id)).toHaveLength(1)
+  })
+
+  it('a monitoring review waits for the chief librarian once it is due, and the same reminder job tells them', async () => {
+    const { db } = app().database
+    const org = await createOrganisation(db)
+    const chief = await createUser(db, org.id, ['chief_librarian', 'signatory'])
+    const reviewers = [await createUser(db, org.id, ['reviewer']), await createUser(db, org.id, ['reviewer'])]
+    const overdue = await createProposal(db, org.id, chief.id, { title: 'Payday lender sponsorship' })
+    await startMonitoring(db, overdue, { chief, reviewers }, visaPlan(addMonths(today, -4)))
+    const recent = await createProposal(db, org.id, chief.id, { title: 'Coffee concession' })
+    await startMonitoring(db, recent, { chief, reviewers }, visaPlan(addMonths(today, -1)))
+    const link = `/proposals/${overdue.id}/monitoring/review`
+    expect(await actions(db, chief)).toEqual([`record_review ${link}`])
+    expect(await actions(db, reviewers[0]!)).toEqual([])
+    await sendReminders(db, TEST_MAIL)
+    expect(await listNotifications(db, chief.id)).toContainEqual(expect.objectContaining({ kind: 'review.overdue', link }))
+    expect((await listOutbox(db, org.id)).filter((m) => m.toAddress === chief.email && m.subject.includes('Payday lender sponsorship'))).toHaveLength(1)
   })
 })
