@@ -83,4 +83,4 @@ it('the chief librarian and then the second signatory each find the signature wa
   await page.getByRole('button', { name: 'Sign the decision' }).click()
   await page.getByRole('heading', { name: 'Signed decisions' }).waitFor()
   await checkA11y(page)
-})
+}, 300_000)
