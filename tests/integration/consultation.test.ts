@@ -32,7 +32,7 @@ import {
   openStaffConsultation,
   recordUnionResponse,
 } from '~/workflow/consultation/staff.server'
-import { completeConsultation, enterConsultation, TEST_MAIL } from '#tests/support/consultation'
+import { completeConsultation, enterConsultation, releaseAnonymous, TEST_MAIL } from '#tests/support/consultation'
 import { createOrganisation, createProposal, createUser } from '#tests/support/factories'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
@@ -407,6 +407,7 @@ describe(`consultation (${databaseKind()})`, () => {
       message: 'The staff consultation closed on 16 March 2026. Concerns can no longer be raised.',
     })
     const concernId = abusive.ok ? abusive.concernId : ''
+    await releaseAnonymous(db, proposal.organisationId, proposal.id, later(2))
     ok(await hideConcern(db, { ...base, concernId, reason: 'Personal abuse of a colleague' }))
     expect(await hideConcern(db, { ...base, concernId, reason: 'Again' })).toMatchObject({
       ok: false,

@@ -74,6 +74,8 @@ export function candidateEvents(state: ProposalSnapshot): Candidate[] {
     ...(concerns.length < 1
       ? [{ type: 'concern.raise', concernId: nextConcern, at: T0, actor: CAST.anonymousStaff } as Candidate]
       : []),
+    // A batch of held anonymous contributions (ADR 023); endorsements only here, so the concern count stays small.
+    { type: 'concern.release', concernIds: [], actor: CAST.system },
     ...concerns.flatMap((id): Candidate[] => [
       { type: 'concern.endorse', concernId: id, actor: CAST.staff },
       { type: 'concern.respond', concernId: id, actor: P },
