@@ -108,7 +108,8 @@ describe(`consultation (${databaseKind()})`, () => {
       raisedBy: { anonymous: true },
       raisedOn: '2026-03-02',
       endorsements: 0,
-      response: { text: 'Nobody will be asked to work in the booth.', respondedOn: '2026-03-02' },
+      // Answered once released, at the closing (ADR 023).
+      response: { text: 'Nobody will be asked to work in the booth.', respondedOn: '2026-03-17' },
       hidden: null,
     })
     const named = record.staff.concerns.find((c) => !c.raisedBy.anonymous)!
