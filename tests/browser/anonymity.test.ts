@@ -160,6 +160,7 @@ describe('anonymous concerns in a group of two', () => {
       await page.getByLabel(/^Anonymously/).check()
       await page.getByRole('button', { name: 'Raise concern' }).click()
       await page.locator('.receipt-code').waitFor()
+      await settle(page)
       await signOut(page)
 
       expect(await runReleaseJob()).toEqual({ concerns: 2, endorsements: 0 })
