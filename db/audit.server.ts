@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { asc, desc, eq } from 'drizzle-orm'
 import { AuditDetailSchema, type AuditDetail } from '#machines/vocabulary/audit-entries'
 import { canonicalJson } from './canonical-json'
+import { releasedDigest } from './held-contributions.server'
 import { type Queryable } from './client.server'
 import { auditEntries, type AuditEntry } from './schema/index'
 
@@ -103,7 +104,30 @@ export async function verifyChain(db: Queryable, proposalId: string, uptoSeq?: n
     .from(auditEntries)
     .where(eq(auditEntries.proposalId, proposalId))
     .orderBy(asc(auditEntries.seq))
-  return verifyEntries(proposalId, uptoSeq === undefined ? rows : rows.filter((r) => r.seq <= uptoSeq))
+  const entries = uptoSeq === undefined ? rows : rows.filter((r) => r.seq <= uptoSeq)
+  return verifyReleases(db, entries, verifyEntries(proposalId, entries))
+}
+
+/**
+ * A released batch of anonymous contributions is covered by its entry's
+ * digest: the rows it released must still hash to it (ADR 023).
+ */
+async function verifyReleases(db: Queryable, rows: AuditEntry[], chain: ChainVerification): Promise<ChainVerification> {
+  if (!chain.ok) return chain
+  for (const row of rows) {
+    const detail = row.detail as AuditDetail | null
+    if (detail?.kind !== 'anonymous.released') continue
+    if ((await releasedDigest(db, row.proposalId, row.seq)) !== detail.digest) {
+      return {
+        ok: false,
+        proposalId: row.proposalId,
+        length: rows.length,
+        brokenAtSeq: row.seq,
+        problem: 'the anonymous contributions it released have been changed',
+      }
+    }
+  }
+  return chain
 }
 
 export function verifyEntries(proposalId: string, rows: AuditEntry[]): ChainVerification {
@@ -133,7 +157,9 @@ export async function verifyAllChains(db: Queryable): Promise<ChainVerification[
     list.push(row)
     byProposal.set(row.proposalId, list)
   }
-  return [...byProposal].map(([id, entries]) => verifyEntries(id, entries))
+  const results: ChainVerification[] = []
+  for (const [id, entries] of byProposal) results.push(await verifyReleases(db, entries, verifyEntries(id, entries)))
+  return results
 }
 
 export function listAuditEntries(db: Queryable, proposalId: string) {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { type Queryable } from './client.server'
 import {
   concernEndorsements,
+  heldContributions,
   professionalBodyConsultations,
   professionalBodyRecommendations,
   proposals,
@@ -291,7 +292,12 @@ export async function endorsedAmong(db: Queryable, tags: string[]) {
     .select({ concernId: concernEndorsements.concernId })
     .from(concernEndorsements)
     .where(inArray(concernEndorsements.tag, tags))
-  return new Set(rows.map((r) => r.concernId))
+  // An anonymous endorsement still held for release counts for its author too.
+  const held = await db
+    .select({ concernId: heldContributions.concernId })
+    .from(heldContributions)
+    .where(and(inArray(heldContributions.tag, tags), eq(heldContributions.kind, 'endorsement')))
+  return new Set([...rows, ...held].map((r) => r.concernId))
 }
 
 /** False when this tag has already endorsed the concern. */

@@ -38,6 +38,8 @@ export const ProposalEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('staff.open'), closingDate: isoDateTime, at: isoDateTime }),
   z.object({ type: z.literal('concern.raise'), concernId: id, at: isoDateTime }),
   z.object({ type: z.literal('concern.endorse'), concernId: id }),
+  /** A batch of held anonymous contributions: the concerns it brings, in random order. */
+  z.object({ type: z.literal('concern.release'), concernIds: z.array(id).max(1000) }),
   z.object({ type: z.literal('concern.respond'), concernId: id }),
   z.object({ type: z.literal('concern.hide'), concernId: id, reason }),
   z.object({ type: z.literal('union.record') }),

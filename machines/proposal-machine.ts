@@ -57,6 +57,11 @@ export const proposalMachine = setup({
     isStaff: ({ event }) => hasRole(event.actor, 'staff'),
     /** Staff acting under their own name, as an incident report is. */
     isNamedStaff: ({ event }) => hasRole(event.actor, 'staff') && event.actor.id !== null,
+    isSystem: ({ event }) => hasRole(event.actor, 'system') && event.actor.id === null,
+    newConcerns: ({ context, event }) =>
+      event.type === 'concern.release' &&
+      new Set(event.concernIds).size === event.concernIds.length &&
+      event.concernIds.every((c) => !(c in context.staff.concerns)),
     isSystemOrChief: ({ event }) =>
       hasRole(event.actor, 'system') || (hasRole(event.actor, 'chief_librarian') && event.actor.id !== null),
     reviewersAreValid: ({ context, event }) => {
@@ -315,6 +320,19 @@ export const proposalMachine = setup({
                   }),
                 },
                 'concern.endorse': { guard: and(['sameOrganisation', 'isStaff', 'isKnownConcern']), actions: 'recorded' },
+                // Held concerns are released after the closing date too: at the closing itself.
+                'concern.release': {
+                  guard: and(['sameOrganisation', 'isSystem', 'newConcerns']),
+                  actions: assign({
+                    staff: ({ context, event }) => ({
+                      ...context.staff,
+                      concerns: {
+                        ...context.staff.concerns,
+                        ...Object.fromEntries(event.concernIds.map((c) => [c, false])),
+                      },
+                    }),
+                  }),
+                },
                 'concern.respond': {
                   guard: and(['sameOrganisation', 'isProposer', 'isUnansweredConcern']),
                   actions: assign({
@@ -428,6 +446,7 @@ export const proposalMachine = setup({
         'monitoring.escalate': { guard: and(['sameOrganisation', 'isSystemOrChief']), target: 'reassessment' },
         'concern.raise': { guard: and(['sameOrganisation', 'isStaff']), actions: 'recorded' },
         'concern.endorse': { guard: and(['sameOrganisation', 'isStaff']), actions: 'recorded' },
+        'concern.release': { guard: and(['sameOrganisation', 'isSystem']), actions: 'recorded' },
         'concern.respond': { guard: and(['sameOrganisation', 'isChiefLibrarian']), actions: 'recorded' },
         'contract.end': { guard: and(['sameOrganisation', 'isChiefLibrarian']), target: 'concluded' },
       },
@@ -475,6 +494,7 @@ export const proposalMachine = setup({
       on: {
         'concern.raise': { guard: and(['sameOrganisation', 'isStaff']), actions: 'recorded' },
         'concern.endorse': { guard: and(['sameOrganisation', 'isStaff']), actions: 'recorded' },
+        'concern.release': { guard: and(['sameOrganisation', 'isSystem']), actions: 'recorded' },
         'concern.respond': { guard: and(['sameOrganisation', 'isChiefLibrarian']), actions: 'recorded' },
       },
     },

@@ -11,9 +11,10 @@ import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import { CONCERN_CATEGORIES } from '#machines/vocabulary/consultation'
 import { CATEGORY_LABELS, LIMITS, RaiseConcernSchema } from '~/workflow/consultation/forms'
 
+import { AnonymityNotice, type AnonymityInfo } from '~/components/anonymity-notice'
 import { type action } from './proposals.$id.consultation._index'
 
-export function RaiseConcernForm() {
+export function RaiseConcernForm({ anonymity }: { anonymity: AnonymityInfo }) {
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -28,6 +29,7 @@ export function RaiseConcernForm() {
       <h4>Raise a concern</h4>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="concern.raise" />
+      <AnonymityNotice info={anonymity} audience="staff" />
       <Field
         id={fields.category.id}
         label="What is your concern about?"
@@ -81,8 +83,8 @@ export function RaiseConcernForm() {
             id="identity-anonymous"
           />
           <label htmlFor="identity-anonymous">
-            Anonymously: Probity keeps no record of who you are or the time of day, and gives you a
-            receipt code to find it again
+            Anonymously: Probity keeps no record of who you are or the time of day, releases it with
+            the next batch, and gives you a receipt code to find it again
           </label>
         </div>
       </fieldset>
@@ -97,6 +99,7 @@ export function Receipt({ code }: { code: string }) {
   return (
     <div role="status" className="notice success">
       <h4>Your anonymous concern is recorded</h4>
+      <p>It is held and released with the next batch of anonymous contributions.</p>
       <p>
         Your receipt code: <strong className="receipt-code">{code}</strong>
       </p>

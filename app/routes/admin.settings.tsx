@@ -105,6 +105,40 @@ export default function Settings() {
           ) : null}
           {number(fields.concernSurgeCount, 'Staff concerns that trigger reassessment', 'Concerns raised within one monitoring period that send a partnership back for reassessment.')}
         </fieldset>
+        <fieldset className="field">
+          <legend>Anonymous contributions</legend>
+          <p className="hint">
+            Anonymous concerns and endorsements are held and released together once a day, and at a consultation’s
+            closing, so that nobody can tell when one was written. <Link to="/anonymity">What staff are told</Link>.
+          </p>
+          {number(fields.anonymityReleaseHour, 'Hour of the daily release', 'From 0 to 23, UK time. Everything held is released together at this hour.')}
+          {number(fields.anonymityMinimumGroup, 'Minimum group size', 'When fewer members of staff could have written an anonymous contribution, they are told so before writing. From 1 to 100.')}
+          <fieldset className="field" aria-describedby={`${fields.anonymityHold.id}-hint`}>
+            <legend>In a group smaller than that, hold anonymous contributions</legend>
+            <span className="hint" id={`${fields.anonymityHold.id}-hint`}>
+              At the consultation’s closing everything held is released, whatever the group’s size.
+            </span>
+            {(
+              [
+                ['until_several', 'until several have accumulated (the number below)'],
+                ['until_group_large_enough', 'until the group is large enough'],
+              ] as const
+            ).map(([value, label]) => (
+              <div className="choice" key={value}>
+                <input
+                  type="radio"
+                  id={`${fields.anonymityHold.id}-${value}`}
+                  name={fields.anonymityHold.name}
+                  value={value}
+                  defaultChecked={fields.anonymityHold.initialValue === value}
+                />
+                <label htmlFor={`${fields.anonymityHold.id}-${value}`}>{label}</label>
+              </div>
+            ))}
+            <ErrorList id={`${fields.anonymityHold.id}-error`} errors={fields.anonymityHold.errors} />
+          </fieldset>
+          {number(fields.anonymitySeveral, 'How many is several', 'From 2 to 50.')}
+        </fieldset>
         <button type="submit" disabled={navigation.state === 'submitting'}>
           Save settings
         </button>

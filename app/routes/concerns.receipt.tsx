@@ -8,7 +8,7 @@ import { requireUser } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
 import { stageLabel } from '#machines/vocabulary/labels'
 import { formatDate } from '~/utils/calendar'
-import { lookUpReceipt } from '~/workflow/consultation/concerns.server'
+import { lookUpHeldReceipt, lookUpReceipt } from '~/workflow/consultation/concerns.server'
 import { CATEGORY_LABELS, ReceiptLookupSchema } from '~/workflow/consultation/forms'
 import { formDataOf } from '~/utils/multipart.server'
 
@@ -27,8 +27,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const submission = parseWithZod(await formDataOf(request), { schema: ReceiptLookupSchema })
   if (submission.status !== 'success')
-    return data({ result: submission.reply(), concern: null }, { status: 400 })
-  const concern = await lookUpReceipt(await getDb(), user.organisationId, submission.value.code)
+    return data({ result: submission.reply(), concern: null, held: null }, { status: 400 })
+  const db = await getDb()
+  const concern = await lookUpReceipt(db, user.organisationId, submission.value.code)
+  const held = concern ? null : await lookUpHeldReceipt(db, user.organisationId, submission.value.code)
+  if (held) return { result: submission.reply(), concern: null, held }
   if (!concern) {
     return data(
       {
@@ -36,11 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
           fieldErrors: { code: ['No concern has that receipt code. Check it and try again.'] },
         }),
         concern: null,
+        held: null,
       },
       { status: 404 },
     )
   }
-  return { result: submission.reply(), concern }
+  return { result: submission.reply(), concern, held: null }
 }
 
 export default function ReceiptLookup() {
@@ -53,6 +57,7 @@ export default function ReceiptLookup() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReceiptLookupSchema }),
   })
   const concern = actionData?.concern
+  const held = actionData?.held
   return (
     <>
       <h1>Look up an anonymous concern</h1>
@@ -82,6 +87,20 @@ export default function ReceiptLookup() {
           Look up
         </button>
       </Form>
+      {held ? (
+        <section aria-labelledby="held-heading" className="panel" role="status">
+          <h2 id="held-heading">Your concern about {held.proposal.title}</h2>
+          <p className="muted">
+            {held.proposal.reference} · {held.category ? CATEGORY_LABELS[held.category] : null} · written{' '}
+            {formatDate(held.heldOn)} · waiting for release
+          </p>
+          <p className="prewrap">{held.text}</p>
+          <p>
+            It is held with other anonymous contributions and released with the next batch. Nobody else can read
+            it until then. <Link to="/anonymity">How anonymous contributions are released</Link>.
+          </p>
+        </section>
+      ) : null}
       {concern ? (
         <section aria-labelledby="found-heading" className="panel" role="status">
           <h2 id="found-heading">Your concern about {concern.proposal.title}</h2>

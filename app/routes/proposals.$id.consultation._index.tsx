@@ -23,6 +23,8 @@ import { refusalReply } from '~/workflow/refusal'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
 import { RaiseConcernForm, Receipt } from './__consultation-forms'
+import { AnonymityNotice } from '~/components/anonymity-notice'
+import { anonymityInfo } from '~/workflow/consultation/release-anonymous.server'
 
 export const meta: MetaFunction = () => pageTitle('Consultation')
 
@@ -37,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bodyName: user.organisation.settings.professionalBodyName,
   })
   const papers = await listConsultationPapers(db, proposal.id)
-  return { proposalId: proposal.id, view, papers }
+  const anonymity = await anonymityInfo(db, user.organisationId)
+  return { proposalId: proposal.id, view, papers, anonymity }
 }
 
 const StaffContributionSchema = z.discriminatedUnion('intent', [RaiseConcernSchema, EndorseSchema])
@@ -97,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Consultation() {
-  const { proposalId, view, papers } = useLoaderData<typeof loader>()
+  const { proposalId, view, papers, anonymity } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pb = view.professionalBody
   const staff = view.staff
@@ -204,7 +207,8 @@ export default function Consultation() {
             </p>
           )
         ) : null}
-        {staff.can.raise ? <RaiseConcernForm /> : null}
+        {staff.can.raise ? <RaiseConcernForm anonymity={anonymity} /> : null}
+        {view.isProposer && staff.state === 'open' ? <AnonymityNotice info={anonymity} audience="chief" /> : null}
         {view.concerns.length === 0 ? <p>No concerns have been raised.</p> : null}
         {view.concerns.map((c, i) => (
           <ConcernCard key={c.id} concern={c} number={i + 1}>

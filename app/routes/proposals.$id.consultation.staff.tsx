@@ -31,6 +31,9 @@ import { refusalReply } from '~/workflow/refusal'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
 
+import { AnonymityNotice, type AnonymityInfo } from '~/components/anonymity-notice'
+import { anonymityInfo } from '~/workflow/consultation/release-anonymous.server'
+
 export const meta: MetaFunction = () => pageTitle('Staff consultation')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
   // The proposer runs the staff consultation; staff take part on the consultation page.
   if (!view.isProposer) throw redirect(`/proposals/${proposal.id}/consultation`)
-  return { proposalId: proposal.id, view }
+  return { proposalId: proposal.id, view, anonymity: await anonymityInfo(db, user.organisationId) }
 }
 
 type Reply = IntentReply
@@ -97,10 +100,12 @@ function OpenForm({
   version,
   earliest,
   minDays,
+  anonymity,
 }: {
   version: number
   earliest: string
   minDays: number
+  anonymity: AnonymityInfo
 }) {
   const navigation = useNavigation()
   const [form, fields] = useIntentForm(StaffOpenSchema, {
@@ -112,6 +117,7 @@ function OpenForm({
     <Form method="post" {...getFormProps(form)} className="stack">
       <h3>Open the staff consultation</h3>
       <p>Every member of staff is told at once, in Probity and by e-mail.</p>
+      <AnonymityNotice info={anonymity} audience="chief" />
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="staff.open" />
       <input type="hidden" name="version" value={version} />
@@ -191,7 +197,7 @@ function UnionForm({ today }: { today: string }) {
 }
 
 export default function StaffConsultation() {
-  const { proposalId, view } = useLoaderData<typeof loader>()
+  const { proposalId, view, anonymity } = useLoaderData<typeof loader>()
   const staff = view.staff
   const actionData = useActionData<typeof action>()
   const completeErrors =
@@ -207,6 +213,7 @@ export default function StaffConsultation() {
           version={view.version}
           earliest={staff.earliestClosingDate}
           minDays={staff.minDays}
+          anonymity={anonymity}
         />
       ) : null}
       {staff.consultation ? (

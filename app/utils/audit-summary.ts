@@ -63,6 +63,13 @@ export function renderAuditDetail(d: AuditDetail): string {
         : 'Response published to a concern'
     case 'concern.hidden':
       return 'A concern was hidden for breaking the code of conduct'
+    case 'anonymous.released': {
+      const parts = [
+        d.concerns > 0 ? plural(d.concerns, 'anonymous concern') : null,
+        d.endorsements > 0 ? plural(d.endorsements, 'anonymous endorsement') : null,
+      ].filter(Boolean)
+      return `${parts.join(' and ')} released${d.occasion === 'closing' ? ' at the consultation’s closing' : ''}`
+    }
     case 'decision.recorded':
       return `Decision recorded for signature: ${outcomeLabel(d.outcome)}`
     case 'decision.signed': {
@@ -114,4 +121,8 @@ function stepUpPhrase(stepUp: Extract<AuditDetail, { kind: 'decision.signed' }>[
   return stepUp?.method === 'sso'
     ? `after signing in again at ${stepUp.provider} (single sign-on)`
     : 'after re-entering their password'
+}
+
+function plural(n: number, noun: string) {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type OrganisationSettings } from '#db/schema'
+import { HOLD_BEHAVIOURS } from '#machines/anonymity'
 import { plainText } from './plain-text'
 
 const whole = (min: number, max: number) =>
@@ -24,5 +25,9 @@ export const SettingsSchema = z.object({
   publicRegister: flag,
   secondSignatoryRequired: flag,
   concernSurgeCount: whole(1, 1000),
+  anonymityMinimumGroup: whole(1, 100),
+  anonymityHold: z.enum(HOLD_BEHAVIOURS, { error: 'Choose what a small group’s anonymous contributions wait for' }),
+  anonymitySeveral: whole(2, 50),
+  anonymityReleaseHour: whole(0, 23),
 }) satisfies z.ZodType<OrganisationSettings>
 

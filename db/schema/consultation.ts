@@ -157,6 +157,8 @@ export const staffConcerns = pgTable(
     hiddenReason: text('hidden_reason'),
     hiddenOn: date('hidden_on'),
     hiddenBy: uuid('hidden_by').references(() => users.id),
+    /** The audit entry (seq) of the batch that released this anonymous concern; null for a named one. */
+    releasedSeq: integer('released_seq'),
   },
   (t) => [
     index('staff_concerns_proposal_round_idx').on(t.proposalId, t.round),
@@ -185,9 +187,51 @@ export const concernEndorsements = pgTable(
     /** Null for an anonymous endorsement. */
     endorserId: uuid('endorser_id').references(() => users.id),
     endorsedOn: date('endorsed_on').notNull(),
+    /** The audit entry (seq) of the batch that released this anonymous endorsement. */
+    releasedSeq: integer('released_seq'),
   },
   (t) => [primaryKey({ name: 'concern_endorsements_pk', columns: [t.concernId, t.tag] })],
 )
+
+export const HELD_KINDS = ['concern', 'endorsement'] as const
+
+/**
+ * An anonymous contribution waiting for its batch's release
+ * (docs/decisions/023-anonymity.md). Nothing here orders it among other
+ * events: a random id, the day only, no timestamp, and no link to the
+ * proposal's version or audit chain until it is released and deleted here.
+ */
+export const heldContributions = pgTable(
+  'held_contributions',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id').notNull(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id),
+    kind: text('kind', { enum: HELD_KINDS }).notNull(),
+    /** The concern's id once released, or the concern endorsed. */
+    concernId: uuid('concern_id').notNull(),
+    tag: text('tag').notNull(),
+    round: integer('round'),
+    phase: text('phase'),
+    category: text('category', { enum: CONCERN_CATEGORIES }),
+    text: text('text'),
+    receiptHash: text('receipt_hash'),
+    heldOn: date('held_on').notNull(),
+  },
+  (t) => [
+    index('held_contributions_proposal_idx').on(t.proposalId),
+    uniqueIndex('held_contributions_concern_tag_unique').on(t.concernId, t.tag),
+    uniqueIndex('held_contributions_receipt_unique').on(t.receiptHash),
+    check(
+      'held_contributions_shape',
+      sql`(${t.kind} = 'concern' and ${t.text} is not null and ${t.category} is not null and ${t.receiptHash} is not null and ${t.round} is not null and ${t.phase} is not null) or (${t.kind} = 'endorsement' and ${t.text} is null and ${t.receiptHash} is null)`,
+    ),
+  ],
+)
+
+export type HeldContributionRow = typeof heldContributions.$inferSelect
 
 export type ProfessionalBodyConsultationRow = typeof professionalBodyConsultations.$inferSelect
 export type ProfessionalBodyRecommendationRow = typeof professionalBodyRecommendations.$inferSelect

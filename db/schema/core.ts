@@ -1,4 +1,5 @@
 import { type Role } from '../../machines/vocabulary/roles'
+import { DEFAULT_ANONYMITY_POLICY, type HoldBehaviour } from '../../machines/anonymity'
 import { sql } from 'drizzle-orm'
 import {
   bigserial,
@@ -22,6 +23,14 @@ export type OrganisationSettings = {
   secondSignatoryRequired: boolean
   /** Staff concerns raised in one monitoring review period that send a partnership back for reassessment. */
   concernSurgeCount: number
+  /** Anonymity (docs/decisions/023-anonymity.md): fewer eligible staff than this is a small group. */
+  anonymityMinimumGroup: number
+  /** What a small group's anonymous contributions wait for. */
+  anonymityHold: HoldBehaviour
+  /** With `until_several`: how many anonymous contributions must have accumulated. */
+  anonymitySeveral: number
+  /** The hour (service time, 0–23) of the daily release of anonymous contributions. */
+  anonymityReleaseHour: number
 }
 
 export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
@@ -32,6 +41,10 @@ export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
   publicRegister: false,
   secondSignatoryRequired: false,
   concernSurgeCount: 5,
+  anonymityMinimumGroup: DEFAULT_ANONYMITY_POLICY.minimumGroupSize,
+  anonymityHold: DEFAULT_ANONYMITY_POLICY.hold,
+  anonymitySeveral: DEFAULT_ANONYMITY_POLICY.several,
+  anonymityReleaseHour: DEFAULT_ANONYMITY_POLICY.releaseHour,
 }
 
 export const ORGANISATION_KINDS = ['library', 'hosting'] as const

@@ -49,6 +49,17 @@ export const AuditDetailSchema = z.discriminatedUnion('kind', [
   entry('concern.endorsed', { anonymous: z.boolean() }),
   entry('concern.answered', { condition: z.boolean() }),
   entry('concern.hidden', {}),
+  /**
+   * A batch of held anonymous contributions, released together in random order.
+   * `digest` is SHA-256 over the released rows (db/anonymous-release.server.ts),
+   * so changing a released text breaks the chain's verification.
+   */
+  entry('anonymous.released', {
+    concerns: z.number().int().nonnegative(),
+    endorsements: z.number().int().nonnegative(),
+    occasion: z.enum(['daily', 'closing']),
+    digest: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
   // Decision
   entry('decision.recorded', { outcome: z.enum(OUTCOMES) }),
   entry('decision.signed', {

@@ -23,7 +23,7 @@ import { recordIncident } from '~/workflow/monitoring/incidents.server'
 import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { recordReview as recordMonitoringReview } from '~/workflow/monitoring/reviews.server'
 import { declareInterest, finishScreening, recordReview, rubricFor } from '~/workflow/screening/screening.server'
-import { TEST_MAIL } from '#tests/support/consultation'
+import { releaseAnonymous, TEST_MAIL } from '#tests/support/consultation'
 import { createOrganisation, createProposal, createUser, TEST_PASSWORD } from '#tests/support/factories'
 import { startMonitoring, visaPlan } from '#tests/support/monitoring'
 import { pdftotext } from '#tests/support/poppler'
@@ -156,6 +156,8 @@ async function seed(db: Database, secret: string) {
     await raiseConcern(db, { user: staff[1]!, proposalId: proposal.id, now, secret, category: 'safety', text: keep(['consultation', 'record'], evil('Anonymous concern')), anonymous: true }),
   )
   must('concern.endorse', await endorseConcern(db, { user: staff[1]!, proposalId: proposal.id, now, secret, concernId: named.concernId, anonymous: false }))
+  // Held until a release (ADR 023); released here so that its text reaches every page it can.
+  await releaseAnonymous(db, org.id, proposal.id, now)
   must(
     'concern.respond',
     await respondToConcern(db, { ...base, concernId: named.concernId, response: keep(concernAt, evil('Response')), condition: keep(['record'], evil('Condition from concern')) }),

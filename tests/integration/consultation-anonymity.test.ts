@@ -5,7 +5,7 @@ import { auditEntries, proposals, staffConcerns } from '#db/schema'
 import { action as consultationAction } from '~/routes/proposals.$id.consultation._index'
 import { action as receiptAction } from '~/routes/concerns.receipt'
 import { raiseConcern } from '~/workflow/consultation/concerns.server'
-import { openedStaffConsultation } from '#tests/support/consultation'
+import { openedStaffConsultation, releaseAnonymous } from '#tests/support/consultation'
 import { changedRows, dumpAllTables, findInDump } from '#tests/support/database-dump'
 import {
   createUser,
@@ -94,6 +94,25 @@ describe(`anonymous concerns leave no trace of their author (${databaseKind()})`
     // The receipt itself is not kept either, only its hash.
     expect(findInDump(dump, [receipt!, receipt!.replaceAll('-', '')]).size).toBe(0)
 
+    // Held, not applied: no version, audit entry or moment until the batch's release.
+    const [after] = await db.select().from(proposals).where(eq(proposals.id, proposal.id))
+    expect(after!.updatedAt.toISOString()).toBe(before!.updatedAt.toISOString())
+    expect(after!.version).toBe(before!.version)
+    expect(await db.select().from(staffConcerns).where(eq(staffConcerns.id, concernId!))).toEqual([])
+
+    // The author finds it held with the receipt; the lookup writes nothing.
+    const held = (await receiptAction({
+      request: makeRequest('/concerns/receipt', { cookie, form: { code: receipt! } }),
+      params: {},
+      context: {},
+    })) as { held: { text: string } }
+    expect(held.held.text).toContain('refugees')
+    expect(await dumpAllTables(db)).toEqual(dump)
+
+    const released = await releaseAnonymous(db, org.id, proposal.id)
+    expect(released).toEqual({ concerns: 1, endorsements: 0 })
+    const releasedDump = await dumpAllTables(db)
+    expect([...findInDump(releasedDump, needles).keys()].sort()).toEqual(['"public"."sessions"', '"public"."users"'])
     const [concern] = await db.select().from(staffConcerns).where(eq(staffConcerns.id, concernId!))
     expect(concern).toMatchObject({
       anonymous: true,
@@ -104,12 +123,9 @@ describe(`anonymous concerns leave no trace of their author (${databaseKind()})`
       .select()
       .from(auditEntries)
       .where(
-        sql`${auditEntries.proposalId} = ${proposal.id} and ${auditEntries.eventType} = 'concern.raise'`,
+        sql`${auditEntries.proposalId} = ${proposal.id} and ${auditEntries.eventType} = 'concern.release'`,
       )
-    expect(entry).toMatchObject({ actorId: null, actorKind: 'anonymous_staff' })
-    expect(entry!.at.toISOString()).toMatch(/T00:00:00\.000Z$/)
-    const [after] = await db.select().from(proposals).where(eq(proposals.id, proposal.id))
-    expect(after!.updatedAt.toISOString()).toBe(before!.updatedAt.toISOString())
+    expect(entry).toMatchObject({ actorId: null, actorKind: 'system' })
 
     // The author finds it again with the receipt; the lookup writes nothing.
     const lookup = (await receiptAction({
@@ -118,14 +134,14 @@ describe(`anonymous concerns leave no trace of their author (${databaseKind()})`
       context: {},
     })) as { concern: { id: string } }
     expect(lookup.concern.id).toBe(concernId)
-    expect(await dumpAllTables(db)).toEqual(dump)
+    expect(await dumpAllTables(db)).toEqual(releasedDump)
   })
 
   it('the concern tables keep no moment finer than the day', async () => {
     const { db } = app().database
     const result = await db.execute(sql`
       select table_name, column_name, data_type from information_schema.columns
-      where table_name in ('staff_concerns', 'concern_endorsements')`)
+      where table_name in ('staff_concerns', 'concern_endorsements', 'held_contributions')`)
     const columns = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
       data_type: string
     }[]
@@ -165,13 +181,20 @@ describe(`anonymous concerns leave no trace of their author (${databaseKind()})`
       }).catch((redirect: Response) => expect(redirect.status).toBe(302))
     })
     const written = changedRows(before, await dumpAllTables(db))
-    expect([...written.keys()].sort()).toEqual([
+    // Only the held rows, until the release writes them as one batch.
+    expect([...written.keys()].sort()).toEqual(['"public"."held_contributions"'])
+    expect(findInDump(written, needles)).toEqual(new Map())
+    for (const needle of needles) expect(logs.toLowerCase()).not.toContain(needle.toLowerCase())
+    const beforeRelease = await dumpAllTables(db)
+    expect(await releaseAnonymous(db, org.id, proposal.id)).toEqual({ concerns: 1, endorsements: 1 })
+    const released = changedRows(beforeRelease, await dumpAllTables(db))
+    expect([...released.keys()].sort()).toEqual([
       '"public"."audit_entries"',
       '"public"."concern_endorsements"',
+      '"public"."notifications"',
       '"public"."proposals"',
       '"public"."staff_concerns"',
     ])
-    expect(findInDump(written, needles)).toEqual(new Map())
-    for (const needle of needles) expect(logs.toLowerCase()).not.toContain(needle.toLowerCase())
+    expect(findInDump(released, needles)).toEqual(new Map())
   })
 })

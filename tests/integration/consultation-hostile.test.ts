@@ -8,7 +8,7 @@ import { action as staffAction } from '~/routes/proposals.$id.consultation.staff
 import { loadProposal } from '~/workflow/apply-event.server'
 import { raiseConcern } from '~/workflow/consultation/concerns.server'
 import { LIMITS } from '~/workflow/consultation/forms'
-import { openedStaffConsultation } from '#tests/support/consultation'
+import { openedStaffConsultation, releaseAnonymous } from '#tests/support/consultation'
 import { dumpAllTables } from '#tests/support/database-dump'
 import {
   createOrganisation,
@@ -124,6 +124,9 @@ describe(`hostile input to the consultation (${databaseKind()})`, () => {
       params: { id: proposal.id },
       context: {},
     })) as { data: { concernId: string } }
+    // Held until released, it cannot be endorsed at all; once released, not by its author.
+    await refusedWithoutChange(db, 404, () => endorse(own.data.concernId, 'named'))
+    await releaseAnonymous(db, proposal.organisationId, proposal.id)
     await refusedWithoutChange(db, 409, () => endorse(own.data.concernId, 'anonymous'))
     await refusedWithoutChange(db, 409, () => endorse(own.data.concernId, 'named'))
     await refusedWithoutChange(db, 404, () => endorse(crypto.randomUUID(), 'named'))

@@ -32,7 +32,7 @@ import {
   openStaffConsultation,
   recordUnionResponse,
 } from '~/workflow/consultation/staff.server'
-import { completeConsultation, enterConsultation, TEST_MAIL } from '#tests/support/consultation'
+import { completeConsultation, enterConsultation, releaseAnonymous, TEST_MAIL } from '#tests/support/consultation'
 import { createOrganisation, createProposal, createUser } from '#tests/support/factories'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
@@ -108,7 +108,8 @@ describe(`consultation (${databaseKind()})`, () => {
       raisedBy: { anonymous: true },
       raisedOn: '2026-03-02',
       endorsements: 0,
-      response: { text: 'Nobody will be asked to work in the booth.', respondedOn: '2026-03-02' },
+      // Answered once released, at the closing (ADR 023).
+      response: { text: 'Nobody will be asked to work in the booth.', respondedOn: '2026-03-17' },
       hidden: null,
     })
     const named = record.staff.concerns.find((c) => !c.raisedBy.anonymous)!
@@ -410,6 +411,7 @@ describe(`consultation (${databaseKind()})`, () => {
       message: 'The staff consultation closed on 16 March 2026. Concerns can no longer be raised.',
     })
     const concernId = abusive.ok ? abusive.concernId : ''
+    await releaseAnonymous(db, proposal.organisationId, proposal.id, later(2))
     ok(await hideConcern(db, { ...base, concernId, reason: 'Personal abuse of a colleague' }))
     expect(await hideConcern(db, { ...base, concernId, reason: 'Again' })).toMatchObject({
       ok: false,

@@ -16,7 +16,7 @@ import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/da
 import { recordReview } from '~/workflow/monitoring/reviews.server'
 import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { declareInterest, recordReview as recordScreeningReview, rubricFor } from '~/workflow/screening/screening.server'
-import { enterConsultation, TEST_MAIL } from '#tests/support/consultation'
+import { enterConsultation, releaseAnonymous, TEST_MAIL } from '#tests/support/consultation'
 import { decideAndSign, reachDecision, visaApproval } from '#tests/support/decision'
 import { createOrganisation, createProposal, createUser, makeRequest, sessionCookieFor, statusOf } from '#tests/support/factories'
 import { startMonitoring, visaPlan } from '#tests/support/monitoring'
@@ -58,6 +58,7 @@ describe(`dashboards (${databaseKind()})`, () => {
     ).toBe(true)
     const concern = await raiseConcern(db, { user: s.staff[0]!, proposalId: consulting.id, secret: app().secret, category: 'safety', text: 'Who keeps the visit logs?', anonymous: true })
     expect(concern.ok).toBe(true)
+    await releaseAnonymous(db, consulting.organisationId, consulting.id)
     // ...and a recommendation from the professional body not yet answered.
     const asked = { user: s.chief, proposalId: consulting.id }
     expect((await requestOpinion(db, { ...asked, sentOn: today, contact: 'CILIP Policy team', shared: 'The proposal', deadline: addDays(today, 21) })).ok).toBe(true)
@@ -154,6 +155,7 @@ describe(`dashboards (${databaseKind()})`, () => {
     const named = await raise(0, false, 'Users ask whether we pass their details to the Home Office.')
     const anonymous = await raise(1, true, 'I would not feel safe working beside the booth.')
     if (!named.ok || !anonymous.ok || !anonymous.receipt) throw new Error('not raised')
+    await releaseAnonymous(db, proposal.organisationId, proposal.id)
     for (const [concernId, response] of [
       [named.concernId, 'A notice at the desk now explains what the library does and does not share.'],
       [anonymous.concernId, 'Nobody will be asked to work beside the booth; rotas are voluntary.'],

@@ -21,6 +21,7 @@ import { notifyOverdueReviews } from '~/workflow/monitoring/overdue.server'
 import { recordReview, type ReviewValues } from '~/workflow/monitoring/reviews.server'
 import { OUTBOX_ONLY_MAIL } from '~/workflow/scenarios/consultation.server'
 import { createOrganisation, createProposal, createUser, TEST_PASSWORD } from '#tests/support/factories'
+import { releaseAnonymous } from '#tests/support/consultation'
 import { issueDecisionRecord, startMonitoring, visaPlan } from '#tests/support/monitoring'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
@@ -139,7 +140,7 @@ describe(`monitoring (${databaseKind()})`, () => {
     expect(result.assessment.readings.find((r) => r.indicator.measure === 'incidents')).toMatchObject({ value: 2, status: 'amber' })
   })
 
-  it('a surge of staff concerns in the review period escalates, by Probity itself, as the last one is raised', async () => {
+  it('a surge of staff concerns in the review period escalates, by Probity itself, as the batch bringing the last one is released', async () => {
     const { db } = app().database
     const c = await monitoredVisaCase(db, { concernSurgeCount: 3 })
     const raise = (n: number, anonymous: boolean) =>
@@ -154,8 +155,10 @@ describe(`monitoring (${databaseKind()})`, () => {
       })
     for (const n of [0, 1]) expect((await raise(n, n === 1)).ok).toBe(true)
     expect(await stage(db, c)).toBe('monitoring')
-    // Raising the third is enough: nobody has to notice.
+    // Releasing the anonymous ones with the third is enough: nobody has to notice.
     expect((await raise(2, true)).ok).toBe(true)
+    expect(await stage(db, c)).toBe('monitoring')
+    expect(await releaseAnonymous(db, c.org.id, c.proposal.id, NOW)).toEqual({ concerns: 2, endorsements: 0 })
     expect(await stage(db, c)).toBe('reassessment')
     // Nothing more to escalate while it is being reassessed.
     expect(await checkConcernSurge(db, { organisationId: c.org.id, proposalId: c.proposal.id, now: NOW })).toBe(false)
@@ -172,9 +175,11 @@ describe(`monitoring (${databaseKind()})`, () => {
       raiseConcern(db, { user: c.staff[n]!, proposalId: c.proposal.id, now, secret: app().secret, category: 'reputation', text: `The booth worries users (${n}).`, anonymous: true })
     const march = new Date('2026-03-20T10:00:00Z')
     for (const n of [0, 1]) expect((await raise(n, march)).ok).toBe(true)
+    await releaseAnonymous(db, c.org.id, c.proposal.id, march)
     // Review 1 closes the first quarter; the period of review 2 starts on 1 April.
     expect((await recordReview(db, { user: c.chief, proposalId: c.proposal.id, values: values(c, 12400), today: '2026-04-03', now: NOW })).ok).toBe(true)
     expect((await raise(2, NOW)).ok).toBe(true)
+    await releaseAnonymous(db, c.org.id, c.proposal.id, NOW)
     expect(await stage(db, c)).toBe('monitoring')
     expect(await checkConcernSurge(db, { organisationId: c.org.id, proposalId: c.proposal.id, now: NOW })).toBe(false)
     expect(await listRounds(db, c.proposal.id)).toEqual([])

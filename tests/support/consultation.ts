@@ -2,6 +2,7 @@ import { type Database } from '#db/client.server'
 import { type MailSettings } from '~/utils/mail.server'
 import { addDays, serviceDate } from '~/utils/calendar'
 import { openStaffConsultation } from '~/workflow/consultation/staff.server'
+import { releaseHeldContributions } from '~/workflow/consultation/release-anonymous.server'
 import {
   enterConsultation,
   must,
@@ -59,3 +60,11 @@ export async function openedStaffConsultation(
   return { org, proposer, admin, reviewers, staff: members, proposal }
 }
 
+
+/**
+ * Releases what anonymous staff wrote, as the consultation's closing would
+ * (ADR 023): anonymous concerns and endorsements are held until a release.
+ */
+export async function releaseAnonymous(db: Database, organisationId: string, proposalId: string, now?: Date) {
+  return releaseHeldContributions(db, { organisationId, proposalId, occasion: 'closing', now })
+}

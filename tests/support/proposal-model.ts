@@ -72,7 +72,11 @@ export function candidateEvents(state: ProposalSnapshot): Candidate[] {
     { type: 'pb.complete', actor: P },
     { type: 'staff.open', closingDate: CLOSING, at: T0, actor: P },
     ...(concerns.length < 1
-      ? [{ type: 'concern.raise', concernId: nextConcern, at: T0, actor: CAST.anonymousStaff } as Candidate]
+      ? [
+          { type: 'concern.raise', concernId: nextConcern, at: T0, actor: CAST.anonymousStaff } as Candidate,
+          // A batch of held anonymous contributions (ADR 023), reaching the same states as a raise.
+          { type: 'concern.release', concernIds: [nextConcern], actor: CAST.system } as Candidate,
+        ]
       : []),
     ...concerns.flatMap((id): Candidate[] => [
       { type: 'concern.endorse', concernId: id, actor: CAST.staff },

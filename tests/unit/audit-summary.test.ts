@@ -67,6 +67,8 @@ const CASES: [AuditDetail, string][] = [
   ],
   [{ kind: 'concern.answered', condition: false }, 'Response published to a concern'],
   [{ kind: 'concern.hidden' }, 'A concern was hidden for breaking the code of conduct'],
+  [{ kind: 'anonymous.released', concerns: 2, endorsements: 1, occasion: 'daily', digest: 'a'.repeat(64) }, '2 anonymous concerns and 1 anonymous endorsement released'],
+  [{ kind: 'anonymous.released', concerns: 1, endorsements: 0, occasion: 'closing', digest: 'b'.repeat(64) }, '1 anonymous concern released at the consultation’s closing'],
   [
     { kind: 'decision.recorded', outcome: 'approve_with_conditions' },
     'Decision recorded for signature: Approved with conditions',

@@ -1,23 +1,23 @@
 import {
   findConcern,
   findConcernByReceipt,
-  hasEndorsed,
   hideConcern as hideConcernRow,
   insertConcern,
   insertEndorsement,
   respondToConcern as respondToConcernRow,
 } from '#db/consultation.server'
 import { type Database } from '#db/client.server'
+import { endorsementExists, findHeldByReceipt, insertHeld } from '#db/held-contributions.server'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { type ConcernCategory } from '#machines/vocabulary/consultation'
 import { contributionBlocker } from '#machines/staff-contributions'
 import { keyedDigest } from '~/utils/secrets.server'
-import { actorFor, anonymousStaffActor } from '~/workflow/actor.server'
+import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { RefusedError } from '~/workflow/refusal'
 import { checkConcernSurge } from '~/workflow/monitoring/escalation.server'
-import { formatDate, serviceDate, startOfUtcDay, utcDate } from '~/utils/calendar'
+import { formatDate, serviceDate, utcDate } from '~/utils/calendar'
 import { notifyConcernAnswered } from './notify.server'
 import { RateLimiter } from './rate-limit.server'
 import { newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt.server'
@@ -28,9 +28,11 @@ import { type Person } from '~/workflow/person'
  * Staff concerns: raised named or anonymously, endorsed once per person,
  * answered or hidden by the proposer.
  *
- * Anonymity: an anonymous concern or endorsement is sent to the machine with
- * an actor that has no id, its only date is the UTC day (the same day the
- * audit trail keeps), and its row holds no user id. What remains is a tag,
+ * Anonymity: an anonymous concern or endorsement is not sent to the machine
+ * when it is made. It is held, with a random id and the UTC day only, and
+ * released later in a batch (release-anonymous.server.ts, ADR 023), so that
+ * no version, audit entry or notification places it among named events. Its
+ * row holds no user id. What remains is a tag,
  * HMAC(server secret, user, concern), which is the same whether that person
  * raises or endorses the concern: so nobody endorses twice or their own
  * concern, while tags cannot be linked to each other or to anyone without the
@@ -89,15 +91,32 @@ export async function raiseConcern(
     actor: actorFor(user),
   }
   if (!can(loaded.snapshot, named)) return whyNot(loaded.snapshot, user, now, 'raise')
-  const receipt = anonymous ? newReceiptCode() : null
+  const authorTag = concernTag(input.secret, user.id, concernId)
+  if (anonymous) {
+    // Held, not applied: nothing ordered (version, chain, notification) learns of it until the batch's release.
+    const receipt = newReceiptCode()
+    await insertHeld(db, {
+      organisationId: user.organisationId,
+      proposalId: input.proposalId,
+      kind: 'concern',
+      concernId,
+      tag: authorTag,
+      round: loaded.snapshot.context.revisions,
+      phase: stageOf(loaded.snapshot.value),
+      category: input.category,
+      text: input.text,
+      receiptHash: receiptHash(receipt),
+      heldOn: utcDate(now),
+    })
+    concernLimit.record(user.id, now)
+    return { ok: true, concernId, receipt }
+  }
   const result = await applyEvent(db, {
     organisationId: user.organisationId,
     proposalId: input.proposalId,
-    event: anonymous
-      ? { ...named, at: startOfUtcDay(now).toISOString(), actor: anonymousStaffActor(user) }
-      : named,
+    event: named,
     now,
-    audit: { kind: 'concern.raised', anonymous, category: input.category },
+    audit: { kind: 'concern.raised', anonymous: false, category: input.category },
     effect: async (tx, after) => {
       await insertConcern(tx, {
         id: concernId,
@@ -106,10 +125,10 @@ export async function raiseConcern(
         phase: stageOf(after.value),
         category: input.category,
         text: input.text,
-        anonymous,
-        authorId: anonymous ? null : user.id,
-        authorTag: concernTag(input.secret, user.id, concernId),
-        receiptHash: receipt ? receiptHash(receipt) : null,
+        anonymous: false,
+        authorId: user.id,
+        authorTag,
+        receiptHash: null,
         raisedOn: utcDate(now),
       })
     },
@@ -120,7 +139,7 @@ export async function raiseConcern(
   if (stageOf(result.snapshot.value) === 'monitoring') {
     await checkConcernSurge(db, { organisationId: user.organisationId, proposalId: input.proposalId, now })
   }
-  return { ok: true, concernId, receipt }
+  return { ok: true, concernId, receipt: null }
 }
 
 export async function endorseConcern(
@@ -153,18 +172,40 @@ export async function endorseConcern(
   if (tag === concern.authorTag)
     return refuse(409, 'You raised this concern, so you cannot endorse it as well.')
   const already = 'You have already endorsed this concern.'
-  if (await hasEndorsed(db, concern.id, tag)) return refuse(409, already)
+  if (await endorsementExists(db, concern.id, tag)) return refuse(409, already)
+  if (anonymous) {
+    try {
+      await insertHeld(db, {
+        organisationId: user.organisationId,
+        proposalId: input.proposalId,
+        kind: 'endorsement',
+        concernId: concern.id,
+        tag,
+        round: null,
+        phase: null,
+        category: null,
+        text: null,
+        receiptHash: null,
+        heldOn: utcDate(now),
+      })
+    } catch {
+      // The unique (concern, tag) index: a second click that raced the first.
+      return refuse(409, already)
+    }
+    endorsementLimit.record(user.id, now)
+    return { ok: true }
+  }
   const result = await applyEvent(db, {
     organisationId: user.organisationId,
     proposalId: input.proposalId,
-    event: anonymous ? { ...named, actor: anonymousStaffActor(user) } : named,
+    event: named,
     now,
-    audit: { kind: 'concern.endorsed', anonymous },
+    audit: { kind: 'concern.endorsed', anonymous: false },
     effect: async (tx) => {
       const inserted = await insertEndorsement(tx, {
         concernId: concern.id,
         tag,
-        endorserId: anonymous ? null : user.id,
+        endorserId: user.id,
         endorsedOn: utcDate(now),
       })
       if (!inserted) throw new RefusedError(already, 409)
@@ -233,4 +274,10 @@ export async function hideConcern(
 export async function lookUpReceipt(db: Database, organisationId: string, code: string) {
   const normalised = normaliseReceiptCode(code)
   return normalised ? findConcernByReceipt(db, organisationId, receiptHash(normalised)) : undefined
+}
+
+/** A concern still held for release, which its author may ask after by receipt. */
+export async function lookUpHeldReceipt(db: Database, organisationId: string, code: string) {
+  const normalised = normaliseReceiptCode(code)
+  return normalised ? findHeldByReceipt(db, organisationId, receiptHash(normalised)) : undefined
 }

@@ -10,6 +10,7 @@ import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { addDays, earliestClosingDate, endOfServiceDay, formatDate, serviceDate } from '~/utils/calendar'
 import { notifyConsultationOpened } from './notify.server'
+import { releaseHeldContributions } from './release-anonymous.server'
 import { refuse } from '~/workflow/refusal'
 import { type Person } from '~/workflow/person'
 
@@ -127,6 +128,17 @@ export async function completeStaffConsultation(
   input: Common & { expectedVersion?: number },
 ) {
   const now = input.now ?? new Date()
+  const before = await loadProposal(db, input.user.organisationId, input.proposalId)
+  if (
+    before?.snapshot.context.proposerId === input.user.id &&
+    !staffBlockers(before.snapshot.context, now.toISOString()).includes('before_closing_date')
+  ) {
+    // Released at the closing (ADR 023): held contributions must be read and answered before it completes.
+    const released = await releaseHeldContributions(db, { organisationId: input.user.organisationId, proposalId: input.proposalId, occasion: 'closing', now })
+    if (released.concerns + released.endorsements > 0) {
+      return refuse(409, 'Anonymous contributions held until the closing have just been released. Read and answer them, then complete the consultation.')
+    }
+  }
   const loaded = await loadProposal(db, input.user.organisationId, input.proposalId)
   if (
     loaded?.snapshot.context.proposerId === input.user.id &&

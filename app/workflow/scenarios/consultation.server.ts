@@ -23,6 +23,7 @@ import {
 } from '~/workflow/consultation/staff.server'
 import { type Person } from '~/workflow/person'
 import { later } from './screening.server'
+import { releaseHeldContributions } from '~/workflow/consultation/release-anonymous.server'
 
 /**
  * Scenarios: take a proposal into consultation and through it with real rows,
@@ -210,10 +211,14 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
       anonymous: false,
     }),
   )
+  // The anonymous concern is held until its batch's release: here, the consultation's closing (ADR 023).
+  const after = new Date(now.getTime() + ((s.minDays ?? 14) + 1) * DAY)
+  await releaseHeldContributions(db, { organisationId: s.proposal.organisationId, proposalId: s.proposal.id, occasion: 'closing', now: after })
   must(
     'concern.respond',
     await respondToConcern(db, {
       ...base,
+      now: after,
       concernId: named.concernId,
       response: story.namedResponse,
       condition: story.condition,
@@ -223,6 +228,7 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
     'concern.respond',
     await respondToConcern(db, {
       ...base,
+      now: after,
       concernId: anonymous.concernId,
       response: story.anonymousResponse,
     }),
@@ -236,7 +242,6 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
       response: story.unionResponse,
     }),
   )
-  const after = new Date(now.getTime() + ((s.minDays ?? 14) + 1) * DAY)
   must('staff.complete', await completeStaffConsultation(db, { ...base, now: after }))
   return {
     receipt: anonymous.receipt!,

@@ -13,12 +13,14 @@ import {
 import { ensureQueue, openQueue, pollingOptions, setRunningQueue } from '~/utils/queue.server'
 import { applyRetention } from './apply-retention.server'
 import { sendReminders } from './send-reminders.server'
+import { releaseDueContributions } from '~/workflow/consultation/release-anonymous.server'
 
 export const REMINDERS_QUEUE = 'reminders'
 export const RETENTION_QUEUE = 'retention'
+export const ANONYMOUS_RELEASE_QUEUE = 'anonymous-release'
 
 /** Every queue the app works, for the queue-depth metric. */
-export const QUEUES = [MAIL_SWEEP_QUEUE, MAIL_DELIVER_QUEUE, REMINDERS_QUEUE, RETENTION_QUEUE]
+export const QUEUES = [MAIL_SWEEP_QUEUE, MAIL_DELIVER_QUEUE, REMINDERS_QUEUE, RETENTION_QUEUE, ANONYMOUS_RELEASE_QUEUE]
 
 /**
  * Starts the job queue and its workers: e-mail delivery (swept every minute
@@ -35,6 +37,7 @@ export async function startScheduledWork(context: AppContext): Promise<PgBoss> {
   await ensureQueue(boss, MAIL_DELIVER_QUEUE, deliveryRetries(config))
   await ensureQueue(boss, REMINDERS_QUEUE, oneAtATime)
   await ensureQueue(boss, RETENTION_QUEUE, oneAtATime)
+  await ensureQueue(boss, ANONYMOUS_RELEASE_QUEUE, oneAtATime)
 
   const transport = smtpTransport(config)
   await boss.work(MAIL_SWEEP_QUEUE, pollingOptions(), async () => {
@@ -66,10 +69,16 @@ export async function startScheduledWork(context: AppContext): Promise<PgBoss> {
   await boss.work(RETENTION_QUEUE, pollingOptions(), async () => {
     logger().info(await applyRetention(db, config), 'retention applied')
   })
+  await boss.work(ANONYMOUS_RELEASE_QUEUE, pollingOptions(), async () => {
+    const released = await releaseDueContributions(db)
+    if (released.concerns + released.endorsements > 0) logger().info(released, 'anonymous contributions released')
+  })
 
   await boss.schedule(MAIL_SWEEP_QUEUE, '* * * * *')
   await boss.schedule(REMINDERS_QUEUE, '7 * * * *')
   await boss.schedule(RETENTION_QUEUE, '23 3 * * *')
+  // On the hour: each organisation's batch goes out in its own release hour (ADR 023).
+  await boss.schedule(ANONYMOUS_RELEASE_QUEUE, '0 * * * *')
   // Catch up at start: what came due while no instance ran.
   await boss.send(REMINDERS_QUEUE)
   await boss.send(MAIL_SWEEP_QUEUE)

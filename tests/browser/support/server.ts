@@ -12,6 +12,8 @@ export type ServerOptions = {
   env?: Record<string, string>
   /** An existing data directory; by default a fresh temporary one, removed on stop. */
   dataDir?: string
+  /** A port to listen on, e.g. a stopped server's, so that an open browser keeps its address; by default a free one. */
+  port?: number
 }
 
 export type RunningServer = {
@@ -109,7 +111,7 @@ async function stopChild(child: ChildProcess, exited: Promise<Exited>) {
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   assertBuilt()
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const ownDataDir = !options.dataDir
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'probity-browser-'))
   const url = `http://127.0.0.1:${port}`
