@@ -14,7 +14,6 @@ import { findIntake } from '#db/intake.server'
 import { can } from '#machines/proposal-workflow'
 import { describedBy, Field } from '~/components/forms'
 import { IntakeForm } from '~/components/intake-form'
-import { appContext } from '~/utils/app-context.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/document-type'
 import { pageTitle } from '~/utils/meta'
 import { isUuid } from '~/utils/ids'
@@ -65,7 +64,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Args = ActionFunctionArgs & Awaited<ReturnType<typeof requireEditableDraft>>
 
 async function attach({ request, user, db, proposal }: Args) {
-  const { config } = await appContext()
   const declared = Number(request.headers.get('content-length') ?? 0)
   const tooLarge = { kind: 'attachment' as const, error: `Attach files of at most ${MAX_ATTACHMENT_LABEL}` }
   // A little room above the limit for the form's own fields and boundaries.
@@ -81,7 +79,7 @@ async function attach({ request, user, db, proposal }: Args) {
   if (!(file instanceof File) || file.size === 0) {
     return data({ kind: 'attachment' as const, error: 'Choose a file to attach' }, { status: 400 })
   }
-  const result = await addIntakeAttachment(db, config.dataDir, {
+  const result = await addIntakeAttachment(db, {
     actor: actorFor(user),
     organisationId: user.organisationId,
     proposalId: proposal.id,
@@ -93,11 +91,10 @@ async function attach({ request, user, db, proposal }: Args) {
 }
 
 async function detach({ user, db, proposal }: Args, attachmentId: FormDataEntryValue | null) {
-  const { config } = await appContext()
   if (typeof attachmentId !== 'string' || !isUuid(attachmentId)) {
     return data({ kind: 'attachment' as const, error: 'That attachment is not part of this proposal’s papers' }, { status: 400 })
   }
-  const result = await removeIntakeAttachment(db, config.dataDir, {
+  const result = await removeIntakeAttachment(db, {
     actor: actorFor(user),
     organisationId: user.organisationId,
     proposalId: proposal.id,
