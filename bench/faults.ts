@@ -3,7 +3,7 @@
 //
 //   kill-pglite    SIGKILL the app mid-load, restart it on the same data directory (the
 //   kill-postgres  dead process's lock taken over): every acknowledged write present, no
-//                  transition half applied, `npm run audit:verify` passes.
+//                  transition half applied, `npm run probity -- verify` passes.
 //   pg-restart     PostgreSQL stopped and started under load: while it is down the app
 //                  answers 503 with a message (never a 500), then recovers by itself.
 //   disk-full      PostgreSQL refusing file writes as on a full disk (files live in the
@@ -86,9 +86,9 @@ function statusCounts(samples: Sample[]) {
     .join(' ')
 }
 
-/** `npm run audit:verify` as an operator would run it, against the app's database. */
+/** `npm run probity -- verify` as an operator would run it (from the build), against the app's database. */
 function auditVerify(env: Record<string, string>) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
+  const run = spawnSync(process.execPath, ['scripts/probity.mjs', 'verify'], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -190,8 +190,8 @@ async function killAndRestart(kind: 'pglite' | 'postgres'): Promise<Outcome> {
     await verifyAfter(after.db, ledger, before, problems, lines)
     await after.close()
     const verified = auditVerify(env)
-    lines.push(`npm run audit:verify: ${verified.output.split('\n').at(-1)}`)
-    if (!verified.ok) problems.push(`audit:verify failed:\n${verified.output}`)
+    lines.push(`npm run probity -- verify: ${verified.output.trim().split('\n').at(-1)}`)
+    if (!verified.ok) problems.push(`probity verify failed:\n${verified.output}`)
   } finally {
     restarted()
     await app?.kill('SIGKILL')
