@@ -8,12 +8,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { openPostgres } from '#db/client.server'
 import { DEFAULT_ORGANISATION_SETTINGS } from '#db/schema'
 import { DEMO_PASSWORD, VISA_SERVICES_CASE } from '~/seed/demo-data'
-import { ensureGeneratedIdentity } from '~/signing/certificates.server'
 import { createProposal } from '~/workflow/create-proposal.server'
 import { recordDecision } from '~/workflow/decision/decision.server'
 import { reachDecision } from '#tests/support/decision'
 import { createDemoService } from '#tests/support/demo-service'
 import { pdfBytes } from '#tests/support/documents'
+import { makePki } from '#tests/support/pki'
 import { pdfsig } from '#tests/support/poppler'
 import { launchBrowser, type Browser } from './support/browser'
 import { postgresServer, type PostgresServer } from './support/postgres'
@@ -67,13 +67,13 @@ beforeAll(async () => {
   } finally {
     await handle.close()
   }
-  // One signing certificate for the service, configured on both, as SIGNING_P12_PATH would be in production.
-  const signing = ensureGeneratedIdentity({ dataDir: path.join(work, 'certificate'), publicUrl: 'http://127.0.0.1' })
+  // One signing certificate for the service, issued by a council CA and configured on both, as in production.
+  const signer = makePki(path.join(work, 'pki'), 'rsa').issueSigner('Council Records')
   const env = {
     DATABASE_URL: url.toString(),
     SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
-    SIGNING_P12_PATH: path.join(signing, 'signing.p12'),
-    SIGNING_P12_PASSPHRASE: fs.readFileSync(path.join(signing, 'passphrase'), 'utf8').trim(),
+    SIGNING_P12_PATH: signer.p12,
+    SIGNING_P12_PASSPHRASE: signer.passphrase,
     SEED_DEMO: 'false',
   }
   // Started one after the other: the second finds the migrations done.
