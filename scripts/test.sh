@@ -4,7 +4,7 @@
 # integration suite again on a throwaway PostgreSQL server under Node 24, the
 # production build, the browser suite against it (restore drills included) and
 # short load and fault runs under the machine's Node (20.19+). Any failure
-# fails the run. Why this split: docs/decisions/015-files-in-the-database.md.
+# fails the run. Why this split: docs/decisions/021-files-in-the-database.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CI="${CI:-true}"

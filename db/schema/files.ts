@@ -10,7 +10,7 @@ const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
 /**
  * Every stored file (attachments, signed records), named by the SHA-256 of its
  * bytes, so that a database backup is a complete backup and instances share
- * nothing but the database (docs/decisions/015-files-in-the-database.md).
+ * nothing but the database (docs/decisions/021-files-in-the-database.md).
  */
 export const storedFiles = pgTable(
   'stored_files',

@@ -23,7 +23,7 @@ import { startServer, type RunningServer } from './support/server'
 // else shared but the configuration a load balancer's instances share
 // (SESSION_SECRET, the signing certificate, DATABASE_URL): a paper attached
 // through one downloads from the other, and a record signed on one downloads
-// from the other and verifies there (docs/decisions/015-files-in-the-database.md).
+// from the other and verifies there (docs/decisions/021-files-in-the-database.md).
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-two-'))
 let pg: PostgresServer

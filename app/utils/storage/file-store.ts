@@ -3,7 +3,7 @@ import { type Readable } from 'node:stream'
 /**
  * Where attachments and signed records keep their bytes, addressed by the
  * SHA-256 of those bytes. One transport today, `database`
- * (docs/decisions/015-files-in-the-database.md); another (an object store)
+ * (docs/decisions/021-files-in-the-database.md); another (an object store)
  * implements the same four calls.
  */
 export interface FileStore {
