@@ -1,11 +1,16 @@
-// Memory while a 10 MB file goes into the database and comes back out through
-// the file store (the same calls an upload and a download make), on PGlite
-// and, with --postgres URL, on PostgreSQL. Prints RSS and heap before, at peak
-// and after, so that one can see memory stays flat: the store writes and reads
-// 256 KiB chunks and never holds a second copy of the file.
+// Time and memory while a 10 MB file goes into the database and comes back out
+// through the file store (the same calls an upload and a download make), on
+// PGlite in a data directory (as the server keeps it) and, with --postgres URL,
+// on PostgreSQL. Prints RSS and heap before, at peak and after, so that one can
+// see memory stays flat: the store writes and reads 256 KiB chunks and never
+// holds a second copy of the file. (PGlite's own memory is RSS too: its WASM
+// heap grows while it writes, and is not given back.)
 //
-//   npx tsx bench/file-storage.ts [--mb 10] [--postgres postgres://…]
+//   node --expose-gc --import tsx bench/file-storage.ts [--mb 10] [--postgres postgres://…]
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { openPglite, openPostgres } from '#db/client.server'
 import { fileStore } from '~/utils/storage/index.server'
@@ -49,13 +54,14 @@ async function measure(label: string, work: () => Promise<void>) {
   )
 }
 
-const handle = values.postgres ? await openPostgres(values.postgres) : await openPglite()
+const pgliteDir = values.postgres ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'probity-bench-files-'))
+const handle = values.postgres ? await openPostgres(values.postgres) : await openPglite(pgliteDir)
 try {
   const store = fileStore(handle.db)
   // The upload's bytes are already in memory (the multipart parser holds at most one 10 MB file), so they are made first.
   const file = crypto.randomBytes(bytes)
   const sha256 = crypto.createHash('sha256').update(file).digest('hex')
-  console.log(`${values.postgres ? 'PostgreSQL' : 'PGlite (in memory)'}, one ${mb(bytes)} file, Node ${process.version}`)
+  console.log(`${values.postgres ? 'PostgreSQL' : 'PGlite (data directory)'}, one ${mb(bytes)} file, Node ${process.version}`)
   await measure(`upload (put ${mb(bytes)})`, async () => {
     await store.put(sha256, file)
   })
@@ -68,4 +74,5 @@ try {
   })
 } finally {
   await handle.close()
+  if (pgliteDir) fs.rmSync(pgliteDir, { recursive: true, force: true })
 }
