@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The whole test run, as CI runs it (.ci/run): system packages, dependencies,
-# typecheck, lint, the unit and integration suite on PGlite under Node 22, the
-# integration suite again on a throwaway PostgreSQL server under Node 24, the
-# production build, the browser suite against it (restore drills included) and
-# short load and fault runs under the machine's Node (20.19+). Any failure
-# fails the run. Why this split: docs/decisions/021-files-in-the-database.md.
+# typecheck, lint, the unit and integration suite on PGlite under Node 22 and
+# again under Node 24, then under the machine's Node (20.19+) the integration
+# suite on a throwaway PostgreSQL server, the production build, the browser
+# suite against it (restore drills included) and short load and fault runs.
+# Any failure fails the run. Why this split: docs/decisions/021-files-in-the-database.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CI="${CI:-true}"
@@ -38,16 +38,21 @@ npx tsc --noEmit
 banner "Lint"
 npx eslint .
 
-banner "Unit and integration suite on PGlite, Node $("$node22" --version)"
-"$node22" node_modules/vitest/vitest.mjs run
+# Each run's time is printed, so that the cost of every Node version shows in the log.
+for node in "$node22" "$node24"; do
+  banner "Unit and integration suite on PGlite, Node $("$node" --version)"
+  started=$SECONDS
+  PATH="$(dirname "$node"):$PATH" "$node" node_modules/vitest/vitest.mjs run
+  echo "Node $("$node" --version): unit and integration suite on PGlite took $((SECONDS - started)) s"
+done
 
 pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/probity-pg.XXXXXX")
 trap 'bash scripts/pg-test-server.sh stop "$pg_dir"' EXIT
 TEST_DATABASE_URL=$(bash scripts/pg-test-server.sh start "$pg_dir")
 export TEST_DATABASE_URL
 
-banner "Integration suite on PostgreSQL ($TEST_DATABASE_URL), Node $("$node24" --version)"
-"$node24" node_modules/vitest/vitest.mjs run tests/integration
+banner "Integration suite on PostgreSQL ($TEST_DATABASE_URL), Node $(node --version)"
+npx vitest run tests/integration
 
 banner "Production build"
 npm run build
