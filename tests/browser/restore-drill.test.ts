@@ -67,7 +67,7 @@ function expectVerified(result: { code: number | null; output: string }) {
 describe('restore drill on the embedded database', () => {
   it('backs up, refuses while Probity runs, restores into a fresh DATA_DIR, and verifies with every row present', { timeout: 600_000 }, async () => {
     const dataDir = path.join(work, 'pglite-source')
-    const before = await seed({}, dataDir, () => openPglite(path.join(dataDir, 'pglite')))
+    await seed({}, dataDir, () => openPglite(path.join(dataDir, 'pglite')))
     const backup = path.join(work, 'probity.backup.tgz')
 
     // While the app runs, the data directory is its own: the backup refuses, saying why.
@@ -78,6 +78,9 @@ describe('restore drill on the embedded database', () => {
     expect(refused.output).toContain('is in use by another Probity process')
     expect(fs.existsSync(backup)).toBe(false)
 
+    // What the backup must hold, read once that run is over (its job queue wrote its own rows).
+    const source = await openPglite(path.join(dataDir, 'pglite'))
+    const before = await dumpAllTables(source.db).finally(() => source.close())
     const made = probity({ DATA_DIR: dataDir }, 'backup', backup)
     expect(made.output).toContain('Backed up the embedded database')
     expect(made.code).toBe(0)
