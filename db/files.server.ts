@@ -13,6 +13,11 @@ export async function insertFileHead(db: Queryable, sha256: string): Promise<boo
   return rows.length === 1
 }
 
+/** Serialises writers and removers of one file (released when the transaction ends). */
+export async function lockFileKey(db: Queryable, sha256: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${sha256}, 0))`)
+}
+
 export async function setFileSize(db: Queryable, sha256: string, byteSize: number) {
   await db.update(storedFiles).set({ byteSize }).where(eq(storedFiles.sha256, sha256))
 }
@@ -45,9 +50,13 @@ export function listFileHeads(db: Queryable) {
 const unreferenced = sql`not exists (select 1 from attachments a where a.sha256 = ${storedFiles.sha256})
   and not exists (select 1 from decision_records r where r.sha256 = ${storedFiles.sha256})`
 
-/** After a row naming it is deleted: the file goes when nothing names it any more. */
-export async function deleteFileIfUnreferenced(db: Queryable, sha256: string) {
-  await db.delete(storedFiles).where(and(eq(storedFiles.sha256, sha256), unreferenced))
+/** After a row naming it is deleted: the file goes when nothing names it any more. True when it went. */
+export async function deleteFileIfUnreferenced(db: Queryable, sha256: string): Promise<boolean> {
+  const rows = await db
+    .delete(storedFiles)
+    .where(and(eq(storedFiles.sha256, sha256), unreferenced))
+    .returning({ sha256: storedFiles.sha256 })
+  return rows.length > 0
 }
 
 /** What rows name files, and where each file lived before files moved into the database. */

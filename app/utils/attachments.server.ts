@@ -42,7 +42,15 @@ export async function storeAttachmentFile(tx: Queryable, sha256: string, bytes: 
   }
 }
 
-/** After an attachment row is deleted, in the same transaction: no file without a row. */
-export async function removeFileIfUnreferenced(tx: Queryable, sha256: string) {
-  await deleteFileIfUnreferenced(tx, sha256)
+/**
+ * After an attachment row is deleted, in the same transaction: no file without
+ * a row. True when the file's row went too: then, once the transaction has
+ * committed, `discardUnnamedFile` lets go of any bytes kept outside the database.
+ */
+export async function removeFileIfUnreferenced(tx: Queryable, sha256: string): Promise<boolean> {
+  return deleteFileIfUnreferenced(tx, sha256)
+}
+
+export async function discardUnnamedFile(db: Queryable, sha256: string) {
+  await fileStore(db).discardUnnamed(sha256)
 }

@@ -9,6 +9,8 @@ import { loader as attachmentLoader } from '~/routes/proposals.$id.attachments.$
 import { action as editAction } from '~/routes/proposals.$id.edit'
 import { parseConfig } from '~/utils/config.server'
 import { configureFileStorage, ContentMismatchError, fileStore } from '~/utils/storage/index.server'
+import { actorFor } from '~/workflow/actor.server'
+import { addIntakeAttachment, removeIntakeAttachment } from '~/workflow/intake/intake.server'
 import { pdfBytes } from '#tests/support/documents'
 import { createOrganisation, createProposal, createUser, makeRequest, sessionCookieFor } from '#tests/support/factories'
 import { answerOf, routeRequest } from '#tests/support/route-requests'
@@ -100,5 +102,27 @@ describe(`the S3 transport (${databaseKind()}, s3rver)`, () => {
     const gone = await verifyDatabase(db)
     expect(gone.ok).toBe(false)
     expect(gone.lines.join('\n')).toContain(`CHANGED stored file ${row!.sha256}: Stored file ${row!.sha256} could not be read from the bucket`)
+  })
+
+  it('lets go of the object when the last attachment naming it is removed, and keeps it while another still does', async () => {
+    const { db } = app().database
+    const org = await createOrganisation(db)
+    const chief = await createUser(db, org.id, ['chief_librarian'])
+    const first = await createProposal(db, org.id, chief.id)
+    const second = await createProposal(db, org.id, chief.id)
+    const bytes = pdfBytes(`one paper on two proposals ${crypto.randomUUID()}`)
+    const target = (proposalId: string) => ({ actor: actorFor(chief), organisationId: org.id, proposalId })
+    for (const p of [first, second]) {
+      expect((await addIntakeAttachment(db, { ...target(p.id), filename: 'paper.pdf', bytes })).ok).toBe(true)
+    }
+    const rowOf = async (proposalId: string) => (await db.select().from(attachments).where(eq(attachments.proposalId, proposalId)))[0]!
+
+    expect((await removeIntakeAttachment(db, { ...target(first.id), attachmentId: (await rowOf(first.id)).id })).ok).toBe(true)
+    expect(fs.existsSync(objectFile(sha(bytes)))).toBe(true)
+    expect((await fileStore(db).get(sha(bytes)))!.equals(bytes)).toBe(true)
+
+    expect((await removeIntakeAttachment(db, { ...target(second.id), attachmentId: (await rowOf(second.id)).id })).ok).toBe(true)
+    expect(await fileStore(db).exists(sha(bytes))).toBe(false)
+    expect(fs.existsSync(objectFile(sha(bytes)))).toBe(false)
   })
 })

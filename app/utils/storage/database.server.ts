@@ -84,5 +84,8 @@ export function databaseFileStore(db: Queryable): FileStore {
     async exists(sha256) {
       return SHA256.test(sha256) && (await findFileHead(db, sha256)) !== undefined
     },
+
+    // The chunks went with their row, in its transaction (ON DELETE CASCADE).
+    async discardUnnamed() {},
   }
 }

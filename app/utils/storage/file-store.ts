@@ -18,6 +18,12 @@ export interface FileStore {
   /** The file chunk by chunk, for downloads: memory stays flat whatever the size. */
   stream(sha256: string): Promise<{ byteSize: number; body: Readable } | undefined>
   exists(sha256: string): Promise<boolean>
+  /**
+   * After the transaction that deleted the last row naming a file has
+   * committed: lets go of bytes kept outside the database (the bucket's
+   * object). Does nothing while a row names the file again.
+   */
+  discardUnnamed(sha256: string): Promise<void>
 }
 
 /** The bytes offered are not the bytes named: nothing was stored. */

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream'
 import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import { type Queryable } from '#db/client.server'
-import { findFileHead, insertFileHead, setFileSize } from '#db/files.server'
+import { findFileHead, insertFileHead, lockFileKey, setFileSize } from '#db/files.server'
 import { ContentMismatchError, SHA256, StorageError, type FileStore } from './file-store'
 
 export type S3Settings = {
@@ -45,12 +45,15 @@ export function s3Bucket(settings: S3Settings): S3Bucket {
  * transaction of the row naming it, so "a row without its file" is still
  * refused. The object is uploaded inside that transaction: should it roll back,
  * the object stays in the bucket unnamed (docs/decisions/021-files-in-the-database.md).
+ * A put and a discard of one key take the same lock, so a discard never
+ * deletes an object that a new row has just come to name.
  */
 export function s3FileStore(db: Queryable, { client, bucket }: S3Bucket): FileStore {
   return {
     async put(sha256, source) {
       if (!SHA256.test(sha256)) throw new Error('Not a file address')
       return db.transaction(async (tx) => {
+        await lockFileKey(tx, sha256)
         if (!(await insertFileHead(tx, sha256))) return false
         const hash = crypto.createHash('sha256')
         let size = 0
@@ -111,6 +114,15 @@ export function s3FileStore(db: Queryable, { client, bucket }: S3Bucket): FileSt
 
     async exists(sha256) {
       return SHA256.test(sha256) && (await findFileHead(db, sha256)) !== undefined
+    },
+
+    async discardUnnamed(sha256) {
+      if (!SHA256.test(sha256)) return
+      await db.transaction(async (tx) => {
+        await lockFileKey(tx, sha256)
+        if (await findFileHead(tx, sha256)) return
+        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: sha256 }))
+      })
     },
   }
 }

@@ -7,7 +7,7 @@ import { proposals, type OrganisationSettings, type Proposal } from '#db/schema'
 import { ensureRubric, insertScreening, syncReviewerRows } from '#db/screening.server'
 import { listUsersWithRole } from '#db/users.server'
 import { type EventActor } from '#machines/proposal-events'
-import { checkUpload, removeFileIfUnreferenced, StorageError, storeAttachmentFile } from '~/utils/attachments.server'
+import { checkUpload, discardUnnamedFile, removeFileIfUnreferenced, StorageError, storeAttachmentFile } from '~/utils/attachments.server'
 import { applyEvent, type Applied } from '../apply-event.server'
 import { RefusedError, type Refusal } from '~/workflow/refusal'
 import { createProposal } from '../create-proposal.server'
@@ -152,7 +152,8 @@ export async function addIntakeAttachment(
 }
 
 export async function removeIntakeAttachment(db: Database, t: Target & { attachmentId: string }) {
-  return applyEvent(db, {
+  let unnamed: string | undefined
+  const result = await applyEvent(db, {
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'proposal.update', actor: t.actor },
@@ -160,9 +161,12 @@ export async function removeIntakeAttachment(db: Database, t: Target & { attachm
     effect: async (tx) => {
       const row = await deleteAttachment(tx, t.proposalId, t.attachmentId)
       if (!row || row.purpose !== 'intake') throw new RefusedError('That attachment is not part of this proposal’s papers')
-      await removeFileIfUnreferenced(tx, row.sha256)
+      if (await removeFileIfUnreferenced(tx, row.sha256)) unnamed = row.sha256
     },
   })
+  // Committed: an object-store transport may now let go of the bytes.
+  if (result.ok && unnamed) await discardUnnamedFile(db, unnamed)
+  return result
 }
 
 /** The proposal as the decision record and reviewers read it (ProposalSummary in app/pdf/record-data.ts). */
