@@ -3,13 +3,13 @@
 //
 //   kill-pglite    SIGKILL the app mid-load, restart it on the same data directory (the
 //   kill-postgres  dead process's lock taken over): every acknowledged write present, no
-//                  transition half applied, `npm run audit:verify` passes.
+//                  transition half applied, `npm run probity -- verify` passes.
 //   pg-restart     PostgreSQL stopped and started under load: while it is down the app
 //                  answers 503 with a message (never a 500), then recovers by itself.
-//   disk-full      the data directory on a full disk (a tiny tmpfs, where one can be
-//                  mounted; else made unwritable): an attachment and a signed record
-//                  are refused clearly, leaving no row without its file nor file
-//                  without its row, and both succeed once there is room.
+//   disk-full      PostgreSQL refusing file writes as on a full disk (files live in the
+//                  database): an attachment and a signed record are refused clearly,
+//                  leaving no row without its file nor file without its row, and both
+//                  succeed once there is room.
 //
 //   signing-cert   the app started with its signing certificate missing, then with the wrong
 //                  passphrase: the last signature is refused with the reason, nothing is
@@ -21,17 +21,17 @@
 //   npx tsx bench/faults.ts --scenarios kill-pglite,pg-restart --clients 20 --seconds 20
 //
 // Exits 1 when an aim is missed.
-import { execFile, execFileSync, spawnSync } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs, promisify } from 'node:util'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { openPglite, openPostgres, type Database, type DatabaseHandle } from '#db/client.server'
 import { attachments, decisionRecords, organisations, proposals, users } from '#db/schema'
 import { DEMO_ORGANISATION, DEMO_PASSWORD } from '~/seed/demo-data'
 import { signingDirectory } from '~/signing/certificates.server'
-import { recordsDirectory } from '~/signing/issue-record.server'
+import { countRowsWithoutFile, listFileHeads } from '#db/files.server'
 import { recordDecision } from '~/workflow/decision/decision.server'
 import { reachDecision } from '#tests/support/decision'
 import { pdfBytes } from '#tests/support/documents'
@@ -86,9 +86,9 @@ function statusCounts(samples: Sample[]) {
     .join(' ')
 }
 
-/** `npm run audit:verify` as an operator would run it, against the app's database. */
+/** `npm run probity -- verify` as an operator would run it (from the build), against the app's database. */
 function auditVerify(env: Record<string, string>) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
+  const run = spawnSync(process.execPath, ['scripts/probity.mjs', 'verify'], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -190,8 +190,8 @@ async function killAndRestart(kind: 'pglite' | 'postgres'): Promise<Outcome> {
     await verifyAfter(after.db, ledger, before, problems, lines)
     await after.close()
     const verified = auditVerify(env)
-    lines.push(`npm run audit:verify: ${verified.output.split('\n').at(-1)}`)
-    if (!verified.ok) problems.push(`audit:verify failed:\n${verified.output}`)
+    lines.push(`npm run probity -- verify: ${verified.output.trim().split('\n').at(-1)}`)
+    if (!verified.ok) problems.push(`probity verify failed:\n${verified.output}`)
   } finally {
     restarted()
     await app?.kill('SIGKILL')
@@ -334,66 +334,17 @@ async function postgresRestart(): Promise<Outcome> {
   return { scenario: 'pg-restart', lines, problems }
 }
 
-/** A tiny tmpfs for the data directory where this process may mount one; null where it may not. */
-function mountTinyDisk(dir: string): (() => void) | null {
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0755', 'tmpfs', dir], {
-      stdio: 'ignore',
-    })
-    return () => execFileSync('umount', [dir], { stdio: 'ignore' })
-  } catch {
-    return null
-  }
-}
-
-/** Fills the disk under `dir` to the last byte; returns a way to make room again. */
-function fillDisk(dir: string): () => void {
-  const filler = path.join(dir, 'filler')
-  const fd = fs.openSync(filler, 'w')
-  const chunk = Buffer.alloc(64 * 1024)
-  try {
-    for (;;) fs.writeSync(fd, chunk)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error
-    // The last few bytes, so that not even a small file fits.
-    for (let n = 4096; n >= 1; n = Math.floor(n / 2)) {
-      try {
-        for (;;) fs.writeSync(fd, chunk.subarray(0, n))
-      } catch {
-        // full at this size; try smaller
-      }
-    }
-  } finally {
-    fs.closeSync(fd)
-  }
-  return () => fs.rmSync(filler)
-}
-
-/** Rows whose file is missing, and files no row names: for attachments and signed records. */
-async function filesWithoutRows(db: Database, dataDir: string) {
+/** Rows whose stored file is missing, and stored files no row names: for attachments and signed records. */
+async function filesWithoutRows(db: Database) {
   const problems: string[] = []
-  const attachmentRows = await db
-    .select({ organisationId: attachments.organisationId, sha256: attachments.sha256 })
-    .from(attachments)
-  const recordRows = await db.select({ filePath: decisionRecords.filePath }).from(decisionRecords)
-  const attachmentFiles = new Set<string>()
-  const attachmentsDir = path.join(dataDir, 'attachments')
-  if (fs.existsSync(attachmentsDir))
-    for (const f of fs.readdirSync(attachmentsDir, { recursive: true, encoding: 'utf8' }))
-      if (fs.statSync(path.join(attachmentsDir, f)).isFile()) attachmentFiles.add(f)
-  for (const r of attachmentRows) {
-    const name = path.join(r.organisationId, r.sha256)
-    if (!attachmentFiles.delete(name)) problems.push(`attachment row without its file: ${name}`)
-  }
-  problems.push(...[...attachmentFiles].map((f) => `attachment file without a row: ${f}`))
-  const recordFiles = new Set<string>()
-  const records = recordsDirectory(dataDir)
-  if (fs.existsSync(records))
-    for (const f of fs.readdirSync(records, { recursive: true, encoding: 'utf8' }))
-      if (fs.statSync(path.join(records, f)).isFile()) recordFiles.add(f)
-  for (const r of recordRows)
-    if (!recordFiles.delete(r.filePath)) problems.push(`record row without its file: ${r.filePath}`)
-  problems.push(...[...recordFiles].map((f) => `record file without a row: ${f}`))
+  const missing = await countRowsWithoutFile(db)
+  if (missing.attachments) problems.push(`${missing.attachments} attachment row(s) without their file`)
+  if (missing.records) problems.push(`${missing.records} record row(s) without their file`)
+  const named = new Set([
+    ...(await db.select({ sha256: attachments.sha256 }).from(attachments)).map((r) => r.sha256),
+    ...(await db.select({ sha256: decisionRecords.sha256 }).from(decisionRecords)).map((r) => r.sha256),
+  ])
+  for (const file of await listFileHeads(db)) if (!named.has(file.sha256)) problems.push(`stored file without a row: ${file.sha256}`)
   return problems
 }
 
@@ -480,7 +431,6 @@ async function diskFull(): Promise<Outcome> {
   const lines: string[] = []
   const problems: string[] = []
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-faults-disk-'))
-  const unmount = mountTinyDisk(dataDir)
   const pg = startPostgres()
   const env = { DATA_DIR: dataDir, SEED_DEMO: 'false', DATABASE_URL: pg.url }
   let app: AppProcess | undefined
@@ -489,72 +439,49 @@ async function diskFull(): Promise<Outcome> {
     handle = await openPostgres(pg.url)
     const db = handle.db
     const w = await decisionWaiting(db, dataDir)
-    const { org, chief } = w
+    const { chief } = w
     app = await startApp(env)
     const cookie = await signInCookie(app.url, chief.email, DEMO_PASSWORD)
     const attach = () => w.attach(app!.url, cookie)
     const sign = () => w.sign(app!.url, cookie)
-    const makeRoom = unmount ? fillDisk(dataDir) : blockDirectories(dataDir, org.id)
-    lines.push(
-      unmount
-        ? `data directory on a 4 MB tmpfs, filled to the last byte`
-        : 'no tmpfs could be mounted here: the storage directories were made unwritable instead (a regular file in their place)',
-    )
+    // Files live in the database: PostgreSQL refuses every file chunk with the error it raises on a full disk.
+    await db.execute(sql`create function refuse_file_chunk() returns trigger language plpgsql as $$
+      begin raise exception using errcode = '53100', message = 'could not extend file: No space left on device'; end $$`)
+    await db.execute(sql`create trigger refuse_file_chunk before insert on file_chunks for each row execute function refuse_file_chunk()`)
+    lines.push('PostgreSQL refusing every file write with "could not extend file: No space left on device" (SQLSTATE 53100)')
     const [attached, signed] = [await attach(), await sign()]
-    const message = (body: string) =>
-      /could not be (stored|written)[^<]*/.exec(body)?.[0] ?? '(no message found)'
+    const message = (body: string) => /could not be stored[^<]*/.exec(body)?.[0] ?? '(no message found)'
     lines.push(
       `disk full: attaching a paper answers ${attached.status} "${message(attached.body)}"; signing the decision answers ${signed.status} "${message(signed.body)}"`,
     )
     if (attached.status !== 503 || !/could not be stored/.test(attached.body))
-      problems.push(
-        `attaching on a full disk answered ${attached.status} without saying the file could not be stored`,
-      )
-    if (signed.status !== 503 || !/could not be written/.test(signed.body))
-      problems.push(
-        `signing on a full disk answered ${signed.status} without saying the record could not be written`,
-      )
+      problems.push(`attaching on a full disk answered ${attached.status} without saying the file could not be stored`)
+    if (signed.status !== 503 || !/could not be stored/.test(signed.body))
+      problems.push(`signing on a full disk answered ${signed.status} without saying the record could not be stored`)
     if ((await w.stateOf()).stage !== 'decision')
       problems.push('the decision was recorded as signed although its record could not be stored')
-    const orphansFull = await filesWithoutRows(db, dataDir)
+    const orphansFull = await filesWithoutRows(db)
     problems.push(...orphansFull)
 
-    makeRoom()
+    await db.execute(sql`drop trigger refuse_file_chunk on file_chunks`)
+    await db.execute(sql`drop function refuse_file_chunk()`)
     const [attachedAgain, signedAgain] = [await attach(), await sign()]
     lines.push(
       `room again: attaching answers ${attachedAgain.status}, signing answers ${signedAgain.status} (stage now ${(await w.stateOf()).stage})`,
     )
-    if (attachedAgain.status >= 400)
-      problems.push(`attaching after room was made answered ${attachedAgain.status}`)
+    if (attachedAgain.status >= 400) problems.push(`attaching after room was made answered ${attachedAgain.status}`)
     if (signedAgain.status >= 400 || (await w.stateOf()).stage === 'decision')
       problems.push(`signing after room was made answered ${signedAgain.status}`)
-    const orphansAfter = await filesWithoutRows(db, dataDir)
+    const orphansAfter = await filesWithoutRows(db)
     problems.push(...orphansAfter)
-    lines.push(
-      `rows without files and files without rows: ${orphansFull.length} while full, ${orphansAfter.length} after`,
-    )
+    lines.push(`rows without files and files without rows: ${orphansFull.length} while full, ${orphansAfter.length} after`)
   } finally {
     await app?.kill('SIGKILL')
     await handle?.close()
     pg.stop()
-    unmount?.()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
   return { scenario: 'disk-full', lines, problems }
-}
-
-/** Where no disk can be filled: a regular file where each storage directory belongs, which no write gets past. */
-function blockDirectories(dataDir: string, organisationId: string): () => void {
-  const blocked = [
-    path.join(dataDir, 'attachments', organisationId),
-    path.join(recordsDirectory(dataDir), organisationId),
-  ]
-  for (const dir of blocked) {
-    fs.rmSync(dir, { recursive: true, force: true })
-    fs.mkdirSync(path.dirname(dir), { recursive: true })
-    fs.writeFileSync(dir, 'in the way')
-  }
-  return () => blocked.forEach((dir) => fs.rmSync(dir))
 }
 
 async function signingCertificate(): Promise<Outcome> {
@@ -628,7 +555,7 @@ async function signingCertificate(): Promise<Outcome> {
       problems.push(
         `signing once fixed answered ${fixed.status}, stage ${state.stage}, ${records} records`,
       )
-    problems.push(...(await filesWithoutRows(handle.db, dataDir)))
+    problems.push(...(await filesWithoutRows(handle.db)))
   } finally {
     if (problems.length > 0 && app) lines.push(`the app's log ends:\n${app.output().slice(-3000)}`)
     await app?.kill('SIGKILL')

@@ -80,7 +80,7 @@ export async function seedLoadData(
   const screening: LoadData['screening'] = []
   for (let i = 0; i < 6; i++) {
     const proposal = await createProposal(db, org.id, chief.id, { title: `Screening ${i}` })
-    const attached = await addIntakeAttachment(db, dataDir, {
+    const attached = await addIntakeAttachment(db, {
       actor: actorFor(chief),
       organisationId: org.id,
       proposalId: proposal.id,

@@ -34,12 +34,3 @@ export async function deleteAttachment(db: Queryable, proposalId: string, attach
     .returning()
   return row
 }
-
-/** Whether any row still names this content, so that its file must stay. */
-export async function isContentReferenced(db: Queryable, organisationId: string, sha256: string) {
-  const row = await db.query.attachments.findFirst({
-    where: and(eq(attachments.organisationId, organisationId), eq(attachments.sha256, sha256)),
-    columns: { id: true },
-  })
-  return row !== undefined
-}

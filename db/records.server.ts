@@ -64,8 +64,3 @@ export async function findPublicRecord(
     parent: parent ?? null,
   }
 }
-
-export async function recordFilePaths(db: Queryable): Promise<Set<string>> {
-  const rows = await db.select({ filePath: decisionRecords.filePath }).from(decisionRecords)
-  return new Set(rows.map((r) => r.filePath))
-}

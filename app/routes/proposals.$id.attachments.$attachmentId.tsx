@@ -1,8 +1,8 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { findAttachment } from '#db/attachments.server'
-import { appContext } from '~/utils/app-context.server'
-import { readAttachmentFile } from '~/utils/attachments.server'
 import { notFound } from '~/utils/auth.server'
+import { fileStore } from '~/utils/storage/index.server'
+import { responseBody } from '~/utils/storage/response.server'
 import { isUuid } from '~/utils/ids'
 import { actorFor } from '~/workflow/actor.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
@@ -19,13 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(params.attachmentId) || !canSeePapers(snapshot, actorFor(user).id!)) notFound('Attachment not found')
   const row = await findAttachment(db, user.organisationId, proposal.id, params.attachmentId)
   if (!row) notFound('Attachment not found')
-  const { config } = await appContext()
-  const bytes = readAttachmentFile(config.dataDir, row.organisationId, row.sha256)
-  if (!bytes) throw new Response('The file of this attachment is missing; tell your administrator.', { status: 500 })
-  return new Response(new Uint8Array(bytes), {
+  const file = await fileStore(db).stream(row.sha256)
+  if (!file) throw new Response('The file of this attachment is missing; tell your administrator.', { status: 500 })
+  return new Response(responseBody(file.body), {
     headers: {
       'Content-Type': row.mediaType,
-      'Content-Length': String(bytes.length),
+      'Content-Length': String(file.byteSize),
       'Content-Disposition': contentDisposition(row.filename),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, no-store',

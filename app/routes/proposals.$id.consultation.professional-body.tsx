@@ -62,7 +62,6 @@ function refused(
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const { config } = await appContext()
   const read = await readForm(request, {
     maxFiles: MAX_PAPERS,
     maxFileBytes: MAX_ATTACHMENT_BYTES,
@@ -90,14 +89,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const v = submission.value
   const base = { user, proposalId: proposal.id }
   const here = `/proposals/${proposal.id}/consultation/professional-body`
-  const papers = { dataDir: config.dataDir, files: await uploadsOf(read.form, 'papers') }
+  const papers = { files: await uploadsOf(read.form, 'papers') }
   let result
   switch (v.intent) {
     case 'pb.request':
       result = await requestOpinion(db, { ...base, ...v, papers, expectedVersion: v.version })
       break
     case 'pb.respond':
-      result = await recordResponse(db, { ...base, ...v, papers, expectedVersion: v.version, mail: mailSettings(config) })
+      result = await recordResponse(db, { ...base, ...v, papers, expectedVersion: v.version, mail: mailSettings((await appContext()).config) })
       break
     case 'pb.answer':
       result = await answerRecommendation(db, {

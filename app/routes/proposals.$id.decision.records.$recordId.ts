@@ -1,9 +1,8 @@
-import fs from 'node:fs'
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { findRecord } from '#db/records.server'
-import { recordFilePath } from '~/signing/issue-record.server'
-import { appContext } from '~/utils/app-context.server'
 import { notFound } from '~/utils/auth.server'
+import { fileStore } from '~/utils/storage/index.server'
+import { responseBody } from '~/utils/storage/response.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -19,19 +18,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!UUID.test(recordId)) notFound('Record not found')
   const record = await findRecord(db, proposal.organisationId, recordId)
   if (!record || record.proposalId !== proposal.id) notFound('Record not found')
-  const { config } = await appContext()
-  let bytes: Buffer
-  try {
-    bytes = fs.readFileSync(recordFilePath(config.dataDir, record))
-  } catch {
-    throw new Response('The stored copy of this record cannot be read. Ask an administrator to restore it from a backup.', {
-      status: 500,
-    })
-  }
-  return new Response(new Uint8Array(bytes), {
+  const file = await fileStore(db).stream(record.sha256)
+  if (!file) throw new Response('The stored copy of this record cannot be read. Ask an administrator to restore it from a backup.', { status: 500 })
+  return new Response(responseBody(file.body), {
     headers: {
       'Content-Type': 'application/pdf',
-      'Content-Length': String(bytes.length),
+      'Content-Length': String(file.byteSize),
       'Content-Disposition': `attachment; filename="${record.reference.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf"`,
       'Cache-Control': 'private, no-store',
     },

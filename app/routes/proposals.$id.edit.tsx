@@ -66,7 +66,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Args = ActionFunctionArgs & Awaited<ReturnType<typeof requireEditableDraft>>
 
 async function attach({ request, user, db, proposal }: Args) {
-  const { config } = await appContext()
   const declared = Number(request.headers.get('content-length') ?? 0)
   const tooLarge = { kind: 'attachment' as const, error: `Attach files of at most ${MAX_ATTACHMENT_LABEL}` }
   // A little room above the limit for the form's own fields and boundaries.
@@ -82,7 +81,7 @@ async function attach({ request, user, db, proposal }: Args) {
   if (!(file instanceof File) || file.size === 0) {
     return data({ kind: 'attachment' as const, error: 'Choose a file to attach' }, { status: 400 })
   }
-  const result = await addIntakeAttachment(db, config.dataDir, {
+  const result = await addIntakeAttachment(db, {
     actor: actorFor(user),
     organisationId: user.organisationId,
     proposalId: proposal.id,
@@ -94,11 +93,10 @@ async function attach({ request, user, db, proposal }: Args) {
 }
 
 async function detach({ user, db, proposal }: Args, attachmentId: FormDataEntryValue | null) {
-  const { config } = await appContext()
   if (typeof attachmentId !== 'string' || !isUuid(attachmentId)) {
     return data({ kind: 'attachment' as const, error: 'That attachment is not part of this proposal’s papers' }, { status: 400 })
   }
-  const result = await removeIntakeAttachment(db, config.dataDir, {
+  const result = await removeIntakeAttachment(db, {
     actor: actorFor(user),
     organisationId: user.organisationId,
     proposalId: proposal.id,

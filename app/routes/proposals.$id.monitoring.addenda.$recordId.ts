@@ -1,9 +1,8 @@
-import fs from 'node:fs/promises'
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { findRecord } from '#db/records.server'
-import { recordFilePath } from '~/signing/issue-record.server'
-import { appContext } from '~/utils/app-context.server'
 import { notFound } from '~/utils/auth.server'
+import { fileStore } from '~/utils/storage/index.server'
+import { responseBody } from '~/utils/storage/response.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 
 /** A signed addendum of this partnership, as the exact bytes that were signed. */
@@ -13,13 +12,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound('Addendum not found')
   const record = await findRecord(db, user.organisationId, id)
   if (!record || record.kind !== 'addendum' || record.proposalId !== proposal.id) notFound('Addendum not found')
-  const { config } = await appContext()
-  const bytes = await fs.readFile(recordFilePath(config.dataDir, record))
-  return new Response(bytes, {
+  const file = await fileStore(db).stream(record.sha256)
+  if (!file) throw new Response('The stored copy of this addendum cannot be read. Ask an administrator to restore it from a backup.', { status: 500 })
+  return new Response(responseBody(file.body), {
     headers: {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="${record.reference}.pdf"`,
-      'Content-Length': String(bytes.length),
+      'Content-Length': String(file.byteSize),
       'Cache-Control': 'private, no-store',
     },
   })

@@ -20,8 +20,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = (params.key ?? '').toLowerCase()
   if (!UUID.test(id)) notFound(STORED_DATA_PROBLEMS.not_found)
-  const { database, config } = await appContext()
-  const stored = await storedRecordData(database.db, config, id)
+  const { database } = await appContext()
+  const stored = await storedRecordData(database.db, id)
   if (!stored.ok) notFound(STORED_DATA_PROBLEMS[stored.reason])
   return { id, name: stored.embedded.name, json: stored.embedded.json }
 }

@@ -9,8 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = (params.key ?? '').toLowerCase()
   if (!UUID.test(id)) notFound(STORED_DATA_PROBLEMS.not_found)
-  const { database, config } = await appContext()
-  const stored = await storedRecordData(database.db, config, id)
+  const { database } = await appContext()
+  const stored = await storedRecordData(database.db, id)
   if (!stored.ok) notFound(STORED_DATA_PROBLEMS[stored.reason])
   return new Response(new Uint8Array(stored.embedded.bytes), {
     headers: {

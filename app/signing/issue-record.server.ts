@@ -1,19 +1,17 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import { type Queryable, type Transaction } from '#db/client.server'
-import { countRecordsForProposal, findRecord, insertDecisionRecord, recordFilePaths } from '#db/records.server'
+import { countRecordsForProposal, findRecord, insertDecisionRecord } from '#db/records.server'
 import { type DecisionRecordRow } from '#db/schema'
 import { type AddendumData, type DecisionRecordData, type RecordMeta } from '~/pdf/record-data'
 import { renderAddendum, renderDecisionRecord } from '~/pdf/render.server'
+import { fileStore, StorageError } from '~/utils/storage/index.server'
 import { requireSigningIdentity, type SigningConfig } from './certificates.server'
 import { signPdf } from './sign-pdf.server'
 
 /**
- * Issues a signed record: renders it, signs it, writes the file and records
- * it, so that there is never a row without its file nor a file without its
- * row. The row goes in inside a transaction after the file is safely on disk;
- * if the transaction fails the file is removed again.
+ * Issues a signed record: renders it, signs it, and stores the file and its
+ * row in one transaction, so that there is never a row without its file nor a
+ * file without its row.
  */
 
 export type IssueRequest =
@@ -42,12 +40,9 @@ export type IssueOptions = {
 
 export class RecordIssueError extends Error {}
 
-export function recordsDirectory(dataDir: string) {
-  return path.join(dataDir, 'records')
-}
-
-export function recordFilePath(dataDir: string, record: Pick<DecisionRecordRow, 'filePath'>) {
-  return path.join(recordsDirectory(dataDir), record.filePath)
+/** The signed bytes of a record, exactly as issued; undefined if the stored file is missing. */
+export function readRecordFile(db: Queryable, record: Pick<DecisionRecordRow, 'sha256'>): Promise<Buffer | undefined> {
+  return fileStore(db).get(record.sha256)
 }
 
 export async function issueRecord(
@@ -99,81 +94,33 @@ export async function issueRecord(
     timestampUrl: config.SIGNING_TSA_URL,
   })
   const sha256 = crypto.createHash('sha256').update(signed).digest('hex')
-  const filePath = path.join(request.organisationId, `${id}.pdf`)
-  const absolute = path.join(recordsDirectory(config.dataDir), filePath)
-  writeDurably(absolute, signed)
+  // Where records lived before they moved into the database; still unique, kept for the import at start.
+  const filePath = `${request.organisationId}/${id}.pdf`
 
-  try {
-    return await db.transaction(async (tx) => {
-      const row = await insertDecisionRecord(tx, {
-        id,
-        organisationId: request.organisationId,
-        proposalId: request.proposalId,
-        kind: request.kind,
-        parentRecordId,
-        reference: meta.reference,
-        proposalTitle: request.data.proposal.title,
-        partner: request.data.proposal.partner,
-        outcome,
-        sha256,
-        filePath,
-        byteSize: signed.length,
-        auditHeadHash: request.data.audit.hash,
-        auditHeadSeq: request.data.audit.seq,
-        signedAt: now,
+  return db.transaction(async (tx) => {
+    await fileStore(tx)
+      .put(sha256, signed)
+      .catch((cause: unknown) => {
+        throw new StorageError('The record file could not be stored.', { cause })
       })
-      await options.alsoInTransaction?.(tx, row)
-      return row
+    const row = await insertDecisionRecord(tx, {
+      id,
+      organisationId: request.organisationId,
+      proposalId: request.proposalId,
+      kind: request.kind,
+      parentRecordId,
+      reference: meta.reference,
+      proposalTitle: request.data.proposal.title,
+      partner: request.data.proposal.partner,
+      outcome,
+      sha256,
+      filePath,
+      byteSize: signed.length,
+      auditHeadHash: request.data.audit.hash,
+      auditHeadSeq: request.data.audit.seq,
+      signedAt: now,
     })
-  } catch (error) {
-    fs.rmSync(absolute, { force: true })
-    throw error
-  }
-}
-
-/**
- * Removes record files that no row names: left by a crash between writing the
- * file and committing, or by a caller's outer transaction rolling back after
- * issueRecord returned. Only files older than `graceMs` go, so a record being
- * issued right now is never touched. Returns the paths removed.
- */
-export async function sweepOrphanRecordFiles(db: Queryable, dataDir: string, graceMs = 3600_000, now = Date.now()) {
-  const root = recordsDirectory(dataDir)
-  if (!fs.existsSync(root)) return []
-  const known = await recordFilePaths(db)
-  const removed: string[] = []
-  for (const relative of fs.readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-    const absolute = path.join(root, relative)
-    const stat = fs.statSync(absolute)
-    if (!stat.isFile() || known.has(relative) || now - stat.mtimeMs < graceMs) continue
-    fs.rmSync(absolute, { force: true })
-    removed.push(relative)
-  }
-  return removed
-}
-
-/** Temp file, fsync, rename, fsync the directory: the file is whole on disk or absent. */
-function writeDurably(target: string, bytes: Buffer) {
-  const dir = path.dirname(target)
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`)
-  try {
-    const fd = fs.openSync(temp, 'wx', 0o600)
-    try {
-      fs.writeFileSync(fd, bytes)
-      fs.fsyncSync(fd)
-    } finally {
-      fs.closeSync(fd)
-    }
-    fs.renameSync(temp, target)
-  } catch (error) {
-    fs.rmSync(temp, { force: true })
-    throw error
-  }
-  const dirFd = fs.openSync(dir, 'r')
-  try {
-    fs.fsyncSync(dirFd)
-  } finally {
-    fs.closeSync(dirFd)
-  }
+    await options.alsoInTransaction?.(tx, row)
+    return row
+  })
 }

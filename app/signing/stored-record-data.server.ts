@@ -1,10 +1,8 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
 import { type Queryable } from '#db/client.server'
 import { findPublicRecord, type PublicRecord } from '#db/records.server'
 import { readEmbeddedRecord, type EmbeddedRecord } from '~/pdf/embedded-record.server'
-import { type SigningConfig } from './certificates.server'
-import { recordFilePath } from './issue-record.server'
+import { readRecordFile } from './issue-record.server'
 
 /**
  * The data a stored record carries, read from the signed file itself (not
@@ -15,15 +13,16 @@ export type StoredRecordData =
   | { ok: true; row: PublicRecord; embedded: EmbeddedRecord }
   | { ok: false; reason: 'not_found' | 'unreadable' | 'changed' | 'no_data' }
 
-export async function storedRecordData(db: Queryable, config: SigningConfig, id: string): Promise<StoredRecordData> {
+export async function storedRecordData(db: Queryable, id: string): Promise<StoredRecordData> {
   const row = await findPublicRecord(db, { id })
   if (!row) return { ok: false, reason: 'not_found' }
-  let pdf: Buffer
+  let pdf: Buffer | undefined
   try {
-    pdf = fs.readFileSync(recordFilePath(config.dataDir, row))
+    pdf = await readRecordFile(db, row)
   } catch {
-    return { ok: false, reason: 'unreadable' }
+    pdf = undefined
   }
+  if (!pdf) return { ok: false, reason: 'unreadable' }
   if (crypto.createHash('sha256').update(pdf).digest('hex') !== row.sha256) return { ok: false, reason: 'changed' }
   const embedded = await readEmbeddedRecord(pdf)
   return embedded ? { ok: true, row, embedded } : { ok: false, reason: 'no_data' }

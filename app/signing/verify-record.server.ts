@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
 import { verifyChain } from '#db/audit.server'
 import { type Queryable } from '#db/client.server'
 import { findPublicRecord, type PublicRecord } from '#db/records.server'
@@ -11,7 +10,7 @@ import { outcomeLabel } from '#machines/vocabulary/labels'
 import { type Outcome } from '#machines/vocabulary/decision'
 import { type ReassessmentOutcome } from '#machines/vocabulary/monitoring'
 import { signingTrust, type SigningConfig } from './certificates.server'
-import { recordFilePath } from './issue-record.server'
+import { readRecordFile } from './issue-record.server'
 import { checkPdfSignature, failedCheck, type SignatureCheck } from './verify-pdf.server'
 
 /**
@@ -133,10 +132,8 @@ export async function verifyStoredRecord(
 ): Promise<RecordVerification | undefined> {
   const row = await findPublicRecord(db, by)
   if (!row) return undefined
-  let pdf: Buffer
-  try {
-    pdf = fs.readFileSync(recordFilePath(config.dataDir, row))
-  } catch {
+  const pdf = await readRecordFile(db, row)
+  if (!pdf) {
     return {
       sha256: row.sha256,
       signature: failedCheck('The stored copy of this record cannot be read.'),

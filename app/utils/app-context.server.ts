@@ -2,6 +2,7 @@ import path from 'node:path'
 import { openPglite, openPostgres, type Database, type DatabaseHandle } from '#db/client.server'
 import { lockDataDirectory } from '#db/pglite-lock.server'
 import { parseConfig, type Config } from './config.server'
+import { configureFileStorage } from './storage/index.server'
 import { loadOrCreateSecret } from './secrets.server'
 
 export type AppContext = {
@@ -17,6 +18,7 @@ const holder = globalThis as typeof globalThis & { __probity?: Promise<AppContex
 
 export async function createAppContext(env: NodeJS.ProcessEnv = process.env): Promise<AppContext> {
   const config = parseConfig(env)
+  configureFileStorage(config)
   const secret = loadOrCreateSecret(config.dataDir, config.SESSION_SECRET)
   let database: DatabaseHandle
   if (config.DATABASE_URL) {

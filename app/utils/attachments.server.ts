@@ -1,24 +1,13 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
-import { isContentReferenced } from '#db/attachments.server'
 import { type Queryable } from '#db/client.server'
+import { deleteFileIfUnreferenced } from '#db/files.server'
 import { detectDocumentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL, type DocumentType } from './document-type'
+import { fileStore, StorageError } from './storage/index.server'
+
+export { StorageError }
 
 // The limits live with the document types so that pages can show them; server code may import them from here.
 export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL }
-
-/**
- * Attachment files live at DATA_DIR/attachments/<organisation>/<sha256>: named
- * by their content, never by what the uploader called them, so no file name
- * can reach the file system.
- */
-export function attachmentPath(dataDir: string, organisationId: string, sha256: string) {
-  if (!/^[0-9a-f-]{36}$/.test(organisationId) || !/^[0-9a-f]{64}$/.test(sha256)) {
-    throw new Error('Not an attachment address')
-  }
-  return path.join(dataDir, 'attachments', organisationId, sha256)
-}
 
 export type CheckedUpload =
   | { ok: true; bytes: Buffer; sha256: string; type: DocumentType; filename: string }
@@ -41,44 +30,27 @@ export function checkUpload(filename: string, bytes: Buffer): CheckedUpload {
   return { ok: true, bytes, sha256, type, filename: displayName(filename, type) }
 }
 
-/** The disk is full or the data directory cannot be written: the person can only wait and tell someone. */
-export class StorageError extends Error {}
+/**
+ * Stores the file in the caller's transaction, before its row is inserted: the
+ * row and its bytes are committed together or not at all.
+ */
+export async function storeAttachmentFile(tx: Queryable, sha256: string, bytes: Buffer) {
+  try {
+    await fileStore(tx).put(sha256, bytes)
+  } catch (cause) {
+    throw new StorageError('The file could not be stored, so nothing was attached. Tell your administrator, and try again later.', { cause })
+  }
+}
 
 /**
- * Writes the file (atomically, once per content) before its row is inserted;
- * returns whether it was new. A failed write leaves nothing behind, not even
- * part of a file, and says why in words a person can pass on.
+ * After an attachment row is deleted, in the same transaction: no file without
+ * a row. True when the file's row went too: then, once the transaction has
+ * committed, `discardUnnamedFile` lets go of any bytes kept outside the database.
  */
-export function writeAttachmentFile(dataDir: string, organisationId: string, sha256: string, bytes: Buffer): boolean {
-  const target = attachmentPath(dataDir, organisationId, sha256)
-  if (fs.existsSync(target)) return false
-  const temp = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`
-  try {
-    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 })
-    fs.writeFileSync(temp, bytes, { mode: 0o600 })
-    fs.renameSync(temp, target)
-  } catch (error) {
-    try {
-      fs.rmSync(temp, { force: true })
-    } catch {
-      // Nothing was written where nothing can be.
-    }
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    throw new StorageError(`The file could not be stored (${code}), so nothing was attached. Tell your administrator, and try again later.`)
-  }
-  return true
+export async function removeFileIfUnreferenced(tx: Queryable, sha256: string): Promise<boolean> {
+  return deleteFileIfUnreferenced(tx, sha256)
 }
 
-/** After a row is deleted, or its insert failed: no file without a row. */
-export async function removeFileIfUnreferenced(db: Queryable, dataDir: string, organisationId: string, sha256: string) {
-  if (await isContentReferenced(db, organisationId, sha256)) return
-  fs.rmSync(attachmentPath(dataDir, organisationId, sha256), { force: true })
-}
-
-export function readAttachmentFile(dataDir: string, organisationId: string, sha256: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(attachmentPath(dataDir, organisationId, sha256))
-  } catch {
-    return undefined
-  }
+export async function discardUnnamedFile(db: Queryable, sha256: string) {
+  await fileStore(db).discardUnnamed(sha256)
 }

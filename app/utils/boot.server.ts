@@ -7,12 +7,13 @@ import { countLibraryServices, firstLibraryServiceName } from '#db/organisations
 import { issueSetupToken, setupMessage } from '~/identity/setup-token.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
 import { ensureGeneratedIdentity, reportSigningCertificate } from '~/signing/certificates.server'
-import { sweepOrphanRecordFiles } from '~/signing/issue-record.server'
 import { timestampAuthorityProblem } from '~/signing/timestamp.server'
 import { startScheduledWork, stopScheduledWork } from '~/workflow/scheduled/start-scheduled-work.server'
 import { describeError, logger } from './log.server'
 import { metrics } from './metrics.server'
 import { observeDatabase } from './observe-database.server'
+import { DataDirImportError } from './storage/import-data-dir.server'
+import { prepareFileStorage } from './storage/prepare.server'
 
 const holder = globalThis as typeof globalThis & { __probityStop?: () => Promise<void> }
 
@@ -27,8 +28,7 @@ export function boot(): Promise<AppContext> {
     try {
       const context = await createAppContext()
       const log = logger()
-      const orphans = await sweepOrphanRecordFiles(context.database.db, context.config.dataDir)
-      if (orphans.length) log.warn({ removed: orphans.length }, 'removed record files that no decision record names')
+      await prepareFileStorage(context)
       if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {
         if (context.config.SEED_DEMO_STAGES) {
           await seedDemoStages(context.database.db, { secret: context.secret, signing: context.config }).catch(
@@ -72,7 +72,7 @@ export function boot(): Promise<AppContext> {
       return context
     } catch (error) {
       // Plain lines for the person starting Probity (a JSON line would fold them into one).
-      if (error instanceof ConfigError || error instanceof DataDirectoryInUseError) {
+      if (error instanceof ConfigError || error instanceof DataDirectoryInUseError || error instanceof DataDirImportError) {
         process.stderr.write(`Probity cannot start.\n${error.message}\n`)
       } else {
         process.stderr.write('Probity cannot start: the database could not be opened or migrated.\n')

@@ -64,6 +64,14 @@ export const ConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
   /** How long an invitation link lets a new person set their password. */
   INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Where file bytes go: the database (default, so its backup is complete) or an S3-compatible bucket. */
+  STORAGE_TRANSPORT: z.enum(['database', 's3']).default('database'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3, 'must be a bucket name').optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(true),
 })
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -82,6 +90,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const c = result.data
+  if (c.STORAGE_TRANSPORT === 's3' && !c.S3_BUCKET) {
+    throw new ConfigError('Invalid configuration:\n  S3_BUCKET: must be set when STORAGE_TRANSPORT is s3')
+  }
+  if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  S3_SECRET_ACCESS_KEY: set both S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or neither')
+  }
   const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '')
   const local = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:|$)/.test(publicUrl)
   if (c.NODE_ENV === 'production' && !publicUrl.startsWith('https:') && !local) {

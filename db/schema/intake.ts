@@ -1,5 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations, users } from './core'
+import { storedFiles } from './files'
 import { proposals } from './proposals'
 
 export const DELIVERED_BY = ['library_staff', 'partner_staff', 'both'] as const
@@ -46,9 +47,8 @@ export const proposalIntakes = pgTable('proposal_intakes', {
 })
 
 /**
- * Papers attached to a proposal. The file lives outside the database at
- * DATA_DIR/attachments/<organisation>/<sha256>, named by its content and never
- * by the uploader's file name; `filename` is only shown.
+ * Papers attached to a proposal. The file is the stored file named by its
+ * content (`sha256`), never by the uploader's file name; `filename` is only shown.
  */
 export const attachments = pgTable(
   'attachments',
@@ -65,7 +65,9 @@ export const attachments = pgTable(
     filename: text('filename').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => storedFiles.sha256),
     uploadedBy: uuid('uploaded_by')
       .notNull()
       .references(() => users.id),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
 import { organisations } from './core'
+import { storedFiles } from './files'
 import { proposals } from './proposals'
 
 export const RECORD_KINDS = ['decision', 'addendum'] as const
@@ -8,7 +9,7 @@ export type RecordKind = (typeof RECORD_KINDS)[number]
 
 /**
  * Every signed decision record and addendum Probity has issued. The signed
- * bytes live in DATA_DIR/records/<file_path>; their SHA-256 is how anyone
+ * bytes are the stored file named by `sha256`, which is also how anyone
  * holding a copy finds the row. Rows are never changed or removed: a trigger
  * in the migrations refuses UPDATE, DELETE and TRUNCATE.
  */
@@ -30,7 +31,10 @@ export const decisionRecords = pgTable(
     proposalTitle: text('proposal_title').notNull(),
     partner: text('partner').notNull(),
     outcome: text('outcome').notNull(),
-    sha256: text('sha256').notNull(),
+    sha256: text('sha256')
+      .notNull()
+      .references(() => storedFiles.sha256),
+    /** Where the file lived before files moved into the database; read once, by the import at start. */
     filePath: text('file_path').notNull(),
     byteSize: integer('byte_size').notNull(),
     auditHeadHash: text('audit_head_hash').notNull(),

@@ -5,9 +5,9 @@ import { type Database } from '#db/client.server'
 import { decisionRecords, DEFAULT_ORGANISATION_SETTINGS } from '#db/schema'
 import { DEMO_PASSWORD, VISA_SERVICES_CASE } from '~/seed/demo-data'
 import { createProposal } from '~/workflow/create-proposal.server'
-import { recordFilePath } from '~/signing/issue-record.server'
 import { decideAndSign, reachDecision, visaApproval } from '#tests/support/decision'
 import { createDemoService } from '#tests/support/demo-service'
+import { writeStoredFile } from '#tests/support/stored-files'
 import { pdftotext } from '#tests/support/poppler'
 import { schemaErrors, SCHEMA_FILE } from '#tests/support/record-schema'
 import { setupBrowser } from './support/browser'
@@ -48,7 +48,7 @@ async function signedVisaRecord(db: Database, secret: string, dataDir: string) {
     password: DEMO_PASSWORD,
   })
   const [row] = await db.select().from(decisionRecords).where(eq(decisionRecords.id, id))
-  return { id, file: recordFilePath(dataDir, row!) }
+  return { id, file: await writeStoredFile(db, row!.sha256, dataDir) }
 }
 
 const { server } = setupSeededServer('accessible-record', async (db, secret, dir) => {

@@ -4,10 +4,10 @@ import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { appendAuditEntry, verifyChain } from '#db/audit.server'
 import { type Database } from '#db/client.server'
-import { decisionRecords } from '#db/schema'
+import { decisionRecords, storedFiles } from '#db/schema'
 import { renderDecisionRecord } from '~/pdf/render.server'
 import { requireSigningIdentity, signingTrust, SigningUnavailableError, type SigningConfig } from '~/signing/certificates.server'
-import { issueRecord, recordFilePath, recordsDirectory, RecordIssueError, sweepOrphanRecordFiles } from '~/signing/issue-record.server'
+import { issueRecord, readRecordFile, RecordIssueError } from '~/signing/issue-record.server'
 import { signPdf } from '~/signing/sign-pdf.server'
 import { checkPdfSignature } from '~/signing/verify-pdf.server'
 import { verifyRecordFile, verifyStoredRecord } from '~/signing/verify-record.server'
@@ -60,9 +60,8 @@ async function proposalWithHistory(db: Database, entries = 3) {
 
 const config = (): SigningConfig => app().config
 
-function pdfFilesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return []
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.pdf') || f.endsWith('.tmp'))
+async function storedFileCount(db: Database) {
+  return (await db.select({ sha256: storedFiles.sha256 }).from(storedFiles)).length
 }
 
 async function rowsFor(db: Database, proposalId: string) {
@@ -85,11 +84,10 @@ describe(`issuing signed decision records (${databaseKind()})`, () => {
       parentRecordId: null,
       filePath: path.join(org.id, `${record.id}.pdf`),
     })
-    const file = recordFilePath(app().config.dataDir, record)
-    const bytes = fs.readFileSync(file)
+    const bytes = (await readRecordFile(db, record))!
     expect(bytes.length).toBe(record.byteSize)
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
-    expect(pdfFilesUnder(recordsDirectory(app().config.dataDir)).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    // Stored in the database, nothing under DATA_DIR.
+    expect(fs.existsSync(path.join(app().config.dataDir, 'records'))).toBe(false)
 
     const result = await verifyRecordFile(db, config(), bytes)
     expect(result.sha256).toBe(record.sha256)
@@ -123,7 +121,7 @@ describe(`issuing signed decision records (${databaseKind()})`, () => {
       data: { ...addendum, proposal: { ...addendum.proposal, reference: proposal.reference }, audit: data.audit },
     })
     expect(second).toMatchObject({ kind: 'addendum', parentRecordId: first.id, reference: `${proposal.reference}-R2`, outcome: 'add_conditions' })
-    const verified = await verifyRecordFile(db, config(), fs.readFileSync(recordFilePath(app().config.dataDir, second)))
+    const verified = await verifyRecordFile(db, config(), (await readRecordFile(db, second))!)
     expect(verified.record).toMatchObject({
       kind: 'addendum',
       outcome: 'Continue with added conditions',
@@ -137,12 +135,12 @@ describe(`issuing signed decision records (${databaseKind()})`, () => {
     const original = await issueRecord(db, config(), { kind: 'decision', organisationId: a.org.id, proposalId: a.proposal.id, data: a.data })
     const b = await proposalWithHistory(db)
     const { record: _r, parent: _p, ...addendum } = addendumData(original.sha256)
-    const before = pdfFilesUnder(recordsDirectory(app().config.dataDir)).length
+    const before = await storedFileCount(db)
     await expect(
       issueRecord(db, config(), { kind: 'addendum', organisationId: b.org.id, proposalId: b.proposal.id, parentRecordId: original.id, data: addendum }),
     ).rejects.toThrow(RecordIssueError)
     expect(await rowsFor(db, b.proposal.id)).toEqual([])
-    expect(pdfFilesUnder(recordsDirectory(app().config.dataDir)).length).toBe(before)
+    expect(await storedFileCount(db)).toBe(before)
   })
 
   it('never lets a stored record be changed or removed', async () => {
@@ -155,28 +153,10 @@ describe(`issuing signed decision records (${databaseKind()})`, () => {
     expect((await rowsFor(db, proposal.id))[0]!.outcome).toBe('approve_with_conditions')
   })
 
-  it('leaves no row and no file when the records directory cannot be written', async () => {
+  it('keeps no file when the transaction that records it fails', async () => {
     const { db } = app().database
     const { org, proposal, data } = await proposalWithHistory(db)
-    // A plain file where the organisation's directory belongs: mkdir fails even for root.
-    const blocker = path.join(recordsDirectory(app().config.dataDir), org.id)
-    fs.mkdirSync(path.dirname(blocker), { recursive: true })
-    fs.writeFileSync(blocker, 'not a directory')
-    try {
-      await expect(issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })).rejects.toThrow(
-        /ENOTDIR|EEXIST/,
-      )
-      expect(await rowsFor(db, proposal.id)).toEqual([])
-    } finally {
-      fs.rmSync(blocker)
-    }
-    expect(fs.existsSync(blocker)).toBe(false)
-  })
-
-  it('removes the file again when the transaction that records it fails', async () => {
-    const { db } = app().database
-    const { org, proposal, data } = await proposalWithHistory(db)
-    const orgDir = path.join(recordsDirectory(app().config.dataDir), org.id)
+    const before = await storedFileCount(db)
     await expect(
       issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data }, {
         alsoInTransaction: async () => {
@@ -185,37 +165,19 @@ describe(`issuing signed decision records (${databaseKind()})`, () => {
       }),
     ).rejects.toThrow('the audit entry could not be written')
     expect(await rowsFor(db, proposal.id)).toEqual([])
-    expect(pdfFilesUnder(orgDir)).toEqual([])
-  })
-
-  it('sweeps away, after a grace period, files that no row names, and keeps every recorded file', async () => {
-    const { db } = app().database
-    const { org, proposal, data } = await proposalWithHistory(db)
-    const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
-    const dir = path.join(recordsDirectory(app().config.dataDir), org.id)
-    const stale = path.join(dir, 'left-by-a-rolled-back-transaction.pdf')
-    const fresh = path.join(dir, 'being-issued-right-now.pdf')
-    fs.writeFileSync(stale, '%PDF-')
-    fs.writeFileSync(fresh, '%PDF-')
-    const hourAgo = new Date(Date.now() - 2 * 3600_000)
-    fs.utimesSync(stale, hourAgo, hourAgo)
-    fs.utimesSync(recordFilePath(app().config.dataDir, record), hourAgo, hourAgo)
-    const removed = await sweepOrphanRecordFiles(db, app().config.dataDir)
-    expect(removed).toEqual([path.join(org.id, 'left-by-a-rolled-back-transaction.pdf')])
-    expect(fs.existsSync(fresh)).toBe(true)
-    expect(fs.existsSync(recordFilePath(app().config.dataDir, record))).toBe(true)
-    fs.rmSync(fresh)
+    expect(await storedFileCount(db)).toBe(before)
   })
 
   it('refuses to sign without a usable certificate, and says why', async () => {
     const { db } = app().database
     const { org, proposal, data } = await proposalWithHistory(db)
+    const before = await storedFileCount(db)
     const missing = { ...config(), SIGNING_P12_PATH: path.join(app().config.dataDir, 'absent.p12'), SIGNING_P12_PASSPHRASE: 'x' }
     const error = await issueRecord(db, missing, { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SigningUnavailableError)
     expect((error as SigningUnavailableError).check.status).toBe('missing')
     expect(await rowsFor(db, proposal.id)).toEqual([])
-    expect(pdfFilesUnder(path.join(recordsDirectory(app().config.dataDir), org.id))).toEqual([])
+    expect(await storedFileCount(db)).toBe(before)
   })
 })
 
@@ -223,12 +185,13 @@ describe(`issuing with a timestamp authority (${databaseKind()})`, () => {
   it('refuses to sign when the authority is down, leaving no row and no file', async () => {
     const { db } = app().database
     const { org, proposal, data } = await proposalWithHistory(db)
+    const before = await storedFileCount(db)
     const down = { ...config(), SIGNING_TSA_URL: await deadTsaUrl() }
     const error = await issueRecord(db, down, { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SigningUnavailableError)
     expect((error as SigningUnavailableError).check.status).toBe('timestamp_unavailable')
     expect(await rowsFor(db, proposal.id)).toEqual([])
-    expect(pdfFilesUnder(path.join(recordsDirectory(app().config.dataDir), org.id))).toEqual([])
+    expect(await storedFileCount(db)).toBe(before)
   })
 })
 
@@ -237,7 +200,7 @@ describe(`verifying a file (${databaseKind()})`, () => {
     const { db } = app().database
     const { org, proposal, data } = await proposalWithHistory(db)
     const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
-    const bytes = Buffer.from(fs.readFileSync(recordFilePath(app().config.dataDir, record)))
+    const bytes = Buffer.from((await readRecordFile(db, record))!)
     bytes[1000] = bytes[1000]! ^ 0x01
     const result = await verifyRecordFile(db, config(), bytes)
     expect(result.signature).toMatchObject({ intact: false, problem: 'The file has changed since it was signed.' })
@@ -276,12 +239,12 @@ describe(`verifying a file (${databaseKind()})`, () => {
     })
   })
 
-  it('notices when the stored copy was altered on disk', async () => {
+  it('notices when the stored copy was altered in the database', async () => {
     const { db } = app().database
     const { org, proposal, data } = await proposalWithHistory(db)
     const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
-    const file = recordFilePath(app().config.dataDir, record)
-    fs.appendFileSync(file, '\n% appended\n')
+    await db.execute(sql`update file_chunks set data = data || '\x0a25'::bytea where sha256 = ${record.sha256} and seq = 0`)
+    await db.execute(sql`update stored_files set byte_size = byte_size + 2 where sha256 = ${record.sha256}`)
     const result = await verifyStoredRecord(db, config(), { id: record.id })
     expect(result?.signature.problem).toBe('The stored copy no longer matches the hash recorded when it was signed.')
   })
@@ -308,7 +271,7 @@ describe(`the public verify pages (${databaseKind()})`, () => {
       const { db } = app().database
       const { org, proposal, data } = await proposalWithHistory(db)
       const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
-      const { body } = await runAction(upload(new Blob([fs.readFileSync(recordFilePath(app().config.dataDir, record))], { type: 'application/pdf' })))
+      const { body } = await runAction(upload(new Blob([new Uint8Array((await readRecordFile(db, record))!)], { type: 'application/pdf' })))
       expect(body.verification?.signature).toMatchObject({ problem: null, chainsToCa: true })
       expect(body.verification?.signature.chain).toEqual([`Council Records ${kind}`, `Test Council Issuing CA (${kind})`, `Test Council Root CA (${kind})`])
       expect(body.verification?.record?.reference).toBe(record.reference)
@@ -321,8 +284,8 @@ describe(`the public verify pages (${databaseKind()})`, () => {
     const { db } = app().database
     const { org, proposal, data } = await proposalWithHistory(db)
     const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
-    const bytes = fs.readFileSync(recordFilePath(app().config.dataDir, record))
-    const { status, body } = await runAction(upload(new Blob([bytes], { type: 'application/pdf' })))
+    const bytes = (await readRecordFile(db, record))!
+    const { status, body } = await runAction(upload(new Blob([new Uint8Array(bytes)], { type: 'application/pdf' })))
     expect(status).toBe(200)
     expect(body.verification?.record?.reference).toBe(record.reference)
     expect(body.verification?.chain?.verified).toBe(true)
@@ -376,6 +339,6 @@ describe(`the public verify pages (${databaseKind()})`, () => {
     const record = await issueRecord(db, config(), { kind: 'decision', organisationId: org.id, proposalId: proposal.id, data })
     const trust = (await signingTrust(config()))!
     expect(trust.caPem).toBe(pem)
-    expect((await checkPdfSignature(fs.readFileSync(recordFilePath(app().config.dataDir, record)), trust)).chainsToCa).toBe(true)
+    expect((await checkPdfSignature((await readRecordFile(db, record))!, trust)).chainsToCa).toBe(true)
   })
 })

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
@@ -8,7 +7,6 @@ import { listDecisions, listSignatures } from '#db/decisions.server'
 import { findRecord, listRecordsForProposal } from '#db/records.server'
 import { decisions, decisionSignatures, monitoringPlans, type OrganisationSettings, type Proposal } from '#db/schema'
 import { type SigningConfig } from '~/signing/certificates.server'
-import { recordFilePath, recordsDirectory } from '~/signing/issue-record.server'
 import { verifyStoredRecord } from '~/signing/verify-record.server'
 import { loadProposal } from '~/workflow/apply-event.server'
 import { type Person } from '~/workflow/person'
@@ -21,6 +19,7 @@ import { TEST_PASSWORD } from '#tests/support/factories'
 import { pdfsig, pdftotext } from '#tests/support/poppler'
 import { reviewAll, submitProposal } from '#tests/support/screening'
 import { makePki } from '#tests/support/pki'
+import { refuseFileWrites, writeStoredFile } from '#tests/support/stored-files'
 import { deadTsaUrl } from '#tests/support/tsa-server'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
@@ -59,9 +58,7 @@ async function firstDecision(db: Database, c: { org: { id: string }; proposal: P
 
 const textOf = (file: string) => pdftotext(file).replace(/\s+/g, ' ')
 
-function filesUnder(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(pdf|tmp)$/.test(f)) : []
-}
+const recordOnDisk = (db: Database, record: { sha256: string }) => writeStoredFile(db, record.sha256, app().config.dataDir)
 
 describe(`the decision, signed by two signatories (${databaseKind()})`, () => {
   it('approves with conditions: the last signature issues the record pinned to its own audit entry, and sets up monitoring', async () => {
@@ -115,7 +112,7 @@ describe(`the decision, signed by two signatories (${databaseKind()})`, () => {
     expect(plan.indicators.map((i) => i.name)).toEqual(values.monitoring!.indicators.map((i) => i.name))
     expect(plan.conditions.map((x) => x.text)).toEqual(values.conditions.map((x) => x.text))
 
-    const file = recordFilePath(app().config.dataDir, record)
+    const file = await recordOnDisk(db, record)
     expect(pdfsig(file)).toContain('Signature Validation: Signature is Valid.')
     const text = textOf(file)
     for (const expected of [
@@ -178,7 +175,7 @@ describe(`rejection and return for revision (${databaseKind()})`, () => {
     const decision = await firstDecision(db, c)
     expect(decision).toMatchObject({ conditions: [], monitoringPlan: null })
     expect(await db.select().from(monitoringPlans).where(eq(monitoringPlans.proposalId, c.proposal.id))).toEqual([])
-    const text = textOf(recordFilePath(app().config.dataDir, (await findRecord(db, c.org.id, recordId))!))
+    const text = textOf(await recordOnDisk(db, (await findRecord(db, c.org.id, recordId))!))
     expect(text).toContain('Rejected')
     expect(text).toContain('The risk to vulnerable users is too high.')
   })
@@ -226,7 +223,6 @@ describe(`signing that cannot produce the record (${databaseKind()})`, () => {
     expect(decision.signedAt).toBeNull()
     expect(await listSignatures(db, decision.id)).toEqual([])
     expect(await loadPlan(db, c.proposal.id)).toBeUndefined()
-    expect(filesUnder(recordsDirectory(app().config.dataDir)).filter((f) => f.includes(c.org.id))).toEqual([])
   }
 
   it('leaves nothing signed with a missing or locked certificate, says why, and succeeds once it is fixed', async () => {
@@ -263,20 +259,19 @@ describe(`signing that cannot produce the record (${databaseKind()})`, () => {
     expect((await stateOf(db, c.proposal)).stage).toBe('approved')
   })
 
-  it('leaves nothing signed when the record cannot be written, and succeeds once it can', async () => {
+  it('leaves nothing signed when the database refuses the record file, and succeeds once it accepts it', async () => {
     const { db } = app().database
     const c = await atDecision(db)
     await recordDecision(db, { user: c.chief, proposalId: c.proposal.id, values: await visaApproval(db, c.proposal, '2026-09-01') })
     const { version } = await stateOf(db, c.proposal)
-    // A file where the organisation's records directory belongs: unwritable, even for root.
-    const orgDir = path.join(recordsDirectory(app().config.dataDir), c.org.id)
-    fs.mkdirSync(path.dirname(orgDir), { recursive: true })
-    fs.writeFileSync(orgDir, 'in the way')
-
-    const blocked = await sign(db, c.chief, c.proposal)
-    expect(blocked).toMatchObject({ ok: false, status: 503 })
-    expect((blocked as { message: string }).message).toMatch(/record file could not be written \(E[A-Z]+\)/)
-    fs.rmSync(orgDir)
+    const accept = await refuseFileWrites(db)
+    try {
+      const refused = await sign(db, c.chief, c.proposal)
+      expect(refused).toMatchObject({ ok: false, status: 503 })
+      expect((refused as { message: string }).message).toMatch(/your signature has not been recorded.*record file could not be stored/)
+    } finally {
+      await accept()
+    }
     await nothingSigned(db, c, version)
 
     expect(await sign(db, c.chief, c.proposal)).toMatchObject({ ok: true, complete: true })

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { attachments, auditEntries, proposalIntakes, proposals, screenings } from '#db/schema'
@@ -6,12 +5,13 @@ import { loader as attachmentLoader } from '~/routes/proposals.$id.attachments.$
 import { action as editAction, loader as editLoader } from '~/routes/proposals.$id.edit'
 import { loader as overviewLoader } from '~/routes/proposals.$id._index'
 import { action as newAction } from '~/routes/proposals.new'
-import { attachmentPath } from '~/utils/attachments.server'
+import { fileStore } from '~/utils/storage/index.server'
 import { MAX_ATTACHMENT_BYTES } from '~/utils/document-type'
 import { type IntakeValues } from '~/workflow/intake/intake-schema'
 import { docxBytes, odtBytes, pdfBytes } from '#tests/support/documents'
 import { createOrganisation, createProposal, createUser, makeRequest, sessionCookieFor, statusOf } from '#tests/support/factories'
 import { submitProposal, visaIntake } from '#tests/support/screening'
+import { storedFileKeys } from '#tests/support/stored-files'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
 
@@ -245,8 +245,7 @@ describe(`attachments (${databaseKind()})`, () => {
     expect(files.map((f) => f.filename).sort()).toEqual(['Draft contract.pdf', 'Heads of terms.docx', 'Risk note.odt'])
     const pdf = files.find((f) => f.filename === 'Draft contract.pdf')!
     expect(pdf.mediaType).toBe('application/pdf')
-    const stored = attachmentPath(app().config.dataDir, org.id, pdf.sha256)
-    expect(fs.readFileSync(stored)).toEqual(pdfBytes())
+    expect(await fileStore(db).get(pdf.sha256)).toEqual(pdfBytes())
     const response = (await attachmentLoader({
       request: makeRequest(`/proposals/${proposal.id}/attachments/${pdf.id}`, { cookie }),
       params: { id: proposal.id, attachmentId: pdf.id },
@@ -266,13 +265,12 @@ describe(`attachments (${databaseKind()})`, () => {
     const { db, org, chief, cookie } = await setting()
     const proposal = await createProposal(db, org.id, chief.id)
     const before = await snapshotOf(proposal.id)
+    const filesBefore = await storedFileKeys(db)
     const result = (await upload(proposal.id, cookie, bytes, name)) as { init: { status: number }; data: { error: string } }
     expect(result.init.status).toBe(status)
     expect(result.data.error).toMatch(/Attach|Choose a file/)
     expect(await snapshotOf(proposal.id)).toEqual(before)
-    const dir = `${app().config.dataDir}/attachments/${org.id}`
-    const leftovers = fs.existsSync(dir) ? fs.readdirSync(dir) : []
-    expect(leftovers).toEqual([])
+    expect(await storedFileKeys(db)).toEqual(filesBefore)
   })
 
   it('refuses the same file twice and removes the file with its last row', async () => {
@@ -282,12 +280,11 @@ describe(`attachments (${databaseKind()})`, () => {
     const again = (await upload(proposal.id, cookie, pdfBytes('unique'), 'b.pdf')) as { init: { status: number } }
     expect(again.init.status).toBe(400)
     const [file] = (await snapshotOf(proposal.id)).files
-    const stored = attachmentPath(app().config.dataDir, org.id, file!.sha256)
-    expect(fs.existsSync(stored)).toBe(true)
+    expect(await fileStore(db).exists(file!.sha256)).toBe(true)
     const removed = await thrownOrReturned(() => edit(proposal.id, cookie, { intent: 'detach', attachmentId: file!.id }))
     expect(await statusOf(async () => removed)).toBe(200)
     expect((await snapshotOf(proposal.id)).files).toEqual([])
-    expect(fs.existsSync(stored)).toBe(false)
+    expect(await fileStore(db).exists(file!.sha256)).toBe(false)
   })
 
   it('refuses to remove an attachment that is not this proposal’s, changing nothing', async () => {

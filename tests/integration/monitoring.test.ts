@@ -7,7 +7,6 @@ import { type Database } from '#db/client.server'
 import { listNotifications, listOutbox } from '#db/notifications.server'
 import { findPlan, listConditions, listIncidents, listReadings, listRounds } from '#db/monitoring.server'
 import { decisionRecords, type OrganisationSettings } from '#db/schema'
-import { recordFilePath } from '~/signing/issue-record.server'
 import { addMonths } from '~/utils/review-schedule'
 import { loadProposal } from '~/workflow/apply-event.server'
 import { serviceDate } from '~/utils/calendar'
@@ -23,6 +22,7 @@ import { OUTBOX_ONLY_MAIL } from '~/workflow/scenarios/consultation.server'
 import { createOrganisation, createProposal, createUser, TEST_PASSWORD } from '#tests/support/factories'
 import { releaseAnonymous } from '#tests/support/consultation'
 import { issueDecisionRecord, startMonitoring, visaPlan } from '#tests/support/monitoring'
+import { writeStoredFile } from '#tests/support/stored-files'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
 
@@ -252,7 +252,7 @@ describe(`monitoring (${databaseKind()})`, () => {
     const signature = (await listAuditEntries(db, c.proposal.id)).at(-1)!
     expect(signature.eventType).toBe('reassessment.sign')
     expect(addendum).toMatchObject({ auditHeadSeq: signature.seq, auditHeadHash: signature.hash })
-    const file = recordFilePath(config.dataDir, addendum!)
+    const file = await writeStoredFile(db, addendum!.sha256, config.dataDir)
     const pdfsig = execFileSync('pdfsig', [file], { encoding: 'utf8' })
     expect(pdfsig).toContain('Signature is Valid')
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')

@@ -7,13 +7,13 @@ import { findRecord } from '#db/records.server'
 import { readEmbeddedRecord } from '~/pdf/embedded-record.server'
 import { recordJson }  from '~/pdf/record-json'
 import { signingTrust } from '~/signing/certificates.server'
-import { recordFilePath } from '~/signing/issue-record.server'
 import { verifyRecordFile } from '~/signing/verify-record.server'
 import { checkPdfSignature } from '~/signing/verify-pdf.server'
 import { loadProposal } from '~/workflow/apply-event.server'
 import { recordBase } from '~/workflow/decision/decision.server'
 import { signatoriesSection } from '~/workflow/decision/record-sections'
 import { decideAndSign, visaApproval, visaCaseAtDecision } from '#tests/support/decision'
+import { writeStoredFile } from '#tests/support/stored-files'
 import { opensslCmsVerify } from '#tests/support/openssl-verify'
 import { pdfsig } from '#tests/support/poppler'
 import { pdfdetachJson, schemaErrors } from '#tests/support/record-schema'
@@ -42,7 +42,7 @@ async function issuedRecord() {
     secret: app().secret,
   })
   const row = (await findRecord(db, c.org.id, recordId))!
-  return { c, row, file: recordFilePath(app().config.dataDir, row) }
+  return { c, row, file: await writeStoredFile(db, row.sha256, app().config.dataDir) }
 }
 
 /** The byte offsets of the embedded file's (compressed) data inside the PDF. */
@@ -161,7 +161,7 @@ describe(`the record data on the public pages (${databaseKind()})`, () => {
     const response = (await recordJsonLoader(args(row.id))) as Response
     expect(response.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
     const downloaded = Buffer.from(await response.arrayBuffer())
-    expect(downloaded.equals(pdfdetachJson(recordFilePath(app().config.dataDir, row), 'decision-record.json')!.bytes)).toBe(true)
+    expect(downloaded.equals(pdfdetachJson(await writeStoredFile(app().database.db, row.sha256, app().config.dataDir), 'decision-record.json')!.bytes)).toBe(true)
 
     const page = await recordPageLoader(args(row.id))
     expect(page.json).toEqual(JSON.parse(downloaded.toString('utf8')))

@@ -1,12 +1,10 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { attachments, auditEntries, proposals } from '#db/schema'
 import { loader as attachmentLoader } from '~/routes/proposals.$id.attachments.$attachmentId'
 import { action as professionalBodyAction } from '~/routes/proposals.$id.consultation.professional-body'
 import { action as editAction } from '~/routes/proposals.$id.edit'
-import { attachmentPath } from '~/utils/attachments.server'
 import { serviceDate } from '~/utils/calendar'
 import { enterConsultation } from '#tests/support/consultation'
 import { pdfBytes } from '#tests/support/documents'
@@ -18,12 +16,13 @@ import {
   sessionCookieFor,
 } from '#tests/support/factories'
 import { answerOf, routeRequest } from '#tests/support/route-requests'
+import { refuseFileWrites, storedFileKeys } from '#tests/support/stored-files'
 import { setupTestApp } from '#tests/support/test-app'
 import { databaseKind } from '#tests/support/test-database'
 
 // What tests/integration/intake.test.ts leaves out: file names that try to be
-// paths, and a data directory that cannot take the file (the disk full, a
-// broken mount). Content types and size limits are tested there.
+// paths, and a database that cannot take the file (the disk full, a
+// broken volume). Content types and size limits are tested there.
 
 const app = setupTestApp()
 
@@ -55,20 +54,6 @@ async function stateOf(proposalId: string) {
   return { version: row!.version, entries: entries!.n, files }
 }
 
-/** Every file under the organisation's attachments, temporary ones included. */
-function storedFiles(organisationId: string): string[] {
-  const dir = path.join(app().config.dataDir, 'attachments', organisationId)
-  return fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? fs.readdirSync(dir) : []
-}
-
-/** A regular file where the organisation's attachments directory belongs: no write can succeed, even as root. */
-function blockStorage(organisationId: string) {
-  const dir = path.join(app().config.dataDir, 'attachments', organisationId)
-  fs.mkdirSync(path.dirname(dir), { recursive: true })
-  fs.writeFileSync(dir, 'in the way')
-  return () => fs.rmSync(dir)
-}
-
 describe(`file names are never paths (${databaseKind()})`, () => {
   it.each([
     ['../../../../etc/passwd.pdf', 'passwd.pdf'],
@@ -78,17 +63,15 @@ describe(`file names are never paths (${databaseKind()})`, () => {
     ['<script>alert(1)</script>.pdf', 'script.pdf'],
     ['a "quoted" name.pdf', 'a %22quoted%22 name.pdf'],
   ])('stores %j by its content hash only, and names it %j', async (filename, shown) => {
-    const { org, proposal, cookie } = await draft()
-    const before = fs.readdirSync(app().config.dataDir, { recursive: true }).length
+    const { db, proposal, cookie } = await draft()
+    const before = fs.readdirSync(app().config.dataDir, { recursive: true })
+    const filesBefore = await storedFileKeys(db)
     expect(await upload(proposal.id, cookie, filename)).toMatchObject({ status: 200 })
     const [file] = (await stateOf(proposal.id)).files
     expect(file!.filename).toBe(shown)
-    // One new file and its directories, at the address made of the organisation and hash alone.
-    expect(storedFiles(org.id)).toEqual([file!.sha256])
-    expect(fs.existsSync(attachmentPath(app().config.dataDir, org.id, file!.sha256))).toBe(true)
-    expect(fs.readdirSync(app().config.dataDir, { recursive: true }).length).toBeLessThanOrEqual(
-      before + 3,
-    )
+    // One new stored file, named by its hash alone; nothing written to the file system.
+    expect(await storedFileKeys(db)).toEqual([...filesBefore, file!.sha256].sort())
+    expect(fs.readdirSync(app().config.dataDir, { recursive: true })).toEqual(before)
     const response = (await attachmentLoader({
       request: makeRequest(`/proposals/${proposal.id}/attachments/${file!.id}`, { cookie }),
       params: { id: proposal.id, attachmentId: file!.id },
@@ -130,20 +113,19 @@ describe(`file names are never paths (${databaseKind()})`, () => {
   })
 })
 
-describe(`a data directory that cannot take the file (${databaseKind()})`, () => {
+describe(`a database that cannot take the file (${databaseKind()})`, () => {
   it('refuses an intake paper with a clear 503, and leaves no row, no entry and no file', async () => {
-    const { org, proposal, cookie } = await draft()
+    const { db, proposal, cookie } = await draft()
     const before = await stateOf(proposal.id)
-    const unblock = blockStorage(org.id)
+    const filesBefore = await storedFileKeys(db)
+    const unblock = await refuseFileWrites(db)
     const answer = await upload(proposal.id, cookie, 'contract.pdf')
-    unblock()
+    await unblock()
     expect(answer).toMatchObject({ kind: 'answer', status: 503 })
-    expect(JSON.stringify(answer)).toMatch(
-      /could not be stored \(E[A-Z]+\), so nothing was attached/,
-    )
+    expect(JSON.stringify(answer)).toMatch(/could not be stored, so nothing was attached/)
     expect(await stateOf(proposal.id)).toEqual(before)
-    expect(storedFiles(org.id)).toEqual([])
-    // Once the directory can be written again, the same file goes in.
+    expect(await storedFileKeys(db)).toEqual(filesBefore)
+    // Once the database takes files again, the same file goes in.
     expect(await upload(proposal.id, cookie, 'contract.pdf')).toMatchObject({ status: 200 })
     expect((await stateOf(proposal.id)).files).toHaveLength(1)
   })
@@ -179,13 +161,14 @@ describe(`a data directory that cannot take the file (${databaseKind()})`, () =>
           context: {},
         }),
       )
-    const unblock = blockStorage(org.id)
+    const filesBefore = await storedFileKeys(db)
+    const unblock = await refuseFileWrites(db)
     const refused = await post()
-    unblock()
+    await unblock()
     expect(refused).toMatchObject({ kind: 'answer', status: 503 })
     expect(JSON.stringify(refused)).toMatch(/could not be stored/)
     expect(await stateOf(proposal.id)).toEqual(before)
-    expect(storedFiles(org.id)).toEqual([])
+    expect(await storedFileKeys(db)).toEqual(filesBefore)
     expect(await post()).toMatchObject({ status: 302 })
     expect((await stateOf(proposal.id)).files).toHaveLength(2)
   })

@@ -1,10 +1,9 @@
-import fs from 'node:fs'
 import { type Database } from '#db/client.server'
 import { type Organisation, type Proposal } from '#db/schema'
 import { ROLES, type Role } from '#machines/vocabulary/roles'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { ensureGeneratedIdentity, type SigningConfig } from '~/signing/certificates.server'
-import { issueRecord, recordFilePath } from '~/signing/issue-record.server'
+import { issueRecord, readRecordFile } from '~/signing/issue-record.server'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent } from '~/workflow/apply-event.server'
 import { addDays, serviceDate } from '~/utils/calendar'
@@ -151,7 +150,7 @@ export async function buildWorld(
     })
     if (kind === 'draft') return { kind, proposal }
     if (kind === 'screening' || kind === 'screening-cleared') {
-      const attached = await addIntakeAttachment(db, signing.dataDir, {
+      const attached = await addIntakeAttachment(db, {
         actor: actorFor(proposer),
         organisationId: organisation.id,
         proposalId: proposal.id,
@@ -264,7 +263,7 @@ export async function buildWorld(
       id: issued.id,
       proposalId: recorded.id,
       sha256: issued.sha256,
-      bytes: fs.readFileSync(recordFilePath(signing.dataDir, issued)),
+      bytes: (await readRecordFile(db, issued))!,
       addendumId: added.id,
     },
     fixture,

@@ -1,19 +1,13 @@
-import fs from 'node:fs'
 import { insertAttachment, listAttachments } from '#db/attachments.server'
-import { type Database, type Queryable } from '#db/client.server'
-import {
-  attachmentPath,
-  checkUpload,
-  removeFileIfUnreferenced,
-  writeAttachmentFile,
-} from '~/utils/attachments.server'
+import { type Queryable } from '#db/client.server'
+import { checkUpload, storeAttachmentFile } from '~/utils/attachments.server'
 import { refuse, type Refusal } from '~/workflow/refusal'
 
 /**
  * Papers exchanged with the professional body (what was shared, the letter
  * that came back), kept as attachments of the proposal beside the intake
- * papers, under their own purpose. Files are written before the transaction
- * and removed again if it fails, so there is no file without a row.
+ * papers, under their own purpose. Files are stored in the transaction that
+ * inserts their rows, so there is no file without a row.
  */
 export const PAPER_PURPOSES = {
   request: 'professional-body-request',
@@ -23,7 +17,7 @@ export const PAPER_PURPOSES = {
 export const MAX_PAPERS = 5
 
 export type Upload = { filename: string; bytes: Buffer }
-export type Papers = { dataDir: string; files: Upload[] }
+export type Papers = { files: Upload[] }
 export type Checked = Extract<ReturnType<typeof checkUpload>, { ok: true }>
 
 export function checkPapers(
@@ -40,25 +34,13 @@ export function checkPapers(
   return { ok: true, checked }
 }
 
-/** All the papers' files, or none: a failed write removes those this call wrote. */
-export function writePapers(dataDir: string, organisationId: string, checked: Checked[]) {
-  const written: string[] = []
-  try {
-    for (const c of checked)
-      if (writeAttachmentFile(dataDir, organisationId, c.sha256, c.bytes)) written.push(c.sha256)
-  } catch (error) {
-    for (const sha256 of written)
-      fs.rmSync(attachmentPath(dataDir, organisationId, sha256), { force: true })
-    throw error
-  }
-}
-
 export async function insertPapers(
   tx: Queryable,
   values: { organisationId: string; proposalId: string; purpose: string; uploadedBy: string },
   checked: Checked[],
 ) {
   for (const c of checked) {
+    await storeAttachmentFile(tx, c.sha256, c.bytes)
     // The same file chosen twice is one paper.
     await insertAttachment(tx, {
       ...values,
@@ -68,15 +50,6 @@ export async function insertPapers(
       sha256: c.sha256,
     })
   }
-}
-
-export async function discardPapers(
-  db: Database,
-  dataDir: string,
-  organisationId: string,
-  checked: Checked[],
-) {
-  for (const c of checked) await removeFileIfUnreferenced(db, dataDir, organisationId, c.sha256)
 }
 
 /** The papers sent and received, for the pages: id, name and size only. */

@@ -17,10 +17,8 @@ import { RefusedError } from '~/workflow/refusal'
 import { endOfServiceDay, formatDate, serviceDate } from '~/utils/calendar'
 import {
   checkPapers,
-  discardPapers,
   insertPapers,
   PAPER_PURPOSES,
-  writePapers,
   type Checked,
   type Papers,
 } from './papers.server'
@@ -60,7 +58,7 @@ export async function requestOpinion(
   if (!papers.ok) return papers
   const organisation = await findOrganisation(db, input.user.organisationId)
   const bodyName = organisation?.settings.professionalBodyName ?? 'the professional body'
-  return withPapers(db, input, papers.checked, PAPER_PURPOSES.request, (attach) =>
+  return withPapers(input, papers.checked, PAPER_PURPOSES.request, (attach) =>
     applyEvent(db, {
       organisationId: input.user.organisationId,
       proposalId: input.proposalId,
@@ -122,7 +120,7 @@ export async function recordResponse(
   }
   const recommendations = input.recommendations.map((text) => ({ id: crypto.randomUUID(), text }))
   const n = recommendations.length
-  const recorded = await withPapers(db, input, papers.checked, PAPER_PURPOSES.response, (attach) =>
+  const recorded = await withPapers(input, papers.checked, PAPER_PURPOSES.response, (attach) =>
     applyEvent(db, {
       organisationId: input.user.organisationId,
       proposalId: input.proposalId,
@@ -166,9 +164,8 @@ export async function recordResponse(
   return recorded
 }
 
-/** Writes the files, runs the event (whose effect attaches them), and removes them again if it was refused. */
+/** Runs the event, whose effect stores and attaches the papers in its own transaction: all of them or none. */
 async function withPapers<T extends { ok: boolean }>(
-  db: Database,
   input: Common & { papers?: Papers },
   checked: Checked[],
   purpose: string,
@@ -176,21 +173,11 @@ async function withPapers<T extends { ok: boolean }>(
 ): Promise<T | Refusal> {
   const { user, proposalId, papers } = input
   if (!papers || checked.length === 0) return run(async () => {})
-  try {
-    writePapers(papers.dataDir, user.organisationId, checked)
-  } catch (error) {
+  const values = { organisationId: user.organisationId, proposalId, purpose, uploadedBy: user.id }
+  return run((tx) => insertPapers(tx, values, checked)).catch((error: unknown) => {
     if (error instanceof StorageError) return refuse(503, error.message, 'papers')
     throw error
-  }
-  const values = { organisationId: user.organisationId, proposalId, purpose, uploadedBy: user.id }
-  const result = await run((tx) => insertPapers(tx, values, checked)).catch(
-    async (error: unknown) => {
-      await discardPapers(db, papers.dataDir, user.organisationId, checked)
-      throw error
-    },
-  )
-  if (!result.ok) await discardPapers(db, papers.dataDir, user.organisationId, checked)
-  return result
+  })
 }
 
 /** Accepted, it becomes a condition of the decision; not accepted, it needs a rationale. */

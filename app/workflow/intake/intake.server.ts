@@ -9,7 +9,7 @@ import { listUsersWithRole } from '#db/users.server'
 import { type EventActor } from '#machines/proposal-events'
 import { type MailSettings } from '~/utils/mail.server'
 import { tellWhoMayAct } from '~/workflow/waiting/tell-who-may-act.server'
-import { checkUpload, removeFileIfUnreferenced, StorageError, writeAttachmentFile } from '~/utils/attachments.server'
+import { checkUpload, discardUnnamedFile, removeFileIfUnreferenced, StorageError, storeAttachmentFile } from '~/utils/attachments.server'
 import { applyEvent, type Applied } from '../apply-event.server'
 import { RefusedError, type Refusal } from '~/workflow/refusal'
 import { createProposal } from '../create-proposal.server'
@@ -133,26 +133,19 @@ export async function submitForScreening(
 
 export async function addIntakeAttachment(
   db: Database,
-  dataDir: string,
   t: Target & { filename: string; bytes: Buffer; now?: Date },
 ): Promise<Applied | Refusal | { ok: false; status: 503; message: string }> {
   const checked = checkUpload(t.filename, t.bytes)
   if (!checked.ok) return { ok: false, status: 400, message: checked.message }
-  try {
-    writeAttachmentFile(dataDir, t.organisationId, checked.sha256, checked.bytes)
-  } catch (error) {
-    if (error instanceof StorageError) return { ok: false, status: 503, message: error.message }
-    throw error
-  }
-  // No file without its row, whether the event is refused or the database fails.
-  const discard = () => removeFileIfUnreferenced(db, dataDir, t.organisationId, checked.sha256)
-  const result = await applyEvent(db, {
+  return applyEvent(db, {
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'proposal.update', actor: t.actor },
     audit: { kind: 'attachment.added', filename: checked.filename },
     now: t.now,
     effect: async (tx) => {
+      // In the event's transaction: a refused or failed event leaves no file behind.
+      await storeAttachmentFile(tx, checked.sha256, checked.bytes)
       const row = await insertAttachment(tx, {
         organisationId: t.organisationId,
         proposalId: t.proposalId,
@@ -165,16 +158,14 @@ export async function addIntakeAttachment(
       })
       if (!row) throw new RefusedError('That file is already attached to this proposal')
     },
-  }).catch(async (error: unknown) => {
-    await discard().catch(() => {})
+  }).catch((error: unknown) => {
+    if (error instanceof StorageError) return { ok: false as const, status: 503 as const, message: error.message }
     throw error
   })
-  if (!result.ok) await discard()
-  return result
 }
 
-export async function removeIntakeAttachment(db: Database, dataDir: string, t: Target & { attachmentId: string }) {
-  let sha256: string | undefined
+export async function removeIntakeAttachment(db: Database, t: Target & { attachmentId: string }) {
+  let unnamed: string | undefined
   const result = await applyEvent(db, {
     organisationId: t.organisationId,
     proposalId: t.proposalId,
@@ -183,10 +174,11 @@ export async function removeIntakeAttachment(db: Database, dataDir: string, t: T
     effect: async (tx) => {
       const row = await deleteAttachment(tx, t.proposalId, t.attachmentId)
       if (!row || row.purpose !== 'intake') throw new RefusedError('That attachment is not part of this proposal’s papers')
-      sha256 = row.sha256
+      if (await removeFileIfUnreferenced(tx, row.sha256)) unnamed = row.sha256
     },
   })
-  if (result.ok && sha256) await removeFileIfUnreferenced(db, dataDir, t.organisationId, sha256)
+  // Committed: an object-store transport may now let go of the bytes.
+  if (result.ok && unnamed) await discardUnnamedFile(db, unnamed)
   return result
 }
 

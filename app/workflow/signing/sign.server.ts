@@ -7,6 +7,7 @@ import { loadProposal } from '~/workflow/apply-event.server'
 import { refuse, type Refusal } from '~/workflow/refusal'
 import { tellWhoMayAct } from '~/workflow/waiting/tell-who-may-act.server'
 import { checkStepUpPassword, type SignInput, type StepUpResult } from './step-up.server'
+import { StorageError } from '~/utils/storage/index.server'
 
 type Account = Extract<StepUpResult, { ok: true }>['account']
 
@@ -78,9 +79,8 @@ function signingFailure(error: unknown, record: string): Refusal | null {
   if (error instanceof SigningUnavailableError) {
     return refuse(503, `${notRecorded} The signing certificate cannot be used: ${error.message} Ask an administrator to fix it, then sign again.`)
   }
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (error instanceof Error && typeof code === 'string' && 'syscall' in error) {
-    return refuse(503, `${notRecorded} The record file could not be written (${code}). Ask an administrator to check the data directory, then sign again.`)
+  if (error instanceof StorageError) {
+    return refuse(503, `${notRecorded} The record file could not be stored. Ask an administrator to check the database, then sign again.`)
   }
   return null
 }
