@@ -4,16 +4,24 @@ import { GeneralErrorBoundary } from '~/components/error-boundary'
 import { pageTitle } from '~/utils/meta'
 import { stageLabel } from '#machines/vocabulary/labels'
 import { type Stage } from '#machines/vocabulary/stages'
+import { VulnerableNotice } from '~/components/vulnerable-notice'
+import { affectedGroups } from '~/workflow/intake/intake.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { canSeePapers } from '~/workflow/screening/access'
 import { proposalStages } from '~/workflow/proposal-stages.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.proposal.title ?? 'Proposal')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db, proposal } = await requireProposal(request, params)
-  const { stages } = await proposalStages(db, proposal)
+  const { user, db, proposal, snapshot } = await requireProposal(request, params)
+  const [{ stages }, affected] = await Promise.all([
+    proposalStages(db, proposal),
+    // Part of the papers: a reviewer who has not yet declared a conflict sees only the title, partner and contractor.
+    canSeePapers(snapshot, user.id) ? affectedGroups(db, proposal.id) : null,
+  ])
   return {
     stages: [...stages],
+    affected,
     proposal: {
       id: proposal.id,
       reference: proposal.reference,
@@ -35,7 +43,7 @@ const SECTIONS: { to: string; label: string; end: boolean; stage?: Stage }[] = [
 ]
 
 export default function ProposalLayout() {
-  const { proposal, stages } = useLoaderData<typeof loader>()
+  const { proposal, stages, affected } = useLoaderData<typeof loader>()
   const sections = SECTIONS.filter((s) => !s.stage || stages.includes(s.stage))
   return (
     <>
@@ -52,6 +60,7 @@ export default function ProposalLayout() {
           </>
         ) : null}
       </p>
+      {affected ? <VulnerableNotice affected={affected} id="vulnerable-heading" /> : null}
       <nav aria-label="Proposal sections" className="subnav">
         <ul>
           {sections.map((s) => (
