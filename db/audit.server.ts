@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { asc, desc, eq } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import { AuditDetailSchema, type AuditDetail } from '#machines/vocabulary/audit-entries'
 import { canonicalJson } from './canonical-json'
 import { releasedDigest } from './held-contributions.server'
@@ -164,4 +164,19 @@ export async function verifyAllChains(db: Queryable): Promise<ChainVerification[
 
 export function listAuditEntries(db: Queryable, proposalId: string) {
   return db.select().from(auditEntries).where(eq(auditEntries.proposalId, proposalId)).orderBy(asc(auditEntries.seq))
+}
+
+/** The top-level stage of a stored state description ("consultation.staff.open | …" → "consultation"). */
+const stageOf = (column: typeof auditEntries.stateAfter | typeof auditEntries.stateBefore) => sql<string>`split_part(${column}, '.', 1)`
+
+/**
+ * Each time the proposal entered another stage, oldest first: its history of
+ * stages, as the hash-chained trail recorded the machine's states.
+ */
+export function listStageChanges(db: Queryable, proposalId: string) {
+  return db
+    .select({ stage: stageOf(auditEntries.stateAfter), at: auditEntries.at })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.proposalId, proposalId), sql`${stageOf(auditEntries.stateBefore)} <> ${stageOf(auditEntries.stateAfter)}`))
+    .orderBy(asc(auditEntries.seq))
 }

@@ -11,7 +11,9 @@ import { pageTitle } from '~/utils/meta'
 import { bandFor, riskScore } from '#machines/vocabulary/risk'
 import { RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { actorFor } from '~/workflow/actor.server'
-import { papersFor } from '~/workflow/intake/intake.server'
+import { affectedGroups, papersFor } from '~/workflow/intake/intake.server'
+import { higherBarFor, VULNERABLE_GROUP_NAMES, type VulnerableGroup } from '#machines/vocabulary/vulnerable-groups'
+import { affectedPeople, type AffectedGroups } from '~/components/vulnerable-notice'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { reviewerStatus } from '~/workflow/screening/access'
 import {
@@ -52,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewerId: user.id,
     rubric: { version: rubric.version, content: rubric.content },
     papers: await papersFor(db, proposal, true),
+    affected: await affectedGroups(db, proposal.id),
     defaultValue: {
       reviewerId: user.id,
       scores: Object.fromEntries(
@@ -111,12 +114,45 @@ function ScoreText({ likelihood, impact, bands, what }: { likelihood: unknown; i
   )
 }
 
-function CriterionFields({ criterion, field, bands, disabled }: { criterion: RubricContent['criteria'][number]; field: Fieldset; bands: RubricContent['bands']; disabled: boolean }) {
+/** What the higher bar asks of this criterion for each vulnerable group the proposal affects, if any. */
+function HigherBar({ criterionKey, groups }: { criterionKey: string; groups: VulnerableGroup[] }) {
+  const asks = higherBarFor(criterionKey, groups)
+  if (asks.length === 0) return null
+  return (
+    <div className="higher-bar" role="note" aria-label="Higher bar">
+      <p>
+        <strong>Higher bar:</strong> this proposal affects vulnerable people, and this criterion most of all.
+      </p>
+      <ul>
+        {asks.map((a) => (
+          <li key={a.group}>
+            For {VULNERABLE_GROUP_NAMES[a.group]}: {a.guidance}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function CriterionFields({
+  criterion,
+  field,
+  bands,
+  disabled,
+  groups,
+}: {
+  criterion: RubricContent['criteria'][number]
+  field: Fieldset
+  bands: RubricContent['bands']
+  disabled: boolean
+  groups: VulnerableGroup[]
+}) {
   const f = field.getFieldset()
   return (
     <fieldset className="criterion" disabled={disabled}>
       <legend>{criterion.name}</legend>
       <p>{criterion.description}</p>
+      <HigherBar criterionKey={criterion.key} groups={groups} />
       <p className="muted">Serves: {criterion.principles.join('; ')}</p>
       <ul>
         {criterion.questions.map((q) => (
@@ -136,6 +172,20 @@ function CriterionFields({ criterion, field, bands, disabled }: { criterion: Rub
       </div>
       <ScoreText likelihood={f.residualLikelihood!.value} impact={f.residualImpact!.value} bands={bands} what="Residual score" />
     </fieldset>
+  )
+}
+
+/** Before the criteria: who the proposal affects, and which criteria carry the higher bar for them. */
+function ScoringNotice({ affected, criteria }: { affected: AffectedGroups; criteria: RubricContent['criteria'] }) {
+  if (affected.groups.length === 0) return null
+  const most = criteria.filter((c) => higherBarFor(c.key, affected.groups).length > 0)
+  return (
+    <div className="notice warning" role="note" aria-labelledby="scoring-vulnerable-heading">
+      <p id="scoring-vulnerable-heading">
+        <strong>Score with a higher bar.</strong> This proposal affects {affectedPeople(affected)}.
+      </p>
+      {most.length ? <p>The criteria it affects most are marked “Higher bar” below: {most.map((c) => c.name).join('; ')}.</p> : null}
+    </div>
   )
 }
 
@@ -182,8 +232,9 @@ export default function Review() {
         <FormErrors errors={form.errors} />
         <input type="hidden" name="reviewerId" value={d.reviewerId} />
         <h2>Criteria</h2>
+        <ScoringNotice affected={d.affected} criteria={rubric.criteria} />
         {rubric.criteria.map((c) => (
-          <CriterionFields key={c.key} criterion={c} field={scores[c.key]!} bands={rubric.bands} disabled={!d.editable} />
+          <CriterionFields key={c.key} criterion={c} field={scores[c.key]!} bands={rubric.bands} disabled={!d.editable} groups={d.affected.groups} />
         ))}
         <h2>Privacy checklist for partners and vendors</h2>
         <p>A “no” to a required item is a blocking issue carried to the decision.</p>

@@ -1,13 +1,13 @@
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { organisations, users } from './core'
 import { storedFiles } from './files'
+import { type VulnerableGroup } from '../../machines/vocabulary/vulnerable-groups'
 import { proposals } from './proposals'
 
 export const DELIVERED_BY = ['library_staff', 'partner_staff', 'both'] as const
 export type DeliveredBy = (typeof DELIVERED_BY)[number]
 
-export const VULNERABLE_GROUPS = ['minors', 'migrants', 'homelessness', 'other'] as const
-export type VulnerableGroup = (typeof VULNERABLE_GROUPS)[number]
+export { VULNERABLE_GROUPS, type VulnerableGroup } from '../../machines/vocabulary/vulnerable-groups'
 
 /**
  * What the chief librarian tells reviewers about a partnership, beyond the

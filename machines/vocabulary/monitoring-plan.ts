@@ -36,6 +36,38 @@ export const PlanIndicatorSchema = IndicatorFieldsSchema.extend({
   path: ['baseline'],
 })
 
+export type PlanIndicator = z.infer<typeof PlanIndicatorSchema>
+
+/**
+ * A row of the indicator list with nothing typed in it. `measure` is left
+ * out: it is a list with a default, so an untouched row still has one.
+ */
+export function isBlankIndicatorRow(row: unknown): boolean {
+  if (row === undefined || row === null) return true
+  if (typeof row !== 'object') return false
+  return Object.entries(row).every(([key, value]) => key === 'measure' || value === undefined || value === null || value === '')
+}
+
+/**
+ * The indicator rows as a form sends them: a row left blank (an "Add an
+ * indicator" pressed once too often) is no error and is dropped; any other row
+ * is checked where it stands, so its errors land beside its own fields.
+ */
+const IndicatorRowsSchema = z
+  .array(z.preprocess((row) => (isBlankIndicatorRow(row) ? undefined : row), PlanIndicatorSchema.optional()), {
+    error: 'Add at least one indicator',
+  })
+  // Blank rows are cheap to check but not free: a form never sends this many.
+  .max(100, 'Keep to 20 indicators')
+  .transform((rows) => rows.filter((row) => row !== undefined))
+  .pipe(
+    z
+      .array(z.custom<PlanIndicator>())
+      .min(1, 'Add at least one indicator')
+      .max(20, 'Keep to 20 indicators')
+      .refine((list) => new Set(list.map((i) => i.name.toLowerCase())).size === list.length, 'Give each indicator a different name'),
+  )
+
 export const MonitoringPlanSchema = z.object({
   intervalMonths: z
     .number({ error: 'Give the review interval in months' })
@@ -43,14 +75,8 @@ export const MonitoringPlanSchema = z.object({
     .min(1, 'Reviews must be at least a month apart')
     .max(36, 'Review at least every three years'),
   startsOn: isoDate,
-  indicators: z
-    .array(PlanIndicatorSchema, { error: 'Add at least one indicator' })
-    .min(1, 'Add at least one indicator')
-    .max(20, 'Keep to 20 indicators')
-    .refine((list) => new Set(list.map((i) => i.name.toLowerCase())).size === list.length, 'Give each indicator a different name'),
+  indicators: IndicatorRowsSchema,
 })
-
-export type PlanIndicator = z.infer<typeof PlanIndicatorSchema>
 export type MonitoringPlanValues = z.infer<typeof MonitoringPlanSchema>
 
 /** The plan as the signed record prints it. */

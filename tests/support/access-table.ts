@@ -344,6 +344,8 @@ export const ACCESS: Record<string, RouteAccess> = {
     // Until they declare, a reviewer does not learn even that the papers exist.
     loader: { others: 'ok', reviewer: 404 },
   },
+  // Each stage's layout: open to everyone who may see the proposal while it has that stage.
+  'routes/proposals.$id.consultation': { fixture: 'consultation', loader: everyone },
   'routes/proposals.$id.consultation._index': {
     fixture: 'consultation',
     loader: everyone,
@@ -395,6 +397,7 @@ export const ACCESS: Record<string, RouteAccess> = {
       }),
     },
   },
+  'routes/proposals.$id.decision': { fixture: 'decision', loader: everyone },
   'routes/proposals.$id.decision._index': {
     fixture: 'decision',
     loader: everyone,
@@ -428,6 +431,7 @@ export const ACCESS: Record<string, RouteAccess> = {
       }),
     },
   },
+  'routes/proposals.$id.monitoring': { fixture: 'monitoring', loader: everyone },
   'routes/proposals.$id.monitoring._index': {
     fixture: 'approved',
     loader: everyone,
@@ -507,6 +511,7 @@ export const ACCESS: Record<string, RouteAccess> = {
       }),
     },
   },
+  'routes/proposals.$id.screening': { fixture: 'screening', loader: everyone },
   'routes/proposals.$id.screening._index': {
     fixture: 'screening',
     loader: everyone,

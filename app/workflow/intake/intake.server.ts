@@ -196,3 +196,9 @@ export async function papersFor(db: Queryable, proposal: Proposal, visible: bool
     attachments: files.map((f) => ({ id: f.id, filename: f.filename, href: `/proposals/${proposal.id}/attachments/${f.id}` })),
   }
 }
+
+/** The vulnerable people the proposal says it affects, for the notices that make them hard to miss. */
+export async function affectedGroups(db: Queryable, proposalId: string) {
+  const intake = await findIntake(db, proposalId)
+  return { groups: intake?.vulnerableGroups ?? [], other: intake?.vulnerableOther ?? '' }
+}
