@@ -2,12 +2,9 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { RecordPage } from '~/components/record-page'
 import { RECORD_SCHEMA_PATH, recordContentFromJson } from '~/pdf/record-json'
-import { STORED_DATA_PROBLEMS, storedRecordData } from '~/signing/stored-record-data.server'
+import { requireStoredRecordData } from '~/signing/stored-record-data.server'
 import { appContext } from '~/utils/app-context.server'
-import { notFound } from '~/utils/auth.server'
 import { pageTitle } from '~/utils/meta'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   pageTitle(data ? `${data.json.kind === 'decision' ? 'Decision record' : 'Addendum'} ${data.json.record.reference}` : 'Record not found', 'Verify')
@@ -18,11 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
  * the record's verify page.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = (params.key ?? '').toLowerCase()
-  if (!UUID.test(id)) notFound(STORED_DATA_PROBLEMS.not_found)
   const { database } = await appContext()
-  const stored = await storedRecordData(database.db, id)
-  if (!stored.ok) notFound(STORED_DATA_PROBLEMS[stored.reason])
+  const { id, ...stored } = await requireStoredRecordData(database.db, params.key)
   return { id, name: stored.embedded.name, json: stored.embedded.json }
 }
 

@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 import { type Queryable } from '#db/client.server'
 import { findPublicRecord, type PublicRecord } from '#db/records.server'
 import { readEmbeddedRecord, type EmbeddedRecord } from '~/pdf/embedded-record.server'
+import { notFound } from '~/utils/auth.server'
+import { isUuid } from '~/utils/ids'
 import { readRecordFile } from './issue-record.server'
 
 /**
@@ -34,4 +36,13 @@ export const STORED_DATA_PROBLEMS: Record<Exclude<StoredRecordData, { ok: true }
   unreadable: 'The stored copy of this record cannot be read.',
   changed: 'The stored copy no longer matches the hash recorded when it was signed, so its data is not shown.',
   no_data: 'This record was issued before records carried their data; the signed PDF is the record.',
+}
+
+/** The stored data of the record a public address names, or a 404 page saying why there is none. */
+export async function requireStoredRecordData(db: Queryable, key: string | undefined) {
+  const id = (key ?? '').toLowerCase()
+  if (!isUuid(id)) notFound(STORED_DATA_PROBLEMS.not_found)
+  const stored = await storedRecordData(db, id)
+  if (!stored.ok) notFound(STORED_DATA_PROBLEMS[stored.reason])
+  return { id, ...stored }
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { Readable } from 'node:stream'
 import { type Queryable } from '#db/client.server'
 import { findFileHead, insertChunk, insertFileHead, readChunk, setFileSize } from '#db/files.server'
-import { ContentMismatchError, SHA256, type FileStore } from './file-store'
+import { ContentMismatchError, readWhole, SHA256, type FileStore } from './file-store'
 
 /** 256 KiB: few rows per file, and no row large enough to matter to memory. */
 export const CHUNK_BYTES = 256 * 1024
@@ -59,11 +59,7 @@ export function databaseFileStore(db: Queryable): FileStore {
     },
 
     async get(sha256) {
-      const file = await this.stream(sha256)
-      if (!file) return undefined
-      const parts: Buffer[] = []
-      for await (const part of file.body) parts.push(part as Buffer)
-      return Buffer.concat(parts)
+      return readWhole(this, sha256)
     },
 
     async stream(sha256) {

@@ -40,3 +40,12 @@ export class ContentMismatchError extends Error {
 export class StorageError extends Error {}
 
 export const SHA256 = /^[0-9a-f]{64}$/
+
+/** The whole of a streamed file: `get` in terms of `stream`, for every transport. */
+export async function readWhole(store: Pick<FileStore, 'stream'>, sha256: string): Promise<Buffer | undefined> {
+  const file = await store.stream(sha256)
+  if (!file) return undefined
+  const parts: Buffer[] = []
+  for await (const part of file.body) parts.push(part as Buffer)
+  return Buffer.concat(parts)
+}

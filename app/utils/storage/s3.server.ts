@@ -4,7 +4,7 @@ import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client
 import { Upload } from '@aws-sdk/lib-storage'
 import { type Queryable } from '#db/client.server'
 import { findFileHead, insertFileHead, lockFileKey, setFileSize } from '#db/files.server'
-import { ContentMismatchError, SHA256, StorageError, type FileStore } from './file-store'
+import { ContentMismatchError, readWhole, SHA256, StorageError, type FileStore } from './file-store'
 
 export type S3Settings = {
   /** An S3-compatible service's address; unset for AWS itself (found from the region). */
@@ -87,11 +87,7 @@ export function s3FileStore(db: Queryable, { client, bucket }: S3Bucket): FileSt
     },
 
     async get(sha256) {
-      const file = await this.stream(sha256)
-      if (!file) return undefined
-      const parts: Buffer[] = []
-      for await (const part of file.body) parts.push(part as Buffer)
-      return Buffer.concat(parts)
+      return readWhole(this, sha256)
     },
 
     async stream(sha256) {
