@@ -1,6 +1,6 @@
 import { and, eq, gte, isNull, lt, lte } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { decisions, decisionSignatures, monitoringPlans, organisations, proposals, staffConcerns, staffConsultations } from './schema/index'
+import { auditEntries, decisions, decisionSignatures, monitoringPlans, organisations, proposals, staffConcerns, staffConsultations } from './schema/index'
 
 export async function listOrganisationIds(db: Queryable) {
   return (await db.select({ id: organisations.id }).from(organisations)).map((o) => o.id)
@@ -72,13 +72,16 @@ export async function hasSigned(db: Queryable, decisionId: string, userId: strin
 
 /**
  * Concerns still without a response (or a reason to hide them) that were
- * raised before `today`: only ids, proposal and day, nothing about who wrote them.
+ * raised before `today`: only ids, proposal and day, nothing about who wrote
+ * them. Held anonymous concerns have no row yet; a released one carries the
+ * moment of its batch's release (the same for the whole batch).
  */
 export function concernsAwaitingAnswer(db: Queryable, organisationId: string, today: string) {
   return db
-    .select({ id: staffConcerns.id, proposalId: staffConcerns.proposalId, raisedOn: staffConcerns.raisedOn })
+    .select({ id: staffConcerns.id, proposalId: staffConcerns.proposalId, raisedOn: staffConcerns.raisedOn, releasedAt: auditEntries.at })
     .from(staffConcerns)
     .innerJoin(proposals, eq(proposals.id, staffConcerns.proposalId))
+    .leftJoin(auditEntries, and(eq(auditEntries.proposalId, staffConcerns.proposalId), eq(auditEntries.seq, staffConcerns.releasedSeq)))
     .where(
       and(
         eq(proposals.organisationId, organisationId),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { type Database } from '#db/client.server'
 import { listNotifications, listOutbox } from '#db/notifications.server'
+import { updateOrganisationSettings } from '#db/settings.server'
+import { findOrganisation } from '#db/users.server'
 import { type Proposal } from '#db/schema'
 import { addDays, serviceDate } from '~/utils/calendar'
 import { addMonths } from '~/utils/review-schedule'
@@ -8,6 +10,7 @@ import { sendReminders } from '~/workflow/scheduled/send-reminders.server'
 import { startMonitoring, visaPlan } from '#tests/support/monitoring'
 import { recordResponse, requestOpinion } from '~/workflow/consultation/professional-body.server'
 import { raiseConcern } from '~/workflow/consultation/concerns.server'
+import { anonymityPolicy, releaseDueContributions, serviceHour } from '~/workflow/consultation/release-anonymous.server'
 import { remindConcernsToAnswer } from '~/workflow/reminders/concerns-to-answer.server'
 import { must } from '~/workflow/scenarios/consultation.server'
 import { openedStaffConsultation, TEST_MAIL } from '#tests/support/consultation'
@@ -78,13 +81,31 @@ describe(`"Waiting for you" is derived from the machine (${databaseKind()})`, ()
     expect((await listOutbox(db, c.org.id)).filter((m) => m.toAddress === c.proposer.email && m.subject.includes('recommendations'))).toHaveLength(1)
 
     const [author] = c.staff
+    // Two eligible staff count as a large enough group here, so the daily release applies (ADR 023).
+    const organisation = await findOrganisation(db, c.org.id)
+    await updateOrganisationSettings(db, c.org.id, { ...organisation!.settings, anonymityMinimumGroup: 2 })
+    const toldBefore = await listNotifications(db, c.proposer.id)
+    const mailBefore = await listOutbox(db, c.org.id)
     must('concern.raise', await raiseConcern(db, { user: author!, proposalId: c.proposal.id, secret: app().secret, category: 'privacy', text: 'Who sees the list of users?', anonymous: true }))
+    // Held until its batch's release: nothing waits, and nobody is told, at the moment of writing.
+    expect(await actions(db, c.proposer)).not.toContain(`answer_concern ${p}/consultation#concerns`)
+    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today: addDays(today, 1), mail: TEST_MAIL })).toBe(0)
+    expect(await listNotifications(db, c.proposer.id)).toEqual(toldBefore)
+    expect(await listOutbox(db, c.org.id)).toEqual(mailBefore)
+
+    // The scheduled job releases it in the organisation's release hour, from tomorrow on.
+    const releaseAt = new Date(Date.now() + 24 * 3_600_000)
+    releaseAt.setUTCMinutes(0, 0, 0)
+    const { releaseHour } = await anonymityPolicy(db, c.org.id)
+    while (serviceHour(releaseAt) !== releaseHour) releaseAt.setTime(releaseAt.getTime() + 3_600_000)
+    expect(await releaseDueContributions(db, releaseAt)).toMatchObject({ concerns: 1 })
     expect(await actions(db, c.proposer)).toContain(`answer_concern ${p}/consultation#concerns`)
     expect(await actions(db, author!)).toEqual([])
-    // Told only from the next day, so the telling's time says nothing the stored day does not.
-    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today, mail: TEST_MAIL })).toBe(0)
-    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today: addDays(today, 1), mail: TEST_MAIL })).toBe(1)
-    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today: addDays(today, 2), mail: TEST_MAIL })).toBe(0)
+    // Told only from the day after its release, so the telling's time says nothing the batch does not.
+    const releasedOn = serviceDate(releaseAt)
+    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today: releasedOn, mail: TEST_MAIL })).toBe(0)
+    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today: addDays(releasedOn, 1), mail: TEST_MAIL })).toBe(1)
+    expect(await remindConcernsToAnswer(db, { organisationId: c.org.id, today: addDays(releasedOn, 2), mail: TEST_MAIL })).toBe(0)
     const told = (await listNotifications(db, c.proposer.id)).filter((n) => n.kind === 'concern.to-answer')
     expect(told).toEqual([expect.objectContaining({ link: `${p}/consultation#concerns` })])
     const mail = (await listOutbox(db, c.org.id)).filter((m) => m.subject === told[0]!.title)

@@ -1,20 +1,24 @@
 import { type Database } from '#db/client.server'
 import { concernsAwaitingAnswer } from '#db/reminders.server'
+import { serviceDate } from '~/utils/calendar'
 import { type MailSettings } from '~/utils/mail.server'
 import { tellWhoMayAct } from '~/workflow/waiting/tell-who-may-act.server'
 
 /**
  * Tells whoever the machine lets answer staff concerns that some await them.
- * Only concerns raised before today count, so the telling says no more about
- * when an anonymous concern came than its stored day does; a later day's
- * concerns make a new telling, answering one does not.
+ * Only concerns seen before today count (raised, or for an anonymous one
+ * released, on an earlier day), so the telling says no more about when an
+ * anonymous concern came than its stored day and its batch do; a later
+ * day's concerns make a new telling, answering one does not.
  */
 export async function remindConcernsToAnswer(db: Database, input: { organisationId: string; today: string; mail: MailSettings }) {
   const byProposal = new Map<string, { ids: Set<string>; through: string }>()
   for (const c of await concernsAwaitingAnswer(db, input.organisationId, input.today)) {
-    const seen = byProposal.get(c.proposalId) ?? { ids: new Set<string>(), through: c.raisedOn }
+    const seenOn = c.releasedAt ? serviceDate(c.releasedAt) : c.raisedOn
+    if (seenOn >= input.today) continue
+    const seen = byProposal.get(c.proposalId) ?? { ids: new Set<string>(), through: seenOn }
     seen.ids.add(c.id)
-    if (c.raisedOn > seen.through) seen.through = c.raisedOn
+    if (seenOn > seen.through) seen.through = seenOn
     byProposal.set(c.proposalId, seen)
   }
   let sent = 0

@@ -211,7 +211,8 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
       anonymous: false,
     }),
   )
-  // The anonymous concern is held until its batch's release: here, the consultation's closing (ADR 023).
+  // The anonymous concern is held until its batch's release: here, the consultation's closing (ADR 023);
+  // everything after it in this story is dated then.
   const after = new Date(now.getTime() + ((s.minDays ?? 14) + 1) * DAY)
   await releaseHeldContributions(db, { organisationId: s.proposal.organisationId, proposalId: s.proposal.id, occasion: 'closing', now: after })
   must(
@@ -237,6 +238,8 @@ export async function completeConsultation(db: Database, s: ConsultationScenario
     'union.record',
     await recordUnionResponse(db, {
       ...base,
+      // Recorded with the answers, after the closing, so the history runs forward.
+      now: after,
       unionName: 'UNISON',
       consultedOn: today,
       response: story.unionResponse,
