@@ -1,6 +1,6 @@
 import { and, isNotNull, lt } from 'drizzle-orm'
 import { type Queryable } from './client.server'
-import { notifications, sessions, signInFailures } from './schema/index'
+import { accountTokens, notifications, sessions, signInFailures, ssoFlows } from './schema/index'
 
 /** Sessions past their expiry: the cookie no longer works, the row only says who was signed in when. */
 export async function purgeExpiredSessions(db: Queryable, now: Date) {
@@ -20,4 +20,17 @@ export async function purgeReadNotifications(db: Queryable, readBefore: Date) {
       .where(and(isNotNull(notifications.readAt), lt(notifications.readAt, readBefore)))
       .returning({ id: notifications.id })
   ).length
+}
+
+/**
+ * Invitation and password-reset links past their expiry, used or not: the
+ * link no longer works, and the administrator's page then offers a new one.
+ */
+export async function purgeExpiredAccountTokens(db: Queryable, now: Date) {
+  return (await db.delete(accountTokens).where(lt(accountTokens.expiresAt, now)).returning({ id: accountTokens.id })).length
+}
+
+/** Sign-ins started at the identity provider and never finished. */
+export async function purgeAbandonedSsoFlows(db: Queryable, now: Date) {
+  return (await db.delete(ssoFlows).where(lt(ssoFlows.expiresAt, now)).returning({ id: ssoFlows.id })).length
 }

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { insertNotifications } from '#db/notifications.server'
+import { insertAccountToken } from '#db/account-tokens.server'
 import { insertSession } from '#db/sessions.server'
-import { notifications, outboxMessages, sessions, signInFailures } from '#db/schema'
+import { accountTokens, notifications, outboxMessages, sessions, signInFailures } from '#db/schema'
 import { addDays, serviceDate } from '~/utils/calendar'
 import { applyRetention } from '~/workflow/scheduled/apply-retention.server'
 import { sendReminders } from '~/workflow/scheduled/send-reminders.server'
@@ -15,7 +16,7 @@ const app = setupTestApp({ OUTBOX_RETENTION_DAYS: '30' })
 const DAY = 24 * 60 * 60 * 1000
 
 describe(`scheduled jobs (${databaseKind()})`, () => {
-  it('retention deletes sent e-mail past its period, expired sessions, stale sign-in failures and long-read notices, and nothing else', async () => {
+  it('retention deletes sent e-mail past its period, expired sessions and account links, stale sign-in failures and long-read notices, and nothing else', async () => {
     const { db } = app().database
     const now = new Date()
     const org = await createOrganisation(db)
@@ -40,6 +41,9 @@ describe(`scheduled jobs (${databaseKind()})`, () => {
       { key: `stale-${person.id}`, at: new Date(now.getTime() - 16 * 60_000) },
       { key: `fresh-${person.id}`, at: new Date(now.getTime() - 60_000) },
     ])
+    const link = (tokenHash: string, expiresAt: Date) => insertAccountToken(db, { userId: person.id, purpose: 'invitation', tokenHash, expiresAt })
+    await link(`expired-${person.id}`, new Date(now.getTime() - 1000))
+    await link(`live-${person.id}`, new Date(now.getTime() + DAY))
     await insertNotifications(db, ['long read', 'unread'].map((title) => ({ organisationId: org.id, userId: person.id, kind: 'test', title, body: '', link: '/' })))
     await db
       .update(notifications)
@@ -47,12 +51,13 @@ describe(`scheduled jobs (${databaseKind()})`, () => {
       .where(and(eq(notifications.userId, person.id), eq(notifications.title, 'long read')))
 
     const deleted = await applyRetention(db, app().config, now)
-    expect(deleted).toMatchObject({ sentEmail: 1, expiredSessions: 1, signInFailures: 1, readNotifications: 1 })
+    expect(deleted).toMatchObject({ sentEmail: 1, expiredSessions: 1, expiredAccountLinks: 1, signInFailures: 1, readNotifications: 1 })
     const left = await db.select({ subject: outboxMessages.subject }).from(outboxMessages).where(eq(outboxMessages.organisationId, org.id))
     expect(left.map((m) => m.subject).sort()).toEqual(['old failed', 'recent sent', 'waiting'])
     expect((await db.select().from(sessions).where(eq(sessions.userId, person.id))).map((s) => s.id)).toEqual([`live-${person.id}`])
+    expect((await db.select().from(accountTokens).where(eq(accountTokens.userId, person.id))).map((t) => t.tokenHash)).toEqual([`live-${person.id}`])
     expect((await db.select().from(notifications).where(eq(notifications.userId, person.id))).map((n) => n.title)).toEqual(['unread'])
-    expect(await applyRetention(db, app().config, now)).toMatchObject({ sentEmail: 0, expiredSessions: 0, readNotifications: 0 })
+    expect(await applyRetention(db, app().config, now)).toMatchObject({ sentEmail: 0, expiredSessions: 0, expiredAccountLinks: 0, readNotifications: 0 })
   })
 
   it('reminds the proposer once that the staff consultation closes soon, however often the reminder job runs', async () => {

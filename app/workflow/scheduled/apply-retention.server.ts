@@ -1,6 +1,12 @@
 import { type Database } from '#db/client.server'
 import { purgeSentMessages } from '#db/notifications.server'
-import { purgeExpiredSessions, purgeReadNotifications, purgeSignInFailures } from '#db/retention.server'
+import {
+  purgeAbandonedSsoFlows,
+  purgeExpiredAccountTokens,
+  purgeExpiredSessions,
+  purgeReadNotifications,
+  purgeSignInFailures,
+} from '#db/retention.server'
 import { type Config } from '~/utils/config.server'
 import { THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
 
@@ -13,13 +19,14 @@ export type RetentionSweep = (db: Database, now: Date, config: Config) => Promis
 
 /**
  * What the daily retention job deletes, by name (README: "What Probity keeps,
- * and for how long"). Expiring invitation and password-reset tokens belong
- * here too, as one more entry, beside the tables that hold them.
+ * and for how long").
  */
 export const retentionSweeps: Record<string, RetentionSweep> = {
   sentEmail: (db, now, config) => purgeSentMessages(db, new Date(now.getTime() - config.OUTBOX_RETENTION_DAYS * DAY_MS)),
   expiredSessions: (db, now) => purgeExpiredSessions(db, now),
   signInFailures: (db, now) => purgeSignInFailures(db, new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000)),
+  expiredAccountLinks: (db, now) => purgeExpiredAccountTokens(db, now),
+  abandonedSsoSignIns: (db, now) => purgeAbandonedSsoFlows(db, now),
   readNotifications: (db, now) => purgeReadNotifications(db, new Date(now.getTime() - READ_NOTIFICATION_RETENTION_DAYS * DAY_MS)),
 }
 
