@@ -18,12 +18,17 @@ function text(value: unknown): string | null {
 
 /** Null when the file holds no record data (or is not a PDF at all). */
 export async function readEmbeddedRecord(pdf: Uint8Array): Promise<EmbeddedRecord | null> {
-  let doc: PDFDocument
+  // Anyone may upload any bytes to /verify: a file pdf-lib cannot make sense of
+  // (no catalogue, broken streams, bad JSON) simply carries no record data.
   try {
-    doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false })
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: false })
+    return findRecordData(doc)
   } catch {
     return null
   }
+}
+
+function findRecordData(doc: PDFDocument): EmbeddedRecord | null {
   const associated = doc.catalog.lookupMaybe(PDFName.of('AF'), PDFArray)
   if (!associated) return null
   for (let i = 0; i < associated.size(); i++) {
@@ -33,12 +38,8 @@ export async function readEmbeddedRecord(pdf: Uint8Array): Promise<EmbeddedRecor
     if (!name || !NAMES.has(name)) continue
     const stream = spec.lookupMaybe(PDFName.of('EF'), PDFDict)?.lookup(PDFName.of('F'))
     if (!(stream instanceof PDFRawStream)) continue
-    try {
-      const bytes = Buffer.from(decodePDFRawStream(stream).decode())
-      return { name, json: JSON.parse(bytes.toString('utf8')) as RecordJson, bytes }
-    } catch {
-      return null
-    }
+    const bytes = Buffer.from(decodePDFRawStream(stream).decode())
+    return { name, json: JSON.parse(bytes.toString('utf8')) as RecordJson, bytes }
   }
   return null
 }

@@ -21,6 +21,10 @@ const SETTINGS = {
   unionRecognised: 'on',
   publicRegister: 'on',
   concernSurgeCount: '8',
+  anonymityMinimumGroup: '4',
+  anonymityHold: 'until_group_large_enough',
+  anonymitySeveral: '2',
+  anonymityReleaseHour: '7',
 }
 
 async function service() {
@@ -92,6 +96,10 @@ describe(`organisation settings (${databaseKind()})`, () => {
       publicRegister: true,
       secondSignatoryRequired: false,
       concernSurgeCount: 8,
+      anonymityMinimumGroup: 4,
+      anonymityHold: 'until_group_large_enough',
+      anonymitySeveral: 2,
+      anonymityReleaseHour: 7,
     })
     const page = (await settingsLoader({ request: makeRequest('/admin/settings', { cookie }), params: {}, context: {} })) as { settings: { minReviewers: number } }
     expect(page.settings.minReviewers).toBe(3)
@@ -110,6 +118,8 @@ describe(`organisation settings (${databaseKind()})`, () => {
     ['an oversize name', { professionalBodyName: 'C'.repeat(121) }, 'professionalBodyName'],
     ['no name', { professionalBodyName: '' }, 'professionalBodyName'],
     ['a checkbox that is not one', { publicRegister: 'maybe' }, 'publicRegister'],
+    ['a release hour past midnight', { anonymityReleaseHour: '24' }, 'anonymityReleaseHour'],
+    ['a hold behaviour that does not exist', { anonymityHold: 'forever' }, 'anonymityHold'],
   ])('refuses %s next to the field and changes nothing', async (_, change, field) => {
     const { org, cookie } = await service()
     const before = await settingsOf(org.id)
