@@ -57,7 +57,7 @@ app.use((req, res, next) => {
 // The access log and request metrics name the route pattern, never the path
 // or query string (ids, searches), and never a person: no user id, cookie,
 // address or body, so that nothing ties a request such as raising an
-// anonymous concern to who made it (docs/decisions/013-logs-metrics-and-shutdown.md).
+// anonymous concern to who made it (docs/decisions/017-logs-metrics-and-shutdown.md).
 const patternOf = routePatterns(build.routes)
 const routeOf = (req, res) => res.locals.route ?? patternOf(req.path)
 const QUIET = new Set(['/healthz', '/metrics'])

@@ -10,7 +10,7 @@ export const requestScope = new AsyncLocalStorage<RequestScope>()
 /**
  * One JSON line per event. Lines name what happened and ids of records where
  * useful; never request bodies, cookies, tokens, passwords, e-mail contents or
- * who raised a concern (docs/decisions/013-logs-metrics-and-shutdown.md). The
+ * who raised a concern (docs/decisions/017-logs-metrics-and-shutdown.md). The
  * redact list is a second line of defence for fields that must never appear.
  */
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {

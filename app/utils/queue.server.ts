@@ -7,7 +7,7 @@ import { describeError, logger } from './log.server'
  * The job queue (pg-boss) on Probity's own database: on PostgreSQL each
  * instance connects with a small pool of its own and jobs are shared among
  * them; on the embedded database it runs inside the one process that owns it
- * (docs/decisions/012-scheduled-work-with-pg-boss.md).
+ * (docs/decisions/016-scheduled-work-with-pg-boss.md).
  */
 export async function openQueue(database: DatabaseHandle, config: Pick<Config, 'QUEUE_POLL_SECONDS'>) {
   const boss =

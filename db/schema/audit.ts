@@ -27,7 +27,7 @@ export const auditEntries = pgTable(
      * `detail` when present (describeAuditEntry). Never identifies an anonymous author.
      */
     summary: text('summary').notNull().default(''),
-    /** What happened, as a typed kind and its data (ADR 014); null on entries written before it existed. */
+    /** What happened, as a typed kind and its data (ADR 015); null on entries written before it existed. */
     detail: jsonb('detail').$type<AuditDetail>(),
     stateBefore: text('state_before').notNull(),
     stateAfter: text('state_after').notNull(),

@@ -53,7 +53,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
 /**
  * A library service, or the one hosting organisation whose members are the
  * operators of this Probity: they add and deactivate library services and,
- * holding no records of their own, see none (docs/decisions/012-identity.md).
+ * holding no records of their own, see none (docs/decisions/020-identity.md).
  */
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),

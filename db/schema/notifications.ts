@@ -28,7 +28,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number]
 
 /**
  * E-mail, written in the transaction that caused it and sent only after that
- * commits, by a job of the queue (docs/decisions/012-scheduled-work-with-pg-boss.md).
+ * commits, by a job of the queue (docs/decisions/016-scheduled-work-with-pg-boss.md).
  * Without SMTP configured a message is `captured`: kept for the development
  * outbox page and never sent. `pending` waits for its job (retries included);
  * `failed` is set aside once every retry has failed, for an administrator.
