@@ -1,11 +1,14 @@
 import { type Locator, type Page } from 'playwright-core'
-import { expect, it } from 'vitest'
+import path from 'node:path'
+import { expect, it, onTestFinished } from 'vitest'
+import { openPglite } from '#db/client.server'
 import { listOutbox } from '#db/notifications.server'
-import { openedStaffConsultation } from '#tests/support/consultation'
+import { openedStaffConsultation, releaseAnonymous } from '#tests/support/consultation'
 import { TEST_PASSWORD } from '#tests/support/factories'
 import { setupBrowser } from './support/browser'
 import { checkA11y, openMenu, signOut, visit } from './support/pages'
 import { PHONE } from './support/phone-layout'
+import { startServer, type RunningServer } from './support/server'
 import { setupSeededServer } from './support/seeded-server'
 
 /**
@@ -21,16 +24,37 @@ const ANSWER = 'No evening shift will be staffed alone while the desk is open.'
 let linkInMail = ''
 let staffEmail = ''
 let chiefEmail = ''
+let consultation = { organisationId: '', proposalId: '' }
 
 const { server } = setupSeededServer('staff-on-phone', async (db) => {
   const mail = { publicUrl: 'https://probity.example', smtp: false }
   const opened = await openedStaffConsultation(db, { staff: 1, mail, values: { title: 'Partner desk in branches' } })
   staffEmail = opened.staff[0]!.email
   chiefEmail = opened.proposer.email
+  consultation = { organisationId: opened.org.id, proposalId: opened.proposal.id }
   const message = (await listOutbox(db, opened.org.id)).find((m) => m.toAddress === staffEmail)!
   linkInMail = new URL(message.body.match(/https:\/\/probity\.example\S+/)![0]).pathname
 })
-const browser = setupBrowser(() => server().url, { phone: true })
+let restarted: RunningServer | undefined
+const browser = setupBrowser(() => (restarted ?? server()).url, { phone: true })
+
+/**
+ * One member of staff is a small group, so the anonymous concern is held until
+ * the consultation closes (ADR 023). The server stops while the release runs
+ * on its database, as the closing's job would, and starts again on the same port.
+ */
+async function releaseAtClosing() {
+  const running = restarted ?? server()
+  await running.stop()
+  const handle = await openPglite(path.join(running.dataDir, 'pglite'))
+  try {
+    await releaseAnonymous(handle.db, consultation.organisationId, consultation.proposalId)
+  } finally {
+    await handle.close()
+  }
+  restarted = await startServer({ dataDir: running.dataDir, port: running.port, env: { SEED_DEMO: 'false' } })
+  onTestFinished(() => restarted?.stop())
+}
 
 async function signInHere(page: Page, email: string) {
   await page.getByLabel('E-mail address').fill(email)
@@ -102,6 +126,7 @@ it('a member of staff raises a concern anonymously from a phone and later finds 
   const box = (await code.boundingBox())!
   expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width)
   await signOut(page)
+  await releaseAtClosing()
 
   // The chief librarian answers, on a phone as well.
   await signInHere(page, chiefEmail)
