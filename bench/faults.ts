@@ -412,7 +412,7 @@ async function decisionWaiting(db: Database, dataDir: string) {
   }
   const sign = async (url: string, cookie: string) => {
     const { v } = await stateOf()
-    const r = await fetch(`${url}/proposals/${deciding.id}/decision`, {
+    const r = await fetch(`${url}/proposals/${deciding.id}/decision?index`, {
       method: 'POST',
       body: new URLSearchParams({ intent: 'sign', version: String(v), password: DEMO_PASSWORD }),
       headers: { Cookie: cookie, Origin: url },

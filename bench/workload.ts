@@ -76,6 +76,8 @@ export async function seedLoadData(
   const byRole = (role: string) => people.filter((u) => u.roles.includes(role as never))
   const chief = byRole('chief_librarian')[0]!
   const reviewers = byRole('reviewer')
+  // The demo service requires a second signatory (its story has two).
+  const signatory = byRole('signatory').find((u) => u.id !== chief.id)
   const signing = { dataDir, publicUrl: 'http://localhost' }
   const screening: LoadData['screening'] = []
   for (let i = 0; i < 6; i++) {
@@ -120,7 +122,7 @@ export async function seedLoadData(
   const monitoring: string[] = []
   for (let i = 0; i < 2; i++) {
     const proposal = await createProposal(db, org.id, chief.id, { title: `Monitored ${i}` })
-    await startMonitoring(db, proposal, { chief, reviewers }, visaPlan(serviceDate(new Date())))
+    await startMonitoring(db, proposal, { chief, reviewers, signatory }, visaPlan(serviceDate(new Date())))
     monitoring.push(proposal.id)
   }
   // On a monitored proposal, which everyone in the service may see (a draft only its proposer may).
@@ -309,7 +311,7 @@ function nextOp(
       name: 'POST raise a concern',
       write: true,
       run: () =>
-        send(base, `/proposals/${proposalId}/consultation`, {
+        send(base, `/proposals/${proposalId}/consultation?index`, {
           cookie,
           form: { intent: 'concern.raise', category: 'ethics', text, identity: 'named' },
         }),
