@@ -362,6 +362,12 @@ async function decisionWaiting(db: Database, dataDir: string) {
   const chief = people.find((u) => u.roles.includes('chief_librarian'))!
   const admin = people.find((u) => u.roles.includes('admin'))!
   const reviewers = people.filter((u) => u.roles.includes('reviewer'))
+  // The demo requires a second signatory; these scenarios are about the one
+  // signature that issues the record, so this service asks for one only.
+  await db
+    .update(organisations)
+    .set({ settings: { ...org.settings, secondSignatoryRequired: false } })
+    .where(eq(organisations.id, org.id))
   const draft = await createProposal(db, org.id, chief.id, { title: 'A draft with papers' })
   const deciding = await createProposal(db, org.id, chief.id, { title: 'A decision to sign' })
   // Real screening and consultation: the signed record is made from them.
