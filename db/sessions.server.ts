@@ -19,6 +19,7 @@ export async function findSessionUser(db: Queryable, id: string, now = new Date(
         name: users.name,
         roles: users.roles,
         organisationId: users.organisationId,
+        preferredLanguage: users.preferredLanguage,
       },
       organisation: {
         id: organisations.id,

@@ -6,6 +6,7 @@ import {
   type FieldMetadata,
 } from '@conform-to/react'
 import { type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { describedBy, ErrorList, Field } from './forms'
 
 /**
@@ -36,10 +37,11 @@ export function TextAreaField({ field, label, hint, rows }: Common & { rows?: nu
 }
 
 export function SelectField({ field, label, hint, options }: Common & { options: { value: string; label: string }[] }) {
+  const { t } = useTranslation('common')
   return (
     <Field id={field.id} label={label} hint={hint} errors={field.errors}>
       <select {...getSelectProps(field)} {...describedBy(field.id, { hint: !!hint, errors: field.errors })}>
-        <option value="">Choose…</option>
+        <option value="">{t('form.choose')}</option>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -1,16 +1,29 @@
 import { type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export type FieldErrors = string[] | undefined
 
+/**
+ * A message from a schema or an action is a catalogue key (`validation:signIn.emailRequired`,
+ * docs/decisions/030-internationalisation.md) and is translated here, in one place.
+ * A message not yet converted to a key is shown as it is.
+ */
+function useMessage() {
+  const { t, i18n } = useTranslation('common')
+  return (message: string) => (i18n.exists(message) ? (t as (key: string) => string)(message) : message)
+}
+
 /** Errors sit next to their field and are tied to it for screen readers. */
 export function ErrorList({ id, errors }: { id: string; errors: FieldErrors }) {
+  const { t } = useTranslation('common')
+  const message = useMessage()
   if (!errors?.length) return null
   return (
     <div id={id}>
       {errors.map((e) => (
         <p key={e} className="field-error">
-          <span className="visually-hidden">Error: </span>
-          {e}
+          <span className="visually-hidden">{t('form.errorPrefix')}</span>
+          {message(e)}
         </p>
       ))}
     </div>
@@ -54,12 +67,13 @@ export function describedBy(id: string, opts: { hint?: boolean; errors?: FieldEr
 }
 
 export function FormErrors({ errors }: { errors: FieldErrors }) {
+  const message = useMessage()
   if (!errors?.length) return null
   return (
     <div className="error-summary" role="alert">
       {errors.map((e) => (
         <p key={e} className="field-error">
-          {e}
+          {message(e)}
         </p>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import { useLocation } from '@remix-run/react'
 import { useEffect, useRef, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /**
  * The header's menu. On a narrow screen it folds behind a "Menu" button; it is
@@ -9,6 +10,7 @@ import { useEffect, useRef, type ReactNode } from 'react'
  * is followed (the header stays across pages) and on Escape.
  */
 export function SiteMenu({ unread, children }: { unread: number; children: ReactNode }) {
+  const { t } = useTranslation('common')
   const menu = useRef<HTMLDetailsElement>(null)
   const { pathname } = useLocation()
   useEffect(() => {
@@ -25,12 +27,12 @@ export function SiteMenu({ unread, children }: { unread: number; children: React
       }}
     >
       <summary>
-        Menu
+        {t('header.menu')}
         {unread > 0 ? (
           <span className="count">
             {' '}
             ({unread}
-            <span className="visually-hidden"> unread</span>)
+            <span className="visually-hidden"> {t('header.unread')}</span>)
           </span>
         ) : null}
       </summary>

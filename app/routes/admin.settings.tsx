@@ -2,9 +2,10 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { updateOrganisationSettings } from '#db/settings.server'
 import { findOrganisation } from '#db/users.server'
-import { DEFAULT_ORGANISATION_SETTINGS } from '#db/schema'
+import { DEFAULT_ORGANISATION_SETTINGS, SERVICE_LANGUAGES } from '#db/schema'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
@@ -38,6 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Settings() {
   const { name, slug, settings, signingProblem } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const [params] = useSearchParams()
@@ -81,6 +83,25 @@ export default function Settings() {
       ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
+        <fieldset className="field" aria-describedby={`${fields.languages.id}-hint`}>
+          <legend>{t('settings.languages.legend')}</legend>
+          <span className="hint" id={`${fields.languages.id}-hint`}>
+            {t('settings.languages.hint')}
+          </span>
+          <ErrorList id={`${fields.languages.id}-error`} errors={fields.languages.errors} />
+          {SERVICE_LANGUAGES.map((value) => (
+            <div className="choice" key={value}>
+              <input
+                type="radio"
+                id={`${fields.languages.id}-${value}`}
+                name={fields.languages.name}
+                value={value}
+                defaultChecked={fields.languages.initialValue === value}
+              />
+              <label htmlFor={`${fields.languages.id}-${value}`}>{t(`settings.languages.${value}`)}</label>
+            </div>
+          ))}
+        </fieldset>
         <fieldset className="field">
           <legend>Ethics screening</legend>
           {number(fields.minReviewers, 'Minimum number of reviewers', 'Screening completes only when this many reviewers without a conflict have submitted. From 1 to 10.')}

@@ -2,11 +2,13 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { findSsoConfigForSlug } from '#db/sso.server'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { getUser, safeRedirectTarget } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { SignInSchema } from '~/utils/sign-in-schema'
 import { signIn } from '~/utils/sign-in.server'
 import { formDataOf } from '~/utils/multipart.server'
@@ -14,7 +16,7 @@ import { ssoProblemMessage } from '~/utils/sso/problems'
 import { SsoStartSchema } from '~/utils/sso/settings-schema'
 import { startSsoSignIn } from '~/utils/sso/start-sign-in.server'
 
-export const meta: MetaFunction = () => pageTitle('Sign in')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'auth')('login.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUser(request)) throw redirect('/')
@@ -57,6 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const { t } = useTranslation('auth')
   const { service, ssoProblem } = useLoaderData<typeof loader>()
   const reply = useActionData<typeof action>()
   const forSso = reply?.initialValue?.intent === 'sso'
@@ -79,17 +82,15 @@ export default function Login() {
   })
   return (
     <>
-      <h1>Sign in</h1>
+      <h1>{t('login.title')}</h1>
       <div role="status">
         {searchParams.get('password') === 'chosen' ? (
-          <p className="notice success">Password set. Sign in with it now.</p>
+          <p className="notice success">{t('login.passwordChosen')}</p>
         ) : searchParams.get('password') === 'reset' ? (
-          <p className="notice success">
-            Password changed. You have been signed out everywhere; sign in with the new one.
-          </p>
+          <p className="notice success">{t('login.passwordReset')}</p>
         ) : null}
       </div>
-            {ssoProblem ? (
+      {ssoProblem ? (
         <div className="error-summary" role="alert">
           <p className="field-error">{ssoProblem}</p>
         </div>
@@ -99,20 +100,20 @@ export default function Login() {
           <input type="hidden" name="intent" value="sso" />
           <input type="hidden" name="service" value={service.slug} />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <p>{service.name} signs in through its identity provider.</p>
+          <p>{t('login.serviceSso', { service: service.name })}</p>
           <button type="submit" disabled={navigation.state === 'submitting'}>
-            Sign in with {service.provider}
+            {t('login.signInWith', { provider: service.provider })}
           </button>
         </Form>
       ) : null}
       <section aria-labelledby="sso-heading">
-        <h2 id="sso-heading">Single sign-on</h2>
-        <p className="muted">If your library service signs in through Microsoft, Google or another identity provider.</p>
+        <h2 id="sso-heading">{t('login.ssoHeading')}</h2>
+        <p className="muted">{t('login.ssoHint')}</p>
         <Form method="post" {...getFormProps(ssoForm)} className="stack">
           <FormErrors errors={ssoForm.errors} />
           <input type="hidden" name="intent" value="sso" />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <Field id={ssoFields.email.id} label="Work e-mail (single sign-on)" errors={ssoFields.email.errors}>
+          <Field id={ssoFields.email.id} label={t('login.ssoEmail')} errors={ssoFields.email.errors}>
             <input
               {...getInputProps(ssoFields.email, { type: 'email' })}
               autoComplete="email"
@@ -120,25 +121,25 @@ export default function Login() {
             />
           </Field>
           <button type="submit" className="secondary" disabled={navigation.state === 'submitting'}>
-            Continue with single sign-on
+            {t('login.ssoContinue')}
           </button>
         </Form>
       </section>
       {/* No accessible name: "Password" must name the password field alone. */}
       <section>
-        <h2>With your password</h2>
-        <p className="muted">Use the e-mail address your library service registered for you.</p>
+        <h2>{t('login.passwordHeading')}</h2>
+        <p className="muted">{t('login.passwordHint')}</p>
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors errors={form.errors} />
           <input type="hidden" name="redirectTo" value={redirectTo} />
-          <Field id={fields.email.id} label="E-mail address" errors={fields.email.errors}>
+          <Field id={fields.email.id} label={t('login.email')} errors={fields.email.errors}>
             <input
               {...getInputProps(fields.email, { type: 'email' })}
               autoComplete="username"
               {...describedBy(fields.email.id, { errors: fields.email.errors })}
             />
           </Field>
-          <Field id={fields.password.id} label="Password" errors={fields.password.errors}>
+          <Field id={fields.password.id} label={t('login.password')} errors={fields.password.errors}>
             <input
               {...getInputProps(fields.password, { type: 'password' })}
               autoComplete="current-password"
@@ -146,11 +147,11 @@ export default function Login() {
             />
           </Field>
           <button type="submit" disabled={navigation.state === 'submitting'}>
-            Sign in
+            {t('login.submit')}
           </button>
         </Form>
         <p>
-          <Link to="/forgot-password">Forgot your password?</Link>
+          <Link to="/forgot-password">{t('login.forgot')}</Link>
         </p>
       </section>
     </>

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { createCookie, redirect, type Cookie } from '@remix-run/node'
 import { deleteSession, findSessionUser, insertSession } from '#db/sessions.server'
-import { type OrganisationKind, type OrganisationSettings, type SignInMethod } from '#db/schema'
+import { type Language, type OrganisationKind, type OrganisationSettings, type SignInMethod } from '#db/schema'
 import { type Role } from '#machines/vocabulary/roles'
 import { appContext } from './app-context.server'
 import { sha256 } from './secrets.server'
@@ -12,6 +12,8 @@ export type SessionUser = {
   name: string
   roles: Role[]
   organisationId: string
+  /** The language this person chose, if any (docs/decisions/030-internationalisation.md). */
+  preferredLanguage?: Language | null
   organisation: { id: string; name: string; slug: string; kind: OrganisationKind; settings: OrganisationSettings }
   sessionId: string
   /** How this session began; signing asks for the same again. */

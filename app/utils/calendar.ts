@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, intlTag, type Locale } from './locale'
+
 /**
  * The one calendar: dates as the library service reads them. Closing dates,
  * deadlines and review dates are days in the service's own time zone; the
@@ -15,6 +17,7 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 })
 
+// Read back as numbers, never shown: the language does not matter.
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: SERVICE_TIME_ZONE,
   year: 'numeric',
@@ -75,16 +78,25 @@ export function earliestClosingDate(now: Date, minDays: number): string {
   return serviceDate(new Date(now.getTime() + minDays * DAY_MS))
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: SERVICE_TIME_ZONE })
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: SERVICE_TIME_ZONE,
-  timeZoneName: 'short',
-})
+type DateFormats = { longDate: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
+const formats = new Map<Locale, DateFormats>()
+
+function formatsFor(locale: Locale): DateFormats {
+  let f = formats.get(locale)
+  if (!f) {
+    const tag = intlTag(locale)
+    f = {
+      longDate: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: SERVICE_TIME_ZONE }),
+      time: new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone: SERVICE_TIME_ZONE, timeZoneName: 'short' }),
+    }
+    formats.set(locale, f)
+  }
+  return f
+}
 
 /** A calendar date (`YYYY-MM-DD`) or a moment, as "4 March 2025" in the service's time, the same on the server and in the browser. */
-export function formatDate(value: string | Date): string {
+export function formatDate(value: string | Date, locale: Locale = DEFAULT_LOCALE): string {
+  const { longDate } = formatsFor(locale)
   if (typeof value === 'string') {
     const [y, m, d] = value.split('-').map(Number)
     // Noon UTC keeps the calendar day whatever the UK offset.
@@ -94,6 +106,7 @@ export function formatDate(value: string | Date): string {
 }
 
 /** A moment as "12 June 2025, 14:52 BST". */
-export function formatDateTime(value: Date): string {
-  return `${longDate.format(value)}, ${timeFormat.format(value)}`
+export function formatDateTime(value: Date, locale: Locale = DEFAULT_LOCALE): string {
+  const { longDate, time } = formatsFor(locale)
+  return `${longDate.format(value)}, ${time.format(value)}`
 }

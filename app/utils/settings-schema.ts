@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { type OrganisationSettings } from '#db/schema'
+import { SERVICE_LANGUAGES, type OrganisationSettings } from '#db/schema'
 import { HOLD_BEHAVIOURS } from '#machines/anonymity'
 import { plainText } from './plain-text'
+import { vm } from './validation-message'
 
 const whole = (min: number, max: number) =>
   z
@@ -18,6 +19,8 @@ const flag = z.boolean({ error: 'Tick the box or leave it empty' }).default(fals
  * fails the typecheck when a setting added to OrganisationSettings is missing here.
  */
 export const SettingsSchema = z.object({
+  // Absent from a form that predates the setting: the service stays as it was.
+  languages: z.enum(SERVICE_LANGUAGES, { error: vm('settings.languages') }).default('en'),
   professionalBodyName: plainText(120).pipe(z.string().min(1, 'Name the professional body')),
   minReviewers: whole(1, 10),
   minConsultationDays: whole(1, 365),

@@ -1,10 +1,11 @@
 import { z } from 'zod'
+import { vm } from './validation-message'
 
 export const SignInSchema = z.object({
   email: z
-    .string({ error: 'Enter your e-mail address' })
+    .string({ error: vm('signIn.emailRequired') })
     .trim()
-    .max(254, 'That e-mail address is too long')
-    .pipe(z.email('Enter an e-mail address like name@example.org')),
-  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1024, 'That password is too long'),
+    .max(254, vm('signIn.emailTooLong'))
+    .pipe(z.email(vm('signIn.emailInvalid'))),
+  password: z.string({ error: vm('signIn.passwordRequired') }).min(1, vm('signIn.passwordRequired')).max(1024, vm('signIn.passwordTooLong')),
 })

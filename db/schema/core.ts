@@ -14,7 +14,17 @@ import {
 } from 'drizzle-orm/pg-core'
 
 
+/** The languages Probity speaks (i18next's names): English and Welsh. */
+export const LANGUAGES = ['en', 'cy'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** The languages a library service works in (docs/decisions/030-internationalisation.md). */
+export const SERVICE_LANGUAGES = ['en', 'cy', 'both'] as const
+export type ServiceLanguages = (typeof SERVICE_LANGUAGES)[number]
+
 export type OrganisationSettings = {
+  /** English only, Welsh only, or both (each person then chooses). */
+  languages: ServiceLanguages
   professionalBodyName: string
   minReviewers: number
   minConsultationDays: number
@@ -34,6 +44,7 @@ export type OrganisationSettings = {
 }
 
 export const DEFAULT_ORGANISATION_SETTINGS: OrganisationSettings = {
+  languages: 'en',
   professionalBodyName: 'CILIP',
   minReviewers: 2,
   minConsultationDays: 14,
@@ -78,6 +89,8 @@ export const users = pgTable(
     /** Null until the person sets one through an invitation, and for people who sign in another way. */
     passwordHash: text('password_hash'),
     roles: text('roles').array().$type<Role[]>().notNull(),
+    /** The language this person chose with the switch; null until they choose. */
+    preferredLanguage: text('preferred_language', { enum: LANGUAGES }),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,5 @@
+import { type Catalogue } from '../catalogue'
+import type en from '../en/decision'
+
+// The 'decision' namespace in Welsh: `satisfies` fails the typecheck when a key is missing or extra.
+export default {} satisfies Catalogue<typeof en>

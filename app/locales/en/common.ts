@@ -1,0 +1,68 @@
+// The 'common' namespace in English: layout, header, footer, menus, buttons and
+// error pages. The source of the key set (docs/decisions/030-internationalisation.md).
+export default {
+  service: 'Probity',
+  title: {
+    page: '{{page}} – Probity',
+    error: 'Error – Probity',
+  },
+  skipLink: 'Skip to main content',
+  header: {
+    mainNavigation: 'Main',
+    signedInAs: 'Signed in as <strong>{{name}}</strong>',
+    notifications: 'Notifications',
+    unread: 'unread',
+    changePassword: 'Change password',
+    signOut: 'Sign out',
+    signIn: 'Sign in',
+    menu: 'Menu',
+  },
+  nav: {
+    home: 'Home',
+    proposals: 'Proposals',
+    register: 'Register',
+    people: 'People',
+    settings: 'Settings',
+    singleSignOn: 'Single sign-on',
+    rubric: 'Rubric',
+    indicators: 'Indicators',
+    verify: 'Verify a record',
+    libraryServices: 'Library services',
+  },
+  footer: {
+    publicInformation: 'Public information',
+    ownRegister: 'Our public register of decisions',
+    publicRegisters: 'Public registers',
+    verify: 'Verify a signed record',
+  },
+  language: {
+    switchLabel: 'Language',
+    // Each language is named in itself, whatever the page's language.
+    en: 'English',
+    cy: 'Cymraeg',
+  },
+  form: {
+    errorPrefix: 'Error: ',
+    choose: 'Choose…',
+  },
+  error: {
+    status: 'Error {{status}}',
+    home: 'Go to your home page',
+    fallbackTitle: 'Something went wrong',
+    fallbackBody: 'The error has been logged. Try again in a moment.',
+    '400': { title: 'That request could not be understood', body: 'Check what you entered and try again.' },
+    '403': { title: 'You do not have permission to see this', body: 'Ask your service’s administrator if you think you should.' },
+    '404': { title: 'Page not found', body: 'The page or record does not exist, or is not part of your library service.' },
+    '409': { title: 'Someone else changed this', body: 'Reload the page to see the latest version, then try again.' },
+    '413': { title: 'That is too large', body: 'Send something smaller and try again.' },
+    '429': { title: 'Too many attempts', body: 'Wait a few minutes and try again.' },
+    '503': {
+      title: 'Probity is briefly unavailable',
+      body: 'It cannot reach its database just now. Try again in a minute; if you were saving something, check afterwards whether it was saved.',
+    },
+  },
+  count: {
+    unread_one: '{{count}} unread',
+    unread_other: '{{count}} unread',
+  },
+} as const

@@ -1,0 +1,2 @@
+// The 'decision' namespace in English: the source of the key set (docs/decisions/030-internationalisation.md).
+export default {} as const
