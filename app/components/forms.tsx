@@ -1,16 +1,21 @@
 import { type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { translatableMessage } from '~/utils/validation-message'
 
 export type FieldErrors = string[] | undefined
 
 /**
- * A message from a schema or an action is a catalogue key (`validation:signIn.emailRequired`,
- * docs/decisions/030-internationalisation.md) and is translated here, in one place.
- * A message not yet converted to a key is shown as it is.
+ * A message from a schema or an action made with `vm` is a catalogue key
+ * (`validation:signIn.emailRequired`; docs/decisions/030-internationalisation.md),
+ * translated here, in one place. A message not yet converted is shown as it is.
  */
 function useMessage() {
   const { t, i18n } = useTranslation('common')
-  return (message: string) => (i18n.exists(message) ? (t as (key: string) => string)(message) : message)
+  return (message: string) => {
+    const found = translatableMessage(message)
+    if (!found || !i18n.exists(found.key)) return message
+    return (t as (key: string, values?: object) => string)(found.key, found.values)
+  }
 }
 
 /** Errors sit next to their field and are tied to it for screen readers. */
