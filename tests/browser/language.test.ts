@@ -31,5 +31,6 @@ describe('the language switch', () => {
     await english.click()
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor()
     expect(await page.locator('html').getAttribute('lang')).toBe('en-GB')
+    await checkA11y(page)
   })
 })

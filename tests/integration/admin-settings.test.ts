@@ -15,6 +15,7 @@ import { databaseKind } from '#tests/support/test-database'
 const app = setupTestApp()
 
 const SETTINGS = {
+  languages: 'both',
   professionalBodyName: 'CILIP Cymru Wales',
   minReviewers: '3',
   minConsultationDays: '21',
@@ -89,6 +90,7 @@ describe(`organisation settings (${databaseKind()})`, () => {
     const before = await createProposal(db, org.id, chief.id)
     expect(statusIn(await postSettings(cookie, SETTINGS))).toBe(302)
     expect(await settingsOf(org.id)).toEqual({
+      languages: 'both',
       professionalBodyName: 'CILIP Cymru Wales',
       minReviewers: 3,
       minConsultationDays: 21,
