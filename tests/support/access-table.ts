@@ -316,6 +316,12 @@ export const ACCESS: Record<string, RouteAccess> = {
       probe: ({ world }) => ({ email: world.signInOnly.email, password: TEST_PASSWORD }),
     },
   },
+  'routes/language': {
+    public: true,
+    // Choosing a language is a POST; a GET goes home, signed in or not.
+    loader: { others: 'redirect', signedOut: 'redirect', operator: 'redirect' },
+    action: { ...everyone, operator: 'ok', probe: () => ({ lang: 'cy', redirectTo: '/' }) },
+  },
   'routes/logout': {
     // Signing out is a POST; a GET goes home, signed in or not.
     loader: { others: 'redirect', signedOut: 'redirect', operator: 'redirect' },
