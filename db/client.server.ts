@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { createFromTemplate, templateTarball } from './pglite-template.server'
 import * as schema from './schema/index'
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -34,12 +35,24 @@ export function migrationsFolder(): string {
   return path.resolve(process.cwd(), 'db/migrations')
 }
 
-/** An embedded database: in memory when `dir` is undefined, else persisted there. */
+/**
+ * An embedded database: in memory when `dir` is undefined, else persisted
+ * there. A new one starts as a copy of the migrated template
+ * (db/pglite-template.server.ts); the migrator then finds nothing to do.
+ */
 export async function openPglite(dir?: string): Promise<DatabaseHandle> {
-  const client = dir ? new PGlite(dir) : new PGlite()
+  const folder = migrationsFolder()
+  let client: PGlite
+  if (dir) {
+    await createFromTemplate(dir, folder)
+    client = new PGlite(dir)
+  } else {
+    const template = await templateTarball(folder)
+    client = template ? new PGlite({ loadDataDir: template }) : new PGlite()
+  }
   await client.waitReady
   const db = drizzlePglite({ client, schema }) as unknown as Database
-  await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: migrationsFolder() })
+  await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: folder })
   return { db, kind: 'pglite', queue: { pglite: client }, close: () => client.close() }
 }
 
