@@ -9,7 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
-import { createFromTemplate, templateTarball } from './pglite-template.server'
+import { createFromTemplate, ensureTemplate, templateTarball } from './pglite-template.server'
 import * as schema from './schema/index'
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -54,6 +54,11 @@ export async function openPglite(dir?: string): Promise<DatabaseHandle> {
   const db = drizzlePglite({ client, schema }) as unknown as Database
   await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: folder })
   return { db, kind: 'pglite', queue: { pglite: client }, close: () => client.close() }
+}
+
+/** Makes the embedded database template now (`npm run build` does), so that no start has to. */
+export function preparePgliteTemplate(): Promise<string | undefined> {
+  return ensureTemplate(migrationsFolder())
 }
 
 export async function openPostgres(

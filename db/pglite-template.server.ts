@@ -101,6 +101,9 @@ export async function ensureTemplate(migrationsFolder: string): Promise<string |
   }
 }
 
+// Test workers may be threads of one process: a pid alone does not tell them apart.
+const unique = () => `${process.pid}-${crypto.randomBytes(4).toString('hex')}`
+
 function holdsNothing(dir: string) {
   return !fs.existsSync(dir) || fs.readdirSync(dir).length === 0
 }
@@ -128,7 +131,7 @@ export async function createFromTemplate(dir: string, migrationsFolder: string):
   if (!holdsNothing(dir)) return false
   const template = await ensureTemplate(migrationsFolder)
   if (!template) return false
-  const staging = `${dir}.copying-${process.pid}`
+  const staging = `${dir}.copying-${unique()}`
   fs.rmSync(staging, { recursive: true, force: true })
   try {
     await copyTree(template, staging)
@@ -153,7 +156,7 @@ export async function templateTarball(migrationsFolder: string): Promise<Blob | 
     const blob = await client.dumpDataDir('none')
     await client.close()
     fs.rmSync(scratch, { recursive: true, force: true })
-    const partial = `${tarball}.${process.pid}`
+    const partial = `${tarball}.${unique()}`
     fs.writeFileSync(partial, Buffer.from(await blob.arrayBuffer()))
     fs.renameSync(partial, tarball)
   }
@@ -162,7 +165,7 @@ export async function templateTarball(migrationsFolder: string): Promise<Blob | 
 
 // The template itself is never opened: opening a database writes to it.
 async function copyToScratch(template: string) {
-  const scratch = `${template}.scratch-${process.pid}`
+  const scratch = `${template}.scratch-${unique()}`
   fs.rmSync(scratch, { recursive: true, force: true })
   await copyTree(template, scratch)
   return scratch

@@ -9,6 +9,9 @@ import { restoreCommand } from './restore.server'
 import { serviceCommand } from './service.server'
 import { verifyCommand } from './verify.server'
 
+// For scripts/pglite-template.mjs, the last step of `npm run build`.
+export { preparePgliteTemplate } from '#db/client.server'
+
 /** `code`: 0 done, 1 a check failed, 2 the command could not run. */
 export type CommandResult = { code: number; out: string }
 export type Command = (context: AppContext, args: string[]) => Promise<CommandResult>

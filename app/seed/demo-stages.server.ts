@@ -78,6 +78,19 @@ async function approvalFor(db: Database, proposal: Proposal, startsOn: Date, own
   }
 }
 
+/** The oldest day of the demo's history, counted back from `today`. */
+const HISTORY_DAYS = 140
+
+/**
+ * The demo signs its past decisions on the days they were made, so its
+ * certificate is made for the service, valid from the first of them (a
+ * configured one is left alone). Boot makes it before anything else can make
+ * one valid only from today.
+ */
+export async function prepareDemoSigning(signing: SigningConfig, name: string, today = Date.now()) {
+  if (!signing.SIGNING_P12_PATH) await ensureGeneratedIdentity(signing, { name, now: new Date(today - HISTORY_DAYS * DAY) })
+}
+
 export async function seedDemoStages(db: Database, { secret, signing }: { secret: string; signing: SigningConfig }) {
   const cast = await demoCast(db)
   const { org, chief, signatory, reviewers, staff } = cast
@@ -86,9 +99,7 @@ export async function seedDemoStages(db: Database, { secret, signing }: { secret
   const daysAgo = (n: number) => new Date(today - n * DAY)
   const signWith = { chief, signatory, signing, secret, password: DEMO_PASSWORD }
 
-  // The demo signs its past decisions on the days they were made, so its certificate
-  // is made for the service, valid from the first of them (a configured one is left alone).
-  if (!signing.SIGNING_P12_PATH) await ensureGeneratedIdentity(signing, { name: org.name, now: daysAgo(140) })
+  await prepareDemoSigning(signing, org.name, today)
 
   /** A new proposal, on `created`, referenced as the intake form would reference it that day. */
   async function propose(values: Omit<NewProposal, 'organisationId' | 'proposerId' | 'reference'>, created: Date) {

@@ -1,4 +1,4 @@
-import { seedDemoStages } from '~/seed/demo-stages.server'
+import { prepareDemoSigning, seedDemoStages } from '~/seed/demo-stages.server'
 import { DEMO_ORGANISATION } from '~/seed/demo-data'
 import { seedDemo } from '~/seed/seed-demo.server'
 import { bootOnce, createAppContext, type AppContext } from './app-context.server'
@@ -12,6 +12,7 @@ import { startScheduledWork, stopScheduledWork } from '~/workflow/scheduled/star
 import { describeError, logger } from './log.server'
 import { metrics } from './metrics.server'
 import { observeDatabase } from './observe-database.server'
+import { trackStart } from './start-progress.server'
 import { DataDirImportError } from './storage/import-data-dir.server'
 import { prepareFileStorage } from './storage/prepare.server'
 
@@ -26,13 +27,22 @@ const holder = globalThis as typeof globalThis & { __probityStop?: () => Promise
 export function boot(): Promise<AppContext> {
   return bootOnce(async () => {
     try {
+      const started = performance.now()
       const context = await createAppContext()
       const log = logger()
+      log.info({ ms: Math.round(performance.now() - started), database: context.database.kind }, 'database ready')
       await prepareFileStorage(context)
+      let demoStages: Promise<void> | undefined
       if (context.config.SEED_DEMO && (await seedDemo(context.database.db))) {
         if (context.config.SEED_DEMO_STAGES) {
-          await seedDemoStages(context.database.db, { secret: context.secret, signing: context.config }).catch(
-            (error: unknown) => log.warn({ err: describeError(error) }, 'demo proposals beyond the first could not all be created'),
+          await prepareDemoSigning(context.config, DEMO_ORGANISATION.name)
+          // Seconds of work (three signed records), done while the server already answers.
+          demoStages = trackStart(
+            'demo',
+            seedDemoStages(context.database.db, { secret: context.secret, signing: context.config }).then(
+              () => log.info({ ms: Math.round(performance.now() - started) }, 'demo proposals at every stage created'),
+              (error: unknown) => log.warn({ err: describeError(error) }, 'demo proposals beyond the first could not all be created'),
+            ),
           )
         }
         // The accounts and their shared password are in the README, not in the log.
@@ -54,10 +64,23 @@ export function boot(): Promise<AppContext> {
         // A plain block for the person who starts Probity: the token is meant to be read here, once.
         process.stdout.write(`${setupMessage(issueSetupToken(), context.config.publicUrl)}\n`)
       }
-      const boss = await startScheduledWork(context)
-      observeDatabase(metrics(), context, boss)
+      const startWork = async () => {
+        const boss = await startScheduledWork(context)
+        observeDatabase(metrics(), context, boss)
+        log.info({ ms: Math.round(performance.now() - started) }, 'scheduled work started')
+        return boss
+      }
+      // pg-boss takes a good part of a second to start: requests are served meanwhile (a job
+      // sent before then is picked up by the sweeps). Reminders and releases catch up at
+      // start, so on a demo still being made, only once it is complete.
+      let stopping = false
+      const work = trackStart('scheduled work', (demoStages ?? Promise.resolve()).then(() => (stopping ? undefined : startWork())))
+      work.catch((error: unknown) => cannotStart(error))
       holder.__probityStop = async () => {
-        await stopScheduledWork(boss)
+        // A demo still being made is finished first: half a demo would never be completed.
+        stopping = true
+        const boss = await work
+        if (boss) await stopScheduledWork(boss)
         await context.database.close()
       }
       // scripts/serve.mjs drains requests first, then calls stopApp(); under `remix vite:dev` nothing drains.
@@ -71,16 +94,20 @@ export function boot(): Promise<AppContext> {
       }
       return context
     } catch (error) {
-      // Plain lines for the person starting Probity (a JSON line would fold them into one).
-      if (error instanceof ConfigError || error instanceof DataDirectoryInUseError || error instanceof DataDirImportError) {
-        process.stderr.write(`Probity cannot start.\n${error.message}\n`)
-      } else {
-        process.stderr.write('Probity cannot start: the database could not be opened or migrated.\n')
-        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
-      }
-      process.exit(1)
+      return cannotStart(error)
     }
   })
+}
+
+function cannotStart(error: unknown): never {
+  // Plain lines for the person starting Probity (a JSON line would fold them into one).
+  if (error instanceof ConfigError || error instanceof DataDirectoryInUseError || error instanceof DataDirImportError) {
+    process.stderr.write(`Probity cannot start.\n${error.message}\n`)
+  } else {
+    process.stderr.write('Probity cannot start: the database could not be opened or migrated.\n')
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  }
+  process.exit(1)
 }
 
 /** Stops the scheduled work and closes the database; the HTTP server has stopped taking requests first. */
