@@ -14,7 +14,7 @@
  * own log lines (pino's `time`), counted from the spawn. It also prints the
  * server's CPU time to healthy, which a busy machine disturbs much less.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -69,6 +69,11 @@ async function freePort(): Promise<number> {
   })
 }
 
+// A bench stopped early (Ctrl-C, a timeout) leaves no server behind.
+let current: ChildProcess | undefined
+process.once('exit', () => current?.kill('SIGKILL'))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130))
+
 async function startOnce(dataDir: string, env: Record<string, string> = {}): Promise<Run> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
@@ -89,6 +94,7 @@ async function startOnce(dataDir: string, env: Record<string, string> = {}): Pro
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  current = child
   let output = ''
   child.stdout.on('data', (c: Buffer) => (output += c.toString()))
   child.stderr.on('data', (c: Buffer) => (output += c.toString()))
