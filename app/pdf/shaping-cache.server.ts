@@ -12,7 +12,7 @@
  */
 
 type GlyphRun = { glyphs: unknown[]; positions: object[] }
-type ShapingFont = { layout: (text: string, ...rest: unknown[]) => GlyphRun; [CACHED]?: true }
+type ShapingFont = { layout: (text: string, ...rest: unknown[]) => GlyphRun; unitsPerEm: number; [CACHED]?: true }
 
 const CACHED = Symbol('probity.shapingCache')
 /** Enough for every distinct run of text in a few dozen large records. */
@@ -36,6 +36,9 @@ const keyOf = (text: string, rest: unknown[]) => `${JSON.stringify(rest)}\u0000$
 export function cacheShaping(font: ShapingFont, limit = DEFAULT_LIMIT) {
   if (font[CACHED]) return
   font[CACHED] = true
+  // textkit reads unitsPerEm for every run it slices, and fontkit answers
+  // through two getters and a table lookup each time; it never changes.
+  Object.defineProperty(font, 'unitsPerEm', { value: font.unitsPerEm })
   const shape = font.layout.bind(font)
   const runs = new Map<string, GlyphRun>()
   font.layout = (text: string, ...rest: unknown[]) => {
