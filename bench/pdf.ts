@@ -14,6 +14,7 @@ import v8 from 'node:v8'
 import vm from 'node:vm'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { renderDecisionRecord } from '~/pdf/render.server'
+import { emptyShapingCaches } from '~/pdf/shaping-cache.server'
 import { type DecisionRecordData } from '~/pdf/record-data'
 import { requireSigningIdentity } from '~/signing/certificates.server'
 import { renderAndSignInPool, stopRecordPool } from '~/signing/record-pool.server'
@@ -122,6 +123,10 @@ const visaSigned = await renderAndSign(visa)
 const largeSigned = await renderAndSign(large)
 row('react-pdf render + sign, visa record', await time(Number(values.samples), 5, () => renderAndSign(visa)), `${(visaSigned.length / 1024).toFixed(0)} KiB`)
 row('react-pdf render + sign, large record', await time(Number(values['large-samples']), 2, () => renderAndSign(large)), `${(largeSigned.length / 1024).toFixed(0)} KiB`)
+// A record whose text was never shaped before: the cache emptied before each render.
+const cold = (data: DecisionRecordData) => () => (emptyShapingCaches(), renderAndSign(data))
+row('  same, shaping cache empty (visa)', await time(Number(values.samples), 2, cold(visa)))
+row('  same, shaping cache empty (large)', await time(Number(values['large-samples']), 1, cold(large)))
 // Two at once first, so that both threads have started and warmed.
 await Promise.all([renderAndSignPooled(visa), renderAndSignPooled(large)])
 row('worker pool render + sign, visa record', await time(Number(values.samples), 5, () => renderAndSignPooled(visa)))
