@@ -1,6 +1,9 @@
 // Render+sign time of the signed decision record, against Chromium's
 // page.pdf() for the same content as HTML (a new page per document, and a
 // warm reused page), and resident memory over 500 consecutive renders.
+// Render+sign is timed in this thread and through the record pool's worker
+// threads, which is how the server issues records (app/signing/record-pool.server.ts);
+// the pool's figure includes cloning the data to the thread and the file back.
 //
 //   npx tsx bench/pdf.ts [--samples 40] [--large-samples 10] [--chromium-samples 20] [--soak 500]
 import fs from 'node:fs'
@@ -11,8 +14,10 @@ import v8 from 'node:v8'
 import vm from 'node:vm'
 import { chromium, type BrowserContext } from 'playwright-core'
 import { renderDecisionRecord } from '~/pdf/render.server'
+import { emptyShapingCaches } from '~/pdf/shaping-cache.server'
 import { type DecisionRecordData } from '~/pdf/record-data'
 import { requireSigningIdentity } from '~/signing/certificates.server'
+import { renderAndSignInPool, stopRecordPool } from '~/signing/record-pool.server'
 import { signPdf } from '~/signing/sign-pdf.server'
 import { largeRecordData, visaRecordData } from '#tests/support/decision-records'
 import { recordHtml } from './record-html'
@@ -93,9 +98,22 @@ async function chromiumTimes(context: BrowserContext, html: string, samples: num
   return { newPage, warmPage, bytes }
 }
 
+async function renderAndSignPooled(data: DecisionRecordData) {
+  const signer = { privateKey: identity.privateKey, certificates: identity.certificates, algorithm: identity.algorithm }
+  return renderAndSignInPool({
+    kind: 'decision',
+    data,
+    signer,
+    signature: { name: data.organisation.name, reason: `Decision record ${data.record.reference}`, location: data.organisation.name, contactInfo: 'http://localhost:4200/verify', signingTime: new Date() },
+  })
+}
+
 const rows: string[][] = []
-const row = (what: string, s: ReturnType<typeof summarise> & { cpu?: number }, note = '') =>
+const medians = new Map<string, number>()
+const row = (what: string, s: ReturnType<typeof summarise> & { cpu?: number }, note = '') => {
+  medians.set(what, s.p50)
   rows.push([what, ms(s.p50), ms(s.p95), s.cpu === undefined ? '' : ms(s.cpu), String(s.n), note])
+}
 
 const visa = visaRecordData()
 const large = largeRecordData()
@@ -105,6 +123,15 @@ const visaSigned = await renderAndSign(visa)
 const largeSigned = await renderAndSign(large)
 row('react-pdf render + sign, visa record', await time(Number(values.samples), 5, () => renderAndSign(visa)), `${(visaSigned.length / 1024).toFixed(0)} KiB`)
 row('react-pdf render + sign, large record', await time(Number(values['large-samples']), 2, () => renderAndSign(large)), `${(largeSigned.length / 1024).toFixed(0)} KiB`)
+// A record whose text was never shaped before: the cache emptied before each render.
+const cold = (data: DecisionRecordData) => () => (emptyShapingCaches(), renderAndSign(data))
+row('  same, shaping cache empty (visa)', await time(Number(values.samples), 2, cold(visa)))
+row('  same, shaping cache empty (large)', await time(Number(values['large-samples']), 1, cold(large)))
+// Two at once first, so that both threads have started and warmed.
+await Promise.all([renderAndSignPooled(visa), renderAndSignPooled(large)])
+row('worker pool render + sign, visa record', await time(Number(values.samples), 5, () => renderAndSignPooled(visa)))
+row('worker pool render + sign, large record', await time(Number(values['large-samples']), 2, () => renderAndSignPooled(large)))
+await stopRecordPool()
 const unsigned = await renderDecisionRecord(visa)
 row('  of which signing alone (visa)', await time(Number(values.samples), 3, () => signPdf(unsigned, identity, { name: 'x', reason: 'x', location: 'x', contactInfo: 'x', signingTime: new Date() })))
 
@@ -143,6 +170,10 @@ const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 5 ? c.pa
 console.log()
 console.log(line(['', 'median', 'p95', 'CPU median', 'n', '']))
 for (const r of rows) console.log(line(r))
+const ratio = (a: string, b: string) => (medians.get(a)! / medians.get(b)!).toFixed(2)
+console.log()
+console.log(`Large record, render + sign / Chromium warm page.pdf (medians): ${ratio('react-pdf render + sign, large record', 'Chromium page.pdf, warm page, large record')} in this thread, ${ratio('worker pool render + sign, large record', 'Chromium page.pdf, warm page, large record')} through the pool`)
+console.log(`Visa record, render + sign / Chromium warm page.pdf (medians): ${ratio('react-pdf render + sign, visa record', 'Chromium page.pdf, warm page, visa record')} in this thread, ${ratio('worker pool render + sign, visa record', 'Chromium page.pdf, warm page, visa record')} through the pool`)
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`
 console.log()
 console.log(`Memory over ${soak} consecutive visa renders + signs (${(soakMs / soak).toFixed(0)} ms each on average), after 20 to warm up:`)

@@ -16,6 +16,16 @@ const MUTED = '#505a5f'
 const LINE = '#b1b4b6'
 const BRAND = '#1d3f6e'
 const A4_HEIGHT = 841.89
+const MARGIN_X = 44
+
+/**
+ * Where the footer sits; the page numbers are drawn at its right end after
+ * layout (render.server.ts), so they share these figures.
+ */
+export const FOOTER = { top: A4_HEIGHT - 34, right: MARGIN_X, fontSize: 8, color: MUTED }
+
+/** The label the page numbers are stamped with after layout. */
+export const pageNumberLabel = (pageNumber: number, totalPages: number) => `Page ${pageNumber} of ${totalPages}`
 
 // The same fills as the web heatmap (app/styles/app.css), so both read alike.
 export const BAND_FILLS: Record<RiskBand, string> = {
@@ -43,13 +53,13 @@ export const styles = StyleSheet.create({
   // Placed from the top: the paginator measures `bottom` from the content box, not the page.
   footer: {
     position: 'absolute',
-    top: A4_HEIGHT - 34,
-    left: 44,
-    right: 44,
+    top: FOOTER.top,
+    left: MARGIN_X,
+    right: FOOTER.right,
     flexDirection: 'row',
     justifyContent: 'space-between',
-    fontSize: 8,
-    color: MUTED,
+    fontSize: FOOTER.fontSize,
+    color: FOOTER.color,
   },
   title: { fontSize: 22, lineHeight: 1.2, fontWeight: 'bold', color: BRAND, marginBottom: 6 },
   subtitle: { fontSize: 14, lineHeight: 1.3, marginBottom: 16 },
@@ -97,7 +107,12 @@ const SPLIT_ABOVE_CHARS = 400
 
 export const mayBreak = (chars: number) => chars > SPLIT_ABOVE_CHARS
 
-/** The running header and the page numbers, repeated on every page. */
+/**
+ * The running header and footer, repeated on every page. "Page N of M" is
+ * not laid out here: a label that reads the page total would make the
+ * paginator lay out the whole document twice, so it is drawn into the
+ * footer's right end once the pages are known (pageNumberLabel, FOOTER).
+ */
 export function PageFrame({ left, right, footer }: { left: string; right: string; footer: string }) {
   return (
     <>
@@ -107,7 +122,6 @@ export function PageFrame({ left, right, footer }: { left: string; right: string
       </View>
       <View style={styles.footer} fixed>
         <Text>{footer}</Text>
-        <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
       </View>
     </>
   )

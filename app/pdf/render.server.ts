@@ -3,23 +3,29 @@ import { Font, renderToBuffer, type DocumentProps } from '@react-pdf/renderer'
 import { createElement, type ReactElement } from 'react'
 import { Addendum } from './addendum'
 import { DecisionRecord } from './decision-record'
-import { FONT, MONO } from './layout'
+import { FONT, FOOTER, MONO, pageNumberLabel } from './layout'
 import { installPdfkitFontCache } from './pdfkit-font-cache.server'
+import { cacheShaping } from './shaping-cache.server'
 import { creationDateCarrying } from './pdfkit-attachments.server'
+import { numberPagesOf } from './pdfkit-page-numbers.server'
 import { type AddendumData, type DecisionRecordData, type RecordMeta } from './record-data'
 import { attachmentName, RECORD_SCHEMA_PATH, recordJsonBytes, type RecordContent } from './record-json'
 
 const require = createRequire(import.meta.url)
 const ttf = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}`)
 
-let registered = false
+let fontsReady: Promise<void> | undefined
 
 /**
  * Embedded DejaVu faces: they cover Welsh (ŵ, ŷ) and accented names, and
  * react-pdf subsets them into each file so the text is real, searchable text.
  */
-function registerFonts() {
-  if (registered) return
+function registerFonts(): Promise<void> {
+  fontsReady ??= loadFonts()
+  return fontsReady
+}
+
+async function loadFonts() {
   Font.register({
     family: FONT,
     fonts: [
@@ -33,8 +39,14 @@ function registerFonts() {
   // only a run too long for any line (a pasted URL) is split.
   Font.registerHyphenationCallback((word) => (word.length > 40 ? word.match(/.{1,30}/gu) ?? [word] : [word]))
   installPdfkitFontCache()
-  registered = true
+  // Loaded now rather than on first use, so that their shaping is cached from the first render on.
+  const sources = Object.values(Font.getRegisteredFonts()).flatMap((family) => family.sources)
+  await Promise.all(sources.map((source) => source.load()))
+  for (const source of sources) if (source.data && 'layout' in source.data) cacheShaping(source.data as unknown as Parameters<typeof cacheShaping>[0])
 }
+
+// The face of the footer's text (DejaVuSans.ttf's PostScript name), which the page numbers are drawn in.
+const FOOTER_FACE = 'DejaVuSans'
 
 /**
  * The record's data as JSON, attached as PDF/A-3's associated file with the
@@ -52,17 +64,18 @@ function carryingJson(content: RecordContent): RecordMeta {
       date: record.issuedAt,
     },
   ])
+  numberPagesOf(issuedAt, { label: pageNumberLabel, ...FOOTER, postscriptName: FOOTER_FACE })
   return { ...record, issuedAt }
 }
 
 export async function renderDecisionRecord(data: DecisionRecordData): Promise<Buffer> {
-  registerFonts()
+  await registerFonts()
   const record = carryingJson({ kind: 'decision', data })
   return renderToBuffer(createElement(DecisionRecord, { data: { ...data, record } }) as ReactElement<DocumentProps>)
 }
 
 export async function renderAddendum(data: AddendumData): Promise<Buffer> {
-  registerFonts()
+  await registerFonts()
   const record = carryingJson({ kind: 'addendum', data })
   return renderToBuffer(createElement(Addendum, { data: { ...data, record } }) as ReactElement<DocumentProps>)
 }

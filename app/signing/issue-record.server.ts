@@ -3,10 +3,10 @@ import { type Queryable, type Transaction } from '#db/client.server'
 import { countRecordsForProposal, findRecord, insertDecisionRecord } from '#db/records.server'
 import { type DecisionRecordRow } from '#db/schema'
 import { type AddendumData, type DecisionRecordData, type RecordMeta } from '~/pdf/record-data'
-import { renderAddendum, renderDecisionRecord } from '~/pdf/render.server'
 import { fileStore, StorageError } from '~/utils/storage/index.server'
 import { requireSigningIdentity, type SigningConfig } from './certificates.server'
-import { signPdf } from './sign-pdf.server'
+import { renderAndSignInPool } from './record-pool.server'
+import { type SignatureDetails } from './sign-pdf.server'
 
 /**
  * Issues a signed record: renders it, signs it, and stores the file and its
@@ -64,27 +64,7 @@ export async function issueRecord(
     accessibleUrl: `${config.publicUrl}/verify/${id}/record`,
   }
 
-  let unsigned: Buffer
-  let outcome: string
-  let parentRecordId: string | null = null
-  if (request.kind === 'decision') {
-    unsigned = await renderDecisionRecord({ ...request.data, record: meta })
-    outcome = request.data.decision.outcome
-  } else {
-    const parent = await findRecord(db, request.organisationId, request.parentRecordId)
-    if (!parent || parent.proposalId !== request.proposalId) {
-      throw new RecordIssueError('An addendum must add to a record of the same proposal.')
-    }
-    parentRecordId = parent.id
-    unsigned = await renderAddendum({
-      ...request.data,
-      record: meta,
-      parent: { reference: parent.reference, sha256: parent.sha256, issuedAt: parent.signedAt },
-    })
-    outcome = request.data.outcome
-  }
-
-  const signed = await signPdf(unsigned, identity, {
+  const signature: SignatureDetails = {
     name: request.data.organisation.name,
     reason: `${request.kind === 'decision' ? 'Decision record' : 'Addendum'} ${meta.reference} for proposal ${proposalReference}`,
     location: request.data.organisation.name,
@@ -92,7 +72,27 @@ export async function issueRecord(
     signingTime: now,
     // A failing authority throws before anything is written: the caller's transaction rolls back.
     timestampUrl: config.SIGNING_TSA_URL,
-  })
+  }
+  const signer = { privateKey: identity.privateKey, certificates: identity.certificates, algorithm: identity.algorithm }
+
+  // Rendered and signed on a worker thread, so the server goes on answering meanwhile.
+  let signed: Buffer
+  let outcome: string
+  let parentRecordId: string | null = null
+  if (request.kind === 'decision') {
+    signed = await renderAndSignInPool({ kind: 'decision', data: { ...request.data, record: meta }, signer, signature })
+    outcome = request.data.decision.outcome
+  } else {
+    const parent = await findRecord(db, request.organisationId, request.parentRecordId)
+    if (!parent || parent.proposalId !== request.proposalId) {
+      throw new RecordIssueError('An addendum must add to a record of the same proposal.')
+    }
+    parentRecordId = parent.id
+    const data = { ...request.data, record: meta, parent: { reference: parent.reference, sha256: parent.sha256, issuedAt: parent.signedAt } }
+    signed = await renderAndSignInPool({ kind: 'addendum', data, signer, signature })
+    outcome = request.data.outcome
+  }
+
   const sha256 = crypto.createHash('sha256').update(signed).digest('hex')
   // Where records lived before they moved into the database; still unique, kept for the import at start.
   const filePath = `${request.organisationId}/${id}.pdf`

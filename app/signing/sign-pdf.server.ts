@@ -96,7 +96,7 @@ function signatureLength(identity: Pick<SigningIdentity, 'certificates'>, timest
  * Signs finished PDF bytes. The signature covers the whole file, so any
  * later change, even one byte, makes it invalid.
  */
-export async function signPdf(pdf: Buffer, identity: SigningIdentity, details: SignatureDetails): Promise<Buffer> {
+export async function signPdf(pdf: Buffer, identity: Pick<SigningIdentity, 'privateKey' | 'certificates' | 'algorithm'>, details: SignatureDetails): Promise<Buffer> {
   const prepared = plainAddPlaceholder({
     pdfBuffer: pdf,
     reason: details.reason,

@@ -23,7 +23,10 @@ export type TimestampToken = {
 }
 
 export class TimestampUnavailableError extends SigningUnavailableError {
-  constructor(url: string, why: string) {
+  constructor(
+    readonly url: string,
+    readonly why: string,
+  ) {
     const check: SigningCheck = {
       status: 'timestamp_unavailable',
       source: 'configured',

@@ -7,6 +7,7 @@ import { countLibraryServices, firstLibraryServiceName } from '#db/organisations
 import { issueSetupToken, setupMessage } from '~/identity/setup-token.server'
 import { DataDirectoryInUseError } from '#db/pglite-lock.server'
 import { ensureGeneratedIdentity, reportSigningCertificate } from '~/signing/certificates.server'
+import { stopRecordPool } from '~/signing/record-pool.server'
 import { timestampAuthorityProblem } from '~/signing/timestamp.server'
 import { startScheduledWork, stopScheduledWork } from '~/workflow/scheduled/start-scheduled-work.server'
 import { describeError, logger } from './log.server'
@@ -81,6 +82,8 @@ export function boot(): Promise<AppContext> {
         stopping = true
         const boss = await work
         if (boss) await stopScheduledWork(boss)
+        // Scheduled work may have been issuing a record; its thread is done now.
+        await stopRecordPool()
         await context.database.close()
       }
       // scripts/serve.mjs drains requests first, then calls stopApp(); under `remix vite:dev` nothing drains.
