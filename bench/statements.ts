@@ -4,7 +4,7 @@
 // once (tests/support/route-statements.ts). Counts are deterministic; the
 // budgets are kept by tests/integration/statement-budget.test.ts.
 //
-//   npx vite-node -c vitest.config.ts bench/statements.ts [--db pglite|postgres]
+//   npx vite-node -c vitest.config.ts bench/statements.ts [--db pglite|postgres] [--verbose]
 //
 // (vite-node rather than tsx: the root route imports its stylesheet the Vite way.)
 import crypto from 'node:crypto'
@@ -19,7 +19,7 @@ import { runRoute } from '#tests/support/route-statements'
 import { startPostgres } from './support'
 import { busiestRequests, seedLoadData } from './workload'
 
-const { values } = parseArgs({ options: { db: { type: 'string', default: 'pglite' } } })
+const { values } = parseArgs({ options: { db: { type: 'string', default: 'pglite' }, verbose: { type: 'boolean', default: false } } })
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-statements-'))
 const pg = values.db === 'postgres' ? startPostgres() : undefined
@@ -37,10 +37,11 @@ try {
   for (const route of busiestRequests(data)) {
     // The first answer may warm a cache of the process's; the second is what every later one costs.
     await runRoute(route.request())
-    const run = await runRoute(route.request())
+    const run = await runRoute(route.request(), { texts: values.verbose })
     console.log(
       `${route.name.padEnd(36)} ${String(run.status).padStart(6)} ${String(run.tally.statements).padStart(10)} ${String(run.tally.transactions).padStart(12)}`,
     )
+    for (const text of run.tally.texts ?? []) console.log(`    ${text.slice(0, 160)}`)
   }
 } finally {
   await database?.close()

@@ -2,7 +2,12 @@ import { AsyncLocalStorage } from 'node:async_hooks'
 import { type Logger } from 'drizzle-orm/logger'
 
 /** Statements sent to the database while answering one request (or any other unit of work). */
-export type StatementTally = { statements: number; transactions: number }
+export type StatementTally = {
+  statements: number
+  transactions: number
+  /** When given, each statement's text too (bench/statements.ts --verbose). */
+  texts?: string[]
+}
 
 /**
  * Set around a unit of work by whoever wants to know what it cost (the
@@ -14,9 +19,11 @@ export const statementScope = new AsyncLocalStorage<StatementTally>()
 
 /** Drizzle logs every statement it sends, inside transactions too; BEGIN and COMMIT are counted by `countTransactions`. */
 export const statementCounter: Logger = {
-  logQuery() {
+  logQuery(query) {
     const tally = statementScope.getStore()
-    if (tally) tally.statements++
+    if (!tally) return
+    tally.statements++
+    tally.texts?.push(query)
   },
 }
 
@@ -29,6 +36,7 @@ export function countTransactions<T extends { transaction: (...args: never[]) =>
       if (tally) {
         tally.statements += 2
         tally.transactions++
+        tally.texts?.push('begin … commit')
       }
       return transaction(...args)
     },
@@ -37,8 +45,11 @@ export function countTransactions<T extends { transaction: (...args: never[]) =>
 }
 
 /** Runs `work` and answers with what it sent to the database. */
-export async function tallyStatements<T>(work: () => Promise<T>): Promise<{ result: T; tally: StatementTally }> {
-  const tally: StatementTally = { statements: 0, transactions: 0 }
+export async function tallyStatements<T>(
+  work: () => Promise<T>,
+  { texts = false } = {},
+): Promise<{ result: T; tally: StatementTally }> {
+  const tally: StatementTally = { statements: 0, transactions: 0, ...(texts ? { texts: [] } : {}) }
   const result = await statementScope.run(tally, work)
   return { result, tally }
 }

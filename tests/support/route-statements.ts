@@ -47,10 +47,11 @@ function appHandler() {
 export type RouteRun = { status: number; location?: string; tally: StatementTally }
 
 /** Answers `request` as the server would (action, then loaders), counting the statements sent. */
-export async function runRoute(request: Request): Promise<RouteRun> {
+export async function runRoute(request: Request, { texts = false } = {}): Promise<RouteRun> {
   const app = await appHandler()
   const { result, tally } = await tallyStatements(() =>
     app.query(request, { requestContext: { clientAddress: '127.0.0.1' } }),
+    { texts },
   )
   if (result instanceof Response)
     return { status: result.status, location: result.headers.get('Location') ?? undefined, tally }
