@@ -657,3 +657,80 @@ export async function refreshDraftVersions(db: Database, data: LoadData) {
     d.version = row!.version
   }
 }
+
+// ---------------------------------------------------------------- busiest routes
+
+const ORIGIN = 'http://localhost'
+
+function documentRequest(path: string, cookie: string, form?: Record<string, string>): Request {
+  const headers = new Headers({ Accept: 'text/html', Cookie: cookie, Origin: ORIGIN })
+  if (!form) return new Request(`${ORIGIN}${path}`, { headers })
+  headers.set('Content-Type', 'application/x-www-form-urlencoded')
+  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers, body: new URLSearchParams(form) })
+}
+
+/**
+ * The ten requests the mixed workload sends most (its browsing and its three
+ * writes), as the first client in each role sends them; each call makes a
+ * fresh one (a draft's version moves on with each save). For
+ * bench/statements.ts and tests/integration/statement-budget.test.ts.
+ */
+export function busiestRequests(data: LoadData): { name: string; request: () => Request }[] {
+  const reviewer = data.cookies.reviewer[0]!
+  const staff = data.cookies.staff[0]![0]!
+  const chief = data.cookies.chief[0]!
+  const draft = data.drafts[0]!
+  const screening = data.screening[0]!.id
+  const consultation = data.consultation[0]!
+  let sequence = 0
+  return [
+    { name: 'GET /', request: () => documentRequest('/', reviewer) },
+    { name: 'GET /proposals', request: () => documentRequest('/proposals', reviewer) },
+    { name: 'GET /notifications', request: () => documentRequest('/notifications', reviewer) },
+    { name: 'GET /proposals/:id', request: () => documentRequest(`/proposals/${screening}`, reviewer) },
+    {
+      name: 'GET /proposals/:id/screening',
+      request: () => documentRequest(`/proposals/${screening}/screening`, reviewer),
+    },
+    {
+      name: 'GET /proposals/:id/consultation',
+      request: () => documentRequest(`/proposals/${consultation}/consultation`, staff),
+    },
+    {
+      name: 'GET /proposals/:id/monitoring',
+      request: () => documentRequest(`/proposals/${data.monitoring[0]!}/monitoring`, reviewer),
+    },
+    {
+      name: 'POST raise a concern',
+      request: () =>
+        documentRequest(`/proposals/${consultation}/consultation?index`, staff, {
+          intent: 'concern.raise',
+          category: 'ethics',
+          text: `Budget concern ${crypto.randomUUID()}`,
+          identity: 'named',
+        }),
+    },
+    {
+      name: 'POST save a draft score',
+      request: () =>
+        documentRequest(`/proposals/${screening}/screening/review`, reviewer, {
+          intent: 'save',
+          // The first reviewer client's, as clientStates gives it.
+          reviewerId: data.reviewerIds[1 % data.reviewerIds.length]!,
+          [`scores.${data.criterionKey}.likelihood`]: '3',
+          [`scores.${data.criterionKey}.impact`]: '2',
+          [`scores.${data.criterionKey}.rationale`]: `Draft ${crypto.randomUUID()}`,
+        }),
+    },
+    {
+      name: 'POST save a proposal (transition)',
+      request: () =>
+        documentRequest(`/proposals/${draft.id}/edit`, chief, {
+          intent: 'save',
+          version: String(draft.version++),
+          title: `Draft save ${++sequence}`,
+          partner: 'Load Partner Ltd',
+        }),
+    },
+  ]
+}

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { AuditDetailSchema, type AuditDetail } from '#machines/vocabulary/audit-entries'
 import { canonicalJson } from './canonical-json'
 import { releasedDigest } from './held-contributions.server'
@@ -70,10 +70,23 @@ export async function appendAuditEntry(tx: Queryable, entry: NewAuditEntry): Pro
     .where(eq(auditEntries.proposalId, entry.proposalId))
     .orderBy(desc(auditEntries.seq))
     .limit(1)
-  const prevHash = head?.hash ?? GENESIS_HASH
   if ((head?.seq ?? 0) + 1 !== entry.seq) {
     throw new Error(`Audit sequence out of order for ${entry.proposalId}: ${head?.seq ?? 0} then ${entry.seq}`)
   }
+  return insertAuditEntry(tx, entry, head?.hash ?? GENESIS_HASH)
+}
+
+/**
+ * The entry with sequence number `seq`'s hash, as a subquery: the transition
+ * service reads the head it links to in the same statement as its guarded
+ * update of the proposal (whose version is the head's `seq`), not in one more.
+ */
+export function hashOfEntry(proposalId: string, seq: number): SQL<string | null> {
+  return sql<string | null>`(select ${auditEntries.hash} from ${auditEntries} where ${auditEntries.proposalId} = ${proposalId} and ${auditEntries.seq} = ${seq})`
+}
+
+/** Appends the link after the one whose hash is `prevHash`; the caller vouches that it is the head. */
+export async function insertAuditEntry(tx: Queryable, entry: NewAuditEntry, prevHash: string): Promise<AuditEntry> {
   const fields: HashedFields = {
     proposalId: entry.proposalId,
     seq: entry.seq,

@@ -11,6 +11,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
 import { createFromTemplate, ensureTemplate, templateTarball } from './pglite-template.server'
 import * as schema from './schema/index'
+import { countTransactions, statementCounter } from './statement-count.server'
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
@@ -51,7 +52,7 @@ export async function openPglite(dir?: string): Promise<DatabaseHandle> {
     client = template ? new PGlite({ loadDataDir: template }) : new PGlite()
   }
   await client.waitReady
-  const db = drizzlePglite({ client, schema }) as unknown as Database
+  const db = countTransactions(drizzlePglite({ client, schema, logger: statementCounter }) as unknown as Database)
   await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder: folder })
   return { db, kind: 'pglite', queue: { pglite: client }, close: () => client.close() }
 }
@@ -76,7 +77,7 @@ export async function openPostgres(
     // 503), not queue behind reconnects that back off up to 20 s by default.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
   })
-  const db = drizzlePostgres({ client, schema }) as unknown as Database
+  const db = countTransactions(drizzlePostgres({ client, schema, logger: statementCounter }) as unknown as Database)
   return { db, kind: 'postgres', queue: { url }, close: () => client.end({ timeout: 5 }) }
 }
 

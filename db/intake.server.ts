@@ -12,6 +12,11 @@ export function findIntake(db: Queryable, proposalId: string) {
 /** Writes the intake and the proposal's own descriptive columns together. */
 export async function saveIntake(db: Queryable, proposalId: string, core: CoreFields, content: IntakeContent, now: Date) {
   await db.update(proposals).set(core).where(eq(proposals.id, proposalId))
+  await saveIntakeContent(db, proposalId, content, now)
+}
+
+/** The intake alone, for a caller whose own update of the proposal carries the descriptive columns. */
+export async function saveIntakeContent(db: Queryable, proposalId: string, content: IntakeContent, now: Date) {
   await db
     .insert(proposalIntakes)
     .values({ proposalId, ...content, updatedAt: now })

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql, type SQL, type Table } from 'drizzle-orm'
 import { type Queryable } from './client.server'
 import {
   privacyAnswers,
@@ -63,6 +63,17 @@ export function findScreening(db: Queryable, proposalId: string, round: number) 
   return db.query.screenings.findFirst({
     where: and(eq(screenings.proposalId, proposalId), eq(screenings.round, round)),
   })
+}
+
+/** The rubric version a started round of screening uses, in one read; undefined before the round starts. */
+export async function findScreeningRubric(db: Queryable, proposalId: string, round: number) {
+  const [row] = await db
+    .select({ version: rubrics.version, content: rubrics.content })
+    .from(screenings)
+    .innerJoin(rubrics, eq(rubrics.id, screenings.rubricId))
+    .where(and(eq(screenings.proposalId, proposalId), eq(screenings.round, round)))
+    .limit(1)
+  return row
 }
 
 /** The latest round that started, for a proposal screened more than once. */
@@ -142,26 +153,36 @@ export type ScoreValues = {
 
 export type PrivacyValues = { itemKey: string; answer: 'yes' | 'no' | 'not_applicable' | null; evidence: string }
 
-/** Replaces a reviewer's draft with what the form holds now. */
+/**
+ * Replaces a reviewer's draft with what the form holds now: one statement a
+ * table, each row taking the values it was offered (`excluded`), since inside
+ * a transaction every statement holds the embedded database's one lock.
+ */
 export async function upsertReview(db: Queryable, k: ReviewerKey, scores: ScoreValues[], privacy: PrivacyValues[], now: Date) {
-  for (const s of scores) {
+  if (scores.length > 0) {
     await db
       .insert(reviewScores)
-      .values({ ...k, ...s, updatedAt: now })
+      .values(scores.map((s) => ({ ...k, ...s, updatedAt: now })))
       .onConflictDoUpdate({
         target: [reviewScores.proposalId, reviewScores.round, reviewScores.reviewerId, reviewScores.criterionKey],
-        set: { ...s, updatedAt: now },
+        set: offered(reviewScores, ['likelihood', 'impact', 'rationale', 'mitigations', 'residualLikelihood', 'residualImpact', 'updatedAt']),
       })
   }
-  for (const p of privacy) {
+  if (privacy.length > 0) {
     await db
       .insert(privacyAnswers)
-      .values({ ...k, ...p, updatedAt: now })
+      .values(privacy.map((p) => ({ ...k, ...p, updatedAt: now })))
       .onConflictDoUpdate({
         target: [privacyAnswers.proposalId, privacyAnswers.round, privacyAnswers.reviewerId, privacyAnswers.itemKey],
-        set: { ...p, updatedAt: now },
+        set: offered(privacyAnswers, ['answer', 'evidence', 'updatedAt']),
       })
   }
+}
+
+/** `set` for a multi-row upsert: each named column takes the value its own row offered. */
+function offered<T extends Table, K extends keyof T['_']['columns'] & string>(table: T, keys: K[]) {
+  const columns = getTableColumns(table)
+  return Object.fromEntries(keys.map((key) => [key, sql`excluded.${sql.identifier(columns[key]!.name)}`])) as Record<K, SQL>
 }
 
 /** The stored scores and privacy answers of the given reviewers only: callers decide who may see whose. */

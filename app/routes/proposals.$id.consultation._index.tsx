@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const StaffContributionSchema = z.discriminatedUnion('intent', [RaiseConcernSchema, EndorseSchema])
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, db, proposal } = await requireProposal(request, params)
+  const { user, db, proposal, loaded } = await requireProposal(request, params)
   const { secret } = await appContext()
   const submission = parseWithZod(await formDataOf(request), { schema: StaffContributionSchema })
   if (submission.status !== 'success') {
@@ -66,6 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     proposalId: proposal.id,
     secret,
     anonymous: value.identity === 'anonymous',
+    current: loaded,
   }
   if (value.intent === 'concern.endorse') {
     const result = await endorseConcern(db, { ...common, concernId: value.concernId })

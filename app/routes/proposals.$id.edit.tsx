@@ -124,7 +124,7 @@ export async function action(args: ActionFunctionArgs) {
   const problem = await reviewerChoiceProblem(db, user.organisationId, user.id, values.reviewerIds ?? [])
   if (problem) return refuse(400, { fieldErrors: { reviewerIds: [problem] } })
   const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id, values, expectedVersion: values.version }
-  const result = values.intent === 'submit' ? await submitForScreening(db, { ...target, minReviewers, mail: mailSettings((await appContext()).config) }) : await saveDraft(db, target)
+  const result = values.intent === 'submit' ? await submitForScreening(db, { ...target, minReviewers, mail: mailSettings((await appContext()).config) }) : await saveDraft(db, { ...target, current: access.loaded })
   if (!result.ok) return refuse(result.status, { formErrors: [result.message] })
   throw redirect(values.intent === 'submit' ? `/proposals/${proposal.id}/screening` : `/proposals/${proposal.id}/edit?saved=1`)
 }

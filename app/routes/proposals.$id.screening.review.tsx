@@ -92,6 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     scores: v.scores ?? {},
     privacy: v.privacy ?? {},
     submit: v.intent === 'submit',
+    current: access.loaded,
+    rubric: { round: round(snapshot), content: rubric.content },
   })
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })
   throw redirect(v.intent === 'submit' ? `/proposals/${proposal.id}/screening` : `/proposals/${proposal.id}/screening/review?saved=1`)

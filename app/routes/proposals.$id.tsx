@@ -8,14 +8,14 @@ import { VulnerableNotice } from '~/components/vulnerable-notice'
 import { affectedGroups } from '~/workflow/intake/intake.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { canSeePapers } from '~/workflow/screening/access'
-import { proposalStages } from '~/workflow/proposal-stages.server'
+import { stagesOnce } from '~/workflow/proposal-stages.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.proposal.title ?? 'Proposal')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
   const [{ stages }, affected] = await Promise.all([
-    proposalStages(db, proposal),
+    stagesOnce(request, db, proposal),
     // Part of the papers: a reviewer who has not yet declared a conflict sees only the title, partner and contractor.
     canSeePapers(snapshot, user.id) ? affectedGroups(db, proposal.id) : null,
   ])

@@ -4,6 +4,7 @@ import { deleteSession, findSessionUser, insertSession } from '#db/sessions.serv
 import { type Language, type OrganisationKind, type OrganisationSettings, type SignInMethod } from '#db/schema'
 import { type Role } from '#machines/vocabulary/roles'
 import { appContext } from './app-context.server'
+import { oncePerRequest } from './per-request.server'
 import { sha256 } from './secrets.server'
 
 export type SessionUser = {
@@ -39,7 +40,12 @@ async function tokenFrom(request: Request): Promise<string | undefined> {
   return typeof value === 'string' && value.length > 20 ? value : undefined
 }
 
-export async function getUser(request: Request): Promise<SessionUser | undefined> {
+/** The signed-in user, their organisation and session: read once per request, however many loaders ask. */
+export function getUser(request: Request): Promise<SessionUser | undefined> {
+  return oncePerRequest(request, 'user', () => readUser(request))
+}
+
+async function readUser(request: Request): Promise<SessionUser | undefined> {
   const token = await tokenFrom(request)
   if (!token) return undefined
   const { database } = await appContext()

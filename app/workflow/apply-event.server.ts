@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm'
-import { appendAuditEntry, type AuditActorKind } from '#db/audit.server'
+import { and, eq, getTableColumns } from 'drizzle-orm'
+import { hashOfEntry, insertAuditEntry, type AuditActorKind } from '#db/audit.server'
 import { type Queryable, type Database, type Transaction } from '#db/client.server'
 import { proposals, type AuditEntry, type Proposal } from '#db/schema'
 import { ProposalEventSchema, type ProposalEvent } from '#machines/proposal-events'
@@ -14,7 +14,7 @@ export type Applied = { ok: true; proposal: Proposal; snapshot: ProposalSnapshot
 export const CONFLICT_MESSAGE = 'This proposal was changed by someone else. Reload the page to see the latest version, then try again.'
 const NOT_ALLOWED = 'That action is not available to you at this stage.'
 
-export type ApplyEventOptions = {
+export type ApplyEventOptions<Prepared = undefined> = {
   organisationId: string
   proposalId: string
   event: ProposalEvent
@@ -25,13 +25,28 @@ export type ApplyEventOptions = {
    */
   expectedVersion?: number
   /**
+   * The proposal as this request has already read it (requireProposal): saves
+   * reading it again. Should it have moved on before the write, the event is
+   * asked again of the latest state (or, with `expectedVersion`, refused).
+   */
+  current?: LoadedProposal
+  /** The proposal's own descriptive columns the event changes: written by its guarded update, not by one more statement. */
+  columns?: Partial<Pick<Proposal, 'title' | 'partner' | 'contractor' | 'description'>>
+  /**
    * What the timeline and the record say happened, as a kind and its data
    * (machines/vocabulary/audit-entries.ts); must never identify the author of
    * an anonymous contribution.
    */
   audit?: AuditDetail
-  /** Domain writes that belong to the event, in the same transaction. */
-  effect?: (tx: Transaction, after: ProposalSnapshot, proposal: Proposal) => Promise<void>
+  /**
+   * Reads the event's writes need, done before the transaction opens (on the
+   * embedded database every statement of an open transaction holds the one
+   * lock all requests share): given the state after the event and the row
+   * before it. May refuse by throwing a RefusedError. Its answer goes to `effect`.
+   */
+  prepare?: (after: ProposalSnapshot, proposal: Proposal) => Promise<Prepared>
+  /** Domain writes that belong to the event, in the same transaction: writes only, one statement a table where it can. */
+  effect?: (tx: Transaction, after: ProposalSnapshot, proposal: Proposal, prepared: Prepared) => Promise<void>
   /**
    * Writes that must name the audit entry this event creates, such as a
    * signed record pinning the chain's head at that entry; run after it is
@@ -40,6 +55,8 @@ export type ApplyEventOptions = {
   afterAudit?: (tx: Transaction, entry: AuditEntry, proposal: Proposal) => Promise<void>
   now?: Date
 }
+
+export type LoadedProposal = { row: Proposal; snapshot: ProposalSnapshot }
 
 function actorKind(event: ProposalEvent): AuditActorKind {
   if (event.actor.id) return 'user'
@@ -54,25 +71,64 @@ export async function loadProposal(db: Queryable, organisationId: string, propos
   return { row, snapshot: restore(row.snapshot, row.machineVersion) }
 }
 
+/** Another writer moved the proposal on between our read and our guarded write. */
+class MovedOn extends Error {}
+
 /**
- * The one way a proposal changes: inside one transaction, lock the proposal
- * row, restore its snapshot, ask the machine, then write the new snapshot, the
- * event's domain rows and the audit entry together. The row lock serialises
- * writers to one proposal, so independent events (a new concern, a draft
- * score) simply queue; an event the user chose on a page they saw carries
- * `expectedVersion`, and any change since is a conflict rather than a silent
- * overwrite.
+ * Optimistic attempts before the last one, which reads the row under its lock
+ * inside the transaction and so cannot lose again: independent events on a
+ * busy proposal (many staff raising concerns) always get through.
  */
-export async function applyEvent(db: Database, options: ApplyEventOptions): Promise<Applied | Refusal> {
+const OPTIMISTIC_ATTEMPTS = 4
+
+/**
+ * The one way a proposal changes. Everything that is not a write happens
+ * before the transaction: reading the proposal (or taking the request's own
+ * read), restoring its snapshot, asking the machine, the effect's reads. The
+ * transaction then holds only the guarded writes: the proposal's update,
+ * conditional on the version read (and returning the hash of the audit entry
+ * that version ended with, which the new entry links to), the event's domain
+ * rows and the audit entry (ADR 027). If someone else wrote first the update
+ * matches no row: an event the user chose on a page they saw carries
+ * `expectedVersion` and is a conflict (409) rather than a silent overwrite;
+ * an independent event (a new concern, a draft score) is asked again of the
+ * latest state, and its last attempt takes the row lock before reading so it
+ * queues rather than losing again.
+ */
+export async function applyEvent<Prepared = undefined>(
+  db: Database,
+  options: ApplyEventOptions<Prepared>,
+): Promise<Applied | Refusal> {
   const parsed = ProposalEventSchema.safeParse(options.event)
   if (!parsed.success) return { ok: false, status: 400, message: 'That request was not in the expected form.' }
   const { event } = options
   if (event.actor.organisationId !== options.organisationId) {
     return { ok: false, status: 404, message: 'Proposal not found' }
   }
-  const now = options.now ?? new Date()
-  const kind = actorKind(event)
   try {
+    let loaded = options.current
+    let fresh = !loaded
+    for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {
+      loaded ??= await loadProposal(db, options.organisationId, options.proposalId)
+      if (!loaded) throw new RefusedError('Proposal not found', 404)
+      const plan = planEvent(options, loaded)
+      if (!plan.ok && !fresh) {
+        // The request's own read may be a moment old: refuse only on the latest.
+        loaded = undefined
+        fresh = true
+        continue
+      }
+      if (!plan.ok) throw new RefusedError(plan.message, plan.status)
+      const prepared = (await options.prepare?.(plan.after.snapshot, loaded.row)) as Prepared
+      try {
+        return await db.transaction((tx) => write(tx, options, loaded!.row, plan, prepared))
+      } catch (error) {
+        if (!(error instanceof MovedOn)) throw error
+        if (options.expectedVersion !== undefined) throw new RefusedError(CONFLICT_MESSAGE, 409)
+        loaded = undefined
+        fresh = true
+      }
+    }
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .select()
@@ -80,45 +136,74 @@ export async function applyEvent(db: Database, options: ApplyEventOptions): Prom
         .where(and(eq(proposals.id, options.proposalId), eq(proposals.organisationId, options.organisationId)))
         .for('update')
       if (!row) throw new RefusedError('Proposal not found', 404)
-      if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
-        throw new RefusedError(CONFLICT_MESSAGE, 409)
-      }
-      const snapshot = restore(row.snapshot, row.machineVersion)
-      if (!can(snapshot, event)) throw new RefusedError(NOT_ALLOWED, 403)
-      const after = next(snapshot, event)
-      const [updated] = await tx
-        .update(proposals)
-        .set({
-          snapshot: after.persisted,
-          machineVersion: after.version,
-          stage: stageOf(after.snapshot.value),
-          version: row.version + 1,
-          // An anonymous contribution must not leave its time of day anywhere.
-          updatedAt: kind === 'anonymous_staff' ? row.updatedAt : now,
-        })
-        .where(and(eq(proposals.id, row.id), eq(proposals.version, row.version)))
-        .returning()
-      if (!updated) throw new RefusedError(CONFLICT_MESSAGE, 409)
-      await options.effect?.(tx, after.snapshot, updated)
-      const { actor: _actor, ...payload } = event
-      const entry = await appendAuditEntry(tx, {
-        proposalId: row.id,
-        seq: row.version + 1,
-        actorId: event.actor.id,
-        actorKind: kind,
-        eventType: event.type,
-        payload,
-        summary: options.audit ? renderAuditDetail(options.audit) : '',
-        detail: options.audit ?? null,
-        stateBefore: describeState(snapshot.value),
-        stateAfter: describeState(after.snapshot.value),
-        at: kind === 'anonymous_staff' ? startOfUtcDay(now) : now,
-      })
-      await options.afterAudit?.(tx, entry, updated)
-      return { ok: true as const, proposal: updated, snapshot: after.snapshot }
+      const plan = planEvent(options, { row, snapshot: restore(row.snapshot, row.machineVersion) })
+      if (!plan.ok) throw new RefusedError(plan.message, plan.status)
+      const prepared = (await options.prepare?.(plan.after.snapshot, row)) as Prepared
+      return write(tx, options, row, plan, prepared)
     })
   } catch (error) {
     if (error instanceof RefusedError) return { ok: false, status: error.status, message: error.message }
     throw error
   }
+}
+
+type Plan = { ok: true; before: ProposalSnapshot; after: ReturnType<typeof next> }
+
+/** Whether the event may happen to the proposal as read, and the state after it: no database work. */
+function planEvent(options: Pick<ApplyEventOptions, 'expectedVersion' | 'event'>, { row, snapshot }: LoadedProposal): Plan | Refusal {
+  if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
+    return { ok: false, status: 409, message: CONFLICT_MESSAGE }
+  }
+  if (!can(snapshot, options.event)) return { ok: false, status: 403, message: NOT_ALLOWED }
+  return { ok: true, before: snapshot, after: next(snapshot, options.event) }
+}
+
+/** The event's writes, guarded by the version read: MovedOn if another writer came first. */
+async function write<Prepared>(
+  tx: Transaction,
+  options: ApplyEventOptions<Prepared>,
+  row: Proposal,
+  { before, after }: Plan,
+  prepared: Prepared,
+): Promise<Applied> {
+  const { event } = options
+  const now = options.now ?? new Date()
+  const kind = actorKind(event)
+  const [written] = await tx
+    .update(proposals)
+    .set({
+      ...options.columns,
+      snapshot: after.persisted,
+      machineVersion: after.version,
+      stage: stageOf(after.snapshot.value),
+      version: row.version + 1,
+      // An anonymous contribution must not leave its time of day anywhere.
+      updatedAt: kind === 'anonymous_staff' ? row.updatedAt : now,
+    })
+    .where(and(eq(proposals.id, row.id), eq(proposals.version, row.version)))
+    .returning({ ...getTableColumns(proposals), headHash: hashOfEntry(row.id, row.version) })
+  if (!written) throw new MovedOn()
+  const { headHash, ...updated } = written
+  if (headHash === null) throw new Error(`Audit chain of ${row.id} has no entry ${row.version}`)
+  await options.effect?.(tx, after.snapshot, updated, prepared)
+  const { actor: _actor, ...payload } = event
+  const entry = await insertAuditEntry(
+    tx,
+    {
+      proposalId: row.id,
+      seq: row.version + 1,
+      actorId: event.actor.id,
+      actorKind: kind,
+      eventType: event.type,
+      payload,
+      summary: options.audit ? renderAuditDetail(options.audit) : '',
+      detail: options.audit ?? null,
+      stateBefore: describeState(before.value),
+      stateAfter: describeState(after.snapshot.value),
+      at: kind === 'anonymous_staff' ? startOfUtcDay(now) : now,
+    },
+    headHash,
+  )
+  await options.afterAudit?.(tx, entry, updated)
+  return { ok: true, proposal: updated, snapshot: after.snapshot }
 }

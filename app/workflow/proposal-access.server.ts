@@ -2,6 +2,7 @@ import { mayViewProposal } from '#machines/proposal-visibility'
 import { type Params } from '@remix-run/react'
 import { getDb } from '~/utils/app-context.server'
 import { notFound, requireUser } from '~/utils/auth.server'
+import { oncePerRequest } from '~/utils/per-request.server'
 import { loadProposal } from './apply-event.server'
 
 /**
@@ -13,7 +14,11 @@ export async function requireProposal(request: Request, params: Params) {
   const id = params.id ?? ''
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound('Proposal not found')
   const db = await getDb()
-  const loaded = await loadProposal(db, user.organisationId, id)
+  // The layout's loader and its stage's share one read of the row.
+  const loaded = await oncePerRequest(request, `proposal:${user.organisationId}/${id}`, () =>
+    loadProposal(db, user.organisationId, id),
+  )
   if (!loaded || !mayViewProposal(loaded.row, user)) notFound('Proposal not found')
-  return { user, db, proposal: loaded.row, snapshot: loaded.snapshot }
+  return { user, db, proposal: loaded.row, snapshot: loaded.snapshot, loaded }
 }
+

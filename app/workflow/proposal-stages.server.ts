@@ -5,6 +5,7 @@ import { type Queryable } from '#db/client.server'
 import { type Proposal } from '#db/schema'
 import { stagesWithAPart } from '#machines/proposal-stages'
 import { type Stage } from '#machines/vocabulary/stages'
+import { oncePerRequest } from '~/utils/per-request.server'
 import { requireProposal } from './proposal-access.server'
 
 /** Why a stage's pages do not exist for a proposal, as the page explaining it needs. */
@@ -31,6 +32,11 @@ export async function proposalStages(db: Queryable, proposal: Pick<Proposal, 'id
   }
 }
 
+/** `proposalStages`, read once however many of a request's loaders ask (the proposal's layout and its stage's). */
+export function stagesOnce(request: Request, db: Queryable, proposal: Pick<Proposal, 'id' | 'stage'>) {
+  return oncePerRequest(request, `stages:${proposal.id}`, () => proposalStages(db, proposal))
+}
+
 /**
  * For the pages of one stage: the proposal, or a refusal the stage's error
  * boundary shows as a plain page saying why the stage has no pages (a
@@ -41,7 +47,7 @@ export async function proposalStages(db: Queryable, proposal: Pick<Proposal, 'id
  */
 export async function requireStage(request: Request, params: Params, stage: Stage) {
   const access = await requireProposal(request, params)
-  const { stages, enteredAt } = await proposalStages(access.db, access.proposal)
+  const { stages, enteredAt } = await stagesOnce(request, access.db, access.proposal)
   if (!stages.has(stage)) {
     const closed: StageClosed = { kind: 'stage-closed', stage, endedAs: access.proposal.stage, endedAt: enteredAt }
     throw data(closed, { status: 404 })

@@ -14,7 +14,7 @@ import { type ConcernCategory } from '#machines/vocabulary/consultation'
 import { contributionBlocker } from '#machines/staff-contributions'
 import { keyedDigest } from '~/utils/secrets.server'
 import { actorFor } from '~/workflow/actor.server'
-import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
+import { applyEvent, loadProposal, type LoadedProposal } from '~/workflow/apply-event.server'
 import { RefusedError } from '~/workflow/refusal'
 import { checkConcernSurge } from '~/workflow/monitoring/escalation.server'
 import { formatDate, serviceDate, utcDate } from '~/utils/calendar'
@@ -44,7 +44,13 @@ const HOUR = 3_600_000
 export const concernLimit = new RateLimiter(5, HOUR)
 export const endorsementLimit = new RateLimiter(30, HOUR)
 
-type Common = { user: Person; proposalId: string; now?: Date }
+type Common = {
+  user: Person
+  proposalId: string
+  now?: Date
+  /** The proposal as the request already read it (requireProposal), so as not to read it again. */
+  current?: LoadedProposal
+}
 
 export function concernTag(secret: string, userId: string, concernId: string) {
   return keyedDigest(secret, 'concern-tag', userId, concernId)
@@ -79,7 +85,7 @@ export async function raiseConcern(
       'You have raised several concerns in the last hour. Please wait before raising another.',
     )
   }
-  const loaded = await loadProposal(db, user.organisationId, input.proposalId)
+  const loaded = input.current ?? (await loadProposal(db, user.organisationId, input.proposalId))
   if (!loaded) return refuse(404, 'Proposal not found')
   const concernId = crypto.randomUUID()
   // Whether this person may raise a concern is asked with their own identity;
@@ -116,6 +122,7 @@ export async function raiseConcern(
     proposalId: input.proposalId,
     event: named,
     now,
+    current: loaded,
     audit: { kind: 'concern.raised', anonymous: false, category: input.category },
     effect: async (tx, after) => {
       await insertConcern(tx, {
@@ -154,7 +161,7 @@ export async function endorseConcern(
       'You have endorsed many concerns in the last hour. Please wait before endorsing more.',
     )
   }
-  const loaded = await loadProposal(db, user.organisationId, input.proposalId)
+  const loaded = input.current ?? (await loadProposal(db, user.organisationId, input.proposalId))
   const concern = loaded ? await findConcern(db, input.proposalId, input.concernId) : undefined
   if (!loaded || !concern) return refuse(404, 'Concern not found')
   const named: ProposalEvent = {
@@ -200,6 +207,7 @@ export async function endorseConcern(
     proposalId: input.proposalId,
     event: named,
     now,
+    current: loaded,
     audit: { kind: 'concern.endorsed', anonymous: false },
     effect: async (tx) => {
       const inserted = await insertEndorsement(tx, {

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import { deleteAttachment, insertAttachment, listAttachments } from '#db/attachments.server'
 import { type Database, type Queryable } from '#db/client.server'
 import { isUniqueViolation } from '#db/errors'
-import { findIntake, saveIntake } from '#db/intake.server'
+import { findIntake, saveIntake, saveIntakeContent } from '#db/intake.server'
 import { proposals, type OrganisationSettings, type Proposal } from '#db/schema'
 import { ensureRubric, insertScreening, syncReviewerRows } from '#db/screening.server'
 import { listUsersWithRole } from '#db/users.server'
@@ -10,7 +10,7 @@ import { type EventActor } from '#machines/proposal-events'
 import { type MailSettings } from '~/utils/mail.server'
 import { tellWhoMayAct } from '~/workflow/waiting/tell-who-may-act.server'
 import { checkUpload, discardUnnamedFile, removeFileIfUnreferenced, StorageError, storeAttachmentFile } from '~/utils/attachments.server'
-import { applyEvent, type Applied } from '../apply-event.server'
+import { applyEvent, type Applied, type LoadedProposal } from '../apply-event.server'
 import { RefusedError, type Refusal } from '~/workflow/refusal'
 import { createProposal } from '../create-proposal.server'
 import { DEFAULT_RUBRIC } from '../screening/default-rubric'
@@ -26,6 +26,8 @@ export async function eligibleReviewers(db: Queryable, organisationId: string, p
 
 /** A message for the reviewers field when the choice names anyone not eligible; undefined when fine. */
 export async function reviewerChoiceProblem(db: Queryable, organisationId: string, proposerId: string, ids: string[]) {
+  // No reviewers chosen yet (a draft saved early): nothing to check, nothing to read.
+  if (ids.length === 0) return undefined
   const eligible = new Set((await eligibleReviewers(db, organisationId, proposerId)).map((r) => r.id))
   if (new Set(ids).size !== ids.length) return 'Choose each reviewer once'
   return ids.every((id) => eligible.has(id)) ? undefined : 'Choose reviewers from the list'
@@ -68,7 +70,10 @@ export async function createDraftProposal(
 
 type Target = { actor: EventActor; organisationId: string; proposalId: string }
 
-export function saveDraft(db: Database, t: Target & { values: IntakeValues; expectedVersion?: number; now?: Date }) {
+export function saveDraft(
+  db: Database,
+  t: Target & { values: IntakeValues; expectedVersion?: number; now?: Date; current?: LoadedProposal },
+) {
   const { core, content } = toStored(t.values)
   const now = t.now ?? new Date()
   return applyEvent(db, {
@@ -76,9 +81,11 @@ export function saveDraft(db: Database, t: Target & { values: IntakeValues; expe
     proposalId: t.proposalId,
     event: { type: 'proposal.update', actor: t.actor },
     expectedVersion: t.expectedVersion,
+    current: t.current,
     audit: { kind: 'draft.saved' },
     now,
-    effect: (tx) => saveIntake(tx, t.proposalId, core, content, now),
+    columns: core,
+    effect: (tx) => saveIntakeContent(tx, t.proposalId, content, now),
   })
 }
 

@@ -4,8 +4,7 @@ import {
   ensureRubric,
   insertRubricVersion,
   listRubricContents,
-  findRubric,
-  findScreening,
+  findScreeningRubric,
   latestRubric,
   latestScreening,
   listReviewerRows,
@@ -21,7 +20,7 @@ import { listUsers } from '#db/users.server'
 import { type EventActor } from '#machines/proposal-events'
 import { type ProposalSnapshot } from '#machines/proposal-workflow'
 import { type ScreeningResult } from '~/pdf/record-data'
-import { applyEvent, loadProposal, type Applied } from '../apply-event.server'
+import { applyEvent, loadProposal, type Applied, type LoadedProposal } from '../apply-event.server'
 import { RefusedError, type Refusal } from '~/workflow/refusal'
 import { canSeeResults, submittedCount } from './access'
 import { aggregate, type Aggregate, type SubmittedReview } from './aggregate'
@@ -46,9 +45,15 @@ export async function rubricFor(
   proposal: Pick<Proposal, 'id' | 'organisationId'>,
   round: number,
 ): Promise<{ version: number; content: RubricContent }> {
-  const screening = await findScreening(db, proposal.id, round)
-  const rubric = screening ? await findRubric(db, screening.rubricId) : undefined
-  return rubric ?? (await latestRubric(db, proposal.organisationId)) ?? { version: 1, content: DEFAULT_RUBRIC }
+  return (await roundRubric(db, proposal, round)).rubric
+}
+
+/** The round's rubric, and whether the round has started (stored its rubric): one read once it has. */
+async function roundRubric(db: Queryable, proposal: Pick<Proposal, 'id' | 'organisationId'>, round: number) {
+  const stored = await findScreeningRubric(db, proposal.id, round)
+  if (stored) return { started: true, rubric: stored }
+  const rubric = (await latestRubric(db, proposal.organisationId)) ?? { version: 1, content: DEFAULT_RUBRIC }
+  return { started: false, rubric: { version: rubric.version, content: rubric.content } }
 }
 
 /**
@@ -133,7 +138,16 @@ function toRows(rubric: RubricContent, review: ReviewContent): { scores: ScoreVa
  * Saves the acting reviewer's draft, or (submit) checks it is complete and
  * locks it. The reviewer is always the actor: nobody can write another's review.
  */
-export function recordReview(db: Database, t: Target & ReviewContent & { submit: boolean }): Promise<Applied | Refusal> {
+export function recordReview(
+  db: Database,
+  t: Target &
+    ReviewContent & {
+      submit: boolean
+      current?: LoadedProposal
+      /** The rubric the caller already read for a round: read again only for another round. */
+      rubric?: { round: number; content: RubricContent }
+    },
+): Promise<Applied | Refusal> {
   const now = t.now ?? new Date()
   return applyEvent(db, {
     organisationId: t.organisationId,
@@ -141,14 +155,17 @@ export function recordReview(db: Database, t: Target & ReviewContent & { submit:
     event: { type: t.submit ? 'review.submit' : 'review.save', actor: t.actor },
     audit: { kind: 'scores.saved', submitted: t.submit },
     now,
-    effect: async (tx, after, proposal) => {
+    current: t.current,
+    // The rubric is read before the transaction; the transaction only writes.
+    prepare: async (after, proposal) => {
       const round = after.context.revisions
-      const rubric = (await rubricFor(tx, proposal, round)).content
+      const rubric = t.rubric?.round === round ? t.rubric.content : (await rubricFor(db, proposal, round)).content
       if (t.submit && reviewIssues(rubric, t.scores, t.privacy).length > 0) {
         throw new RefusedError('Score every criterion and answer every privacy question before submitting')
       }
-      const key = { proposalId: t.proposalId, round, reviewerId: t.actor.id! }
-      const rows = toRows(rubric, t)
+      return { key: { proposalId: t.proposalId, round, reviewerId: t.actor.id! }, rows: toRows(rubric, t) }
+    },
+    effect: async (tx, _after, _proposal, { key, rows }) => {
       await upsertReview(tx, key, rows.scores, rows.privacy, now)
       if (t.submit) await markReviewSubmitted(tx, key, now)
     },
@@ -229,8 +246,8 @@ export type ReviewerRow = {
 /** What the screening page may show this viewer: the blind rule is applied here, on the server. */
 export async function screeningView(db: Queryable, proposal: Proposal, snapshot: ProposalSnapshot, viewerId: string) {
   const round = snapshot.context.revisions
-  const [rubric, rows, people] = [
-    await rubricFor(db, proposal, round),
+  const [{ rubric, started }, rows, people] = [
+    await roundRubric(db, proposal, round),
     await listReviewerRows(db, proposal.id, round),
     await listUsers(db, proposal.organisationId),
   ]
@@ -242,7 +259,6 @@ export async function screeningView(db: Queryable, proposal: Proposal, snapshot:
     status,
     conflictReason: status === 'recused' ? (reasons.get(id) ?? null) : null,
   }))
-  const started = (await findScreening(db, proposal.id, round)) !== undefined
   return {
     round,
     started,
