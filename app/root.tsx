@@ -162,6 +162,12 @@ function Footer() {
           <li>
             <Link to="/verify">{t('footer.verify')}</Link>
           </li>
+          <li>
+            <Link to="/accessibility">Accessibility</Link>
+          </li>
+          <li>
+            <Link to="/privacy">Privacy</Link>
+          </li>
         </ul>
       </nav>
     </footer>

@@ -554,6 +554,9 @@ export const ACCESS: Record<string, RouteAccess> = {
   },
   // Lists only services that publish; open to all.
   'routes/public._index': { public: true, loader: everyone },
+  // The public body's pages (ADR 031): open to all.
+  'routes/accessibility': { public: true, loader: everyone },
+  'routes/privacy': { public: true, loader: everyone },
   'routes/register._index': { loader: everyone },
   'routes/register[.]csv': { loader: everyone },
   'routes/proposals.new': {
