@@ -26,6 +26,11 @@ export function serviceEntryHash(entry: HashedFields): string {
     .digest('hex')
 }
 
+/** Takes the organisation's row lock, which serialises appends to its trail and the checks made before them. */
+export async function lockServiceTrail(tx: Queryable, organisationId: string) {
+  await tx.execute(sql`select 1 from ${organisations} where ${organisations.id} = ${organisationId} for update`)
+}
+
 /**
  * Appends to the service's trail. Call inside the transaction that made the
  * change: the organisation's row lock serialises appends, so the head read
@@ -35,7 +40,7 @@ export async function appendServiceAuditEntry(
   tx: Queryable,
   entry: { organisationId: string; actorId: string; subjectId: string; detail: ServiceAuditDetail; at: Date },
 ): Promise<ServiceAuditEntry> {
-  await tx.execute(sql`select 1 from ${organisations} where ${organisations.id} = ${entry.organisationId} for update`)
+  await lockServiceTrail(tx, entry.organisationId)
   const [head] = await tx
     .select({ seq: serviceAuditEntries.seq, hash: serviceAuditEntries.hash })
     .from(serviceAuditEntries)
