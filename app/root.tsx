@@ -163,10 +163,10 @@ function Footer() {
             <Link to="/verify">{t('footer.verify')}</Link>
           </li>
           <li>
-            <Link to="/accessibility">Accessibility</Link>
+            <Link to="/accessibility">{t('footer.accessibility')}</Link>
           </li>
           <li>
-            <Link to="/privacy">Privacy</Link>
+            <Link to="/privacy">{t('footer.privacy')}</Link>
           </li>
         </ul>
       </nav>
