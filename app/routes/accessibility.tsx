@@ -22,7 +22,10 @@ const TEXT = {
     'Signed decision records and addenda are PDF files without tags: a screen reader cannot follow their structure, and their charts and QR code have no text alternative inside the PDF. Every record has an accessible web page with exactly the same content, at /verify/<record>/record, linked from the record itself and from its verification page.',
     'Papers attached to proposals are published as the proposer uploaded them; Probity does not check them.',
   ],
-  verifyLink: 'Verify a signed record and find its accessible page',
+  verifyBefore: 'To check a signed record and find its accessible page, use the ',
+  verifyLink: 'verify page',
+  privacyBefore: 'How Probity handles personal data is in its ',
+  privacyLink: 'privacy notice',
   testingHeading: 'How we tested it',
   testing:
     'Every change to Probity runs automated browser tests that open its pages in Chromium and check each page with axe-core against the WCAG 2.0, 2.1 and 2.2 A and AA rules; check each at 320 by 640 pixels for sideways scrolling and for controls smaller than 24 by 24 pixels; and fill in and submit forms with the keyboard. Automated checks find only some problems. Probity has not yet been audited by people using assistive technology.',
@@ -37,7 +40,6 @@ const TEXT = {
   eass: 'Equality Advisory and Support Service (EASS)',
   northernIreland: 'In Northern Ireland, contact the ',
   ecni: 'Equality Commission for Northern Ireland (ECNI)',
-  privacy: 'Privacy notice',
   prepared: 'This statement was prepared on 7 December 2026, from the checks Probity’s tests make. It will be reviewed when those checks change, and at least once a year.',
 }
 
@@ -87,7 +89,12 @@ export default function Accessibility() {
       </p>
 
       <p>
-        <Link to="/verify">{TEXT.verifyLink}</Link> · <Link to="/privacy">{TEXT.privacy}</Link>
+        {TEXT.verifyBefore}
+        <Link to="/verify">{TEXT.verifyLink}</Link>.
+      </p>
+      <p>
+        {TEXT.privacyBefore}
+        <Link to="/privacy">{TEXT.privacyLink}</Link>.
       </p>
       <p>{TEXT.prepared}</p>
     </>

@@ -45,7 +45,8 @@ const TEXT = {
     administrators: 'administrators',
     public: 'members of the public',
   } satisfies Record<PersonCategory, string>,
-  accessibility: 'Accessibility statement',
+  accessibilityBefore: 'How accessible Probity is, and how to report a problem, is in its ',
+  accessibility: 'accessibility statement',
   prepared: 'This notice was prepared on 7 December 2026.',
 }
 
@@ -110,7 +111,8 @@ export default function Privacy() {
         <a href="https://ico.org.uk/make-a-complaint/">{TEXT.icoName}</a>.
       </p>
       <p>
-        <Link to="/accessibility">{TEXT.accessibility}</Link>
+        {TEXT.accessibilityBefore}
+        <Link to="/accessibility">{TEXT.accessibility}</Link>.
       </p>
       <p>{TEXT.prepared}</p>
     </>

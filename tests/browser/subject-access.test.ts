@@ -16,13 +16,15 @@ describe('the public body’s pages, subject access and erasure in the browser',
     await checkA11y(page)
     // Generated with the configured periods.
     expect(await page.getByText('Sent: 30 days after sending').isVisible()).toBe(true)
-  })
+  }, 120_000)
 
   it('an administrator exports a person’s data, then erases someone after typing their address', async () => {
     const page = await browser.newPage()
     await signIn(page, 'admin@fairhaven.example')
     await visit(page, '/admin/users')
     await page.getByRole('link', { name: 'Sam Patel' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Sam Patel' }).waitFor()
+    await checkA11y(page)
     await page.getByRole('link', { name: 'everything Probity holds about Sam Patel' }).click()
     await page.getByRole('heading', { level: 1, name: 'Personal data held about Sam Patel' }).waitFor()
     await checkA11y(page)
@@ -41,6 +43,7 @@ describe('the public body’s pages, subject access and erasure in the browser',
     await page.getByRole('group', { name: 'Roles' }).getByLabel('Staff').check()
     await page.getByRole('button', { name: 'Send invitation' }).click()
     await page.getByRole('heading', { level: 1, name: 'Erin Pryce' }).waitFor()
+    await checkA11y(page)
     await page.getByRole('link', { name: 'erase Erin Pryce' }).click()
     await page.getByRole('heading', { level: 1, name: 'Erase Erin Pryce' }).waitFor()
     await page.waitForLoadState('networkidle')
@@ -61,5 +64,5 @@ describe('the public body’s pages, subject access and erasure in the browser',
     await page.waitForURL('**/admin/users')
     await checkA11y(page)
     expect(await page.getByText('Erin Pryce').count()).toBe(0)
-  })
+  }, 240_000)
 })
