@@ -162,6 +162,12 @@ function Footer() {
           <li>
             <Link to="/verify">{t('footer.verify')}</Link>
           </li>
+          <li>
+            <Link to="/accessibility">{t('footer.accessibility')}</Link>
+          </li>
+          <li>
+            <Link to="/privacy">{t('footer.privacy')}</Link>
+          </li>
         </ul>
       </nav>
     </footer>

@@ -3,6 +3,7 @@ import { verifyAllChains } from '#db/audit.server'
 import { type Database } from '#db/client.server'
 import { countRowsWithoutFile, listFileHeads } from '#db/files.server'
 import { countHoldings } from '#db/holdings.server'
+import { verifyServiceChains } from '#db/service-audit.server'
 import { fileStore } from '~/utils/storage/index.server'
 import { type Command } from './probity.server'
 
@@ -22,6 +23,15 @@ export async function verifyDatabase(db: Database): Promise<Verification> {
   const entries = chains.reduce((n, c) => n + c.length, 0)
   lines.push(`Audit chains: ${chains.length} chains, ${entries} entries, ${broken.length === 0 ? 'all verified' : `${broken.length} broken`}`)
   ok &&= broken.length === 0
+
+  // What administrators did to people's data (erasures, ADR 031), one trail per service.
+  const services = await verifyServiceChains(db)
+  const brokenServices = services.filter((c) => !c.ok)
+  for (const c of brokenServices) if (!c.ok) lines.push(`BROKEN service audit trail of organisation ${c.organisationId}: entry ${c.brokenAtSeq}: ${c.problem}`)
+  lines.push(
+    `Service audit trails: ${services.length} trails, ${services.reduce((n, c) => n + c.length, 0)} entries, ${brokenServices.length === 0 ? 'all verified' : `${brokenServices.length} broken`}`,
+  )
+  ok &&= brokenServices.length === 0
 
   const store = fileStore(db)
   let bad = 0

@@ -187,6 +187,18 @@ export default function Person() {
         </section>
       ) : null}
 
+      <section aria-labelledby="personal-data-heading" className="panel">
+        <h2 id="personal-data-heading">Personal data</h2>
+        <p>
+          For a subject access request: <Link to="data">everything Probity holds about {person.name}</Link>, to
+          read, print or download.
+        </p>
+        <p>
+          For an erasure request: <Link to="erase">erase {person.name}</Link> (their name and e-mail address are
+          replaced by a pseudonym).
+        </p>
+      </section>
+
       <section aria-labelledby="status-heading" className="panel">
         <h2 id="status-heading">Access</h2>
         {actionData && 'accessError' in actionData ? (

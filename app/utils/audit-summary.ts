@@ -73,7 +73,8 @@ export function renderAuditDetail(d: AuditDetail): string {
     case 'decision.recorded':
       return `Decision recorded for signature: ${outcomeLabel(d.outcome)}`
     case 'decision.signed': {
-      const signed = `Decision signed by ${d.signer.name}, ${ROLE_LABELS[d.signer.role]}, ${stepUpPhrase(d.stepUp)}.`
+      // Never the stored name of an older entry: the timeline names the signer from the account, pseudonym after an erasure.
+      const signed = `Decision signed as ${ROLE_LABELS[d.signer.role].toLowerCase()}, ${stepUpPhrase(d.stepUp)}.`
       return d.issued ? `${signed} ${outcomeLabel(d.issued)}: signed record issued.` : signed
     }
     case 'monitoring.started':

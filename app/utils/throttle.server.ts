@@ -1,9 +1,10 @@
 import { and, eq, gt, inArray, lt } from 'drizzle-orm'
 import { type Queryable } from '#db/client.server'
 import { signInFailures } from '#db/schema'
+import { THROTTLE_WINDOW_MINUTES } from './retention'
 import { keyedDigest } from './secrets.server'
 
-export const THROTTLE_WINDOW_MINUTES = 15
+export { THROTTLE_WINDOW_MINUTES }
 export const MAX_FAILURES_PER_ACCOUNT = 5
 export const MAX_FAILURES_PER_ADDRESS = 20
 

@@ -63,7 +63,12 @@ export const AuditDetailSchema = z.discriminatedUnion('kind', [
   // Decision
   entry('decision.recorded', { outcome: z.enum(OUTCOMES) }),
   entry('decision.signed', {
-    signer: z.object({ name: z.string(), role: z.enum(ROLES) }).strict(),
+    /**
+     * Who signed is the entry's actor (an id); the name is shown from the
+     * account, so that an erasure's pseudonym replaces it (ADR 031). `name` is
+     * only on entries written before that: the hash covers it, so it stays.
+     */
+    signer: z.object({ name: z.string().optional(), role: z.enum(ROLES) }).strict(),
     stepUp: StepUpSchema,
     /** Present on the last signature, which issues the record. */
     issued: z.enum(OUTCOMES).nullable(),
@@ -94,3 +99,15 @@ export const AuditDetailSchema = z.discriminatedUnion('kind', [
 export type AuditDetail = z.infer<typeof AuditDetailSchema>
 export type AuditKind = AuditDetail['kind']
 export const AUDIT_KINDS = AuditDetailSchema.options.map((o) => o.shape.kind.value) as AuditKind[]
+
+/**
+ * What an administrator did to a person's data, in the service's own trail
+ * (`service_audit_entries`, ADR 031): ids and kinds, never a name or address.
+ */
+export const ServiceAuditDetailSchema = z.discriminatedUnion('kind', [
+  /** The person's name and e-mail address were replaced by a pseudonym, their account closed. */
+  entry('person.erased', {}),
+])
+
+export type ServiceAuditDetail = z.infer<typeof ServiceAuditDetailSchema>
+export type ServiceAuditKind = ServiceAuditDetail['kind']

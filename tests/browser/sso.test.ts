@@ -130,5 +130,5 @@ it('the chief librarian, signed in through the provider, signs the decision by s
 
   // The audit trail records how the signatory proved it was them.
   await visit(page, `/proposals/${proposalId}`)
-  await page.getByText(`Decision signed by Rhiannon Evans, Chief librarian, after signing in again at ${PROVIDER} (single sign-on).`, { exact: false }).waitFor()
+  await page.getByText(`Decision signed as chief librarian, after signing in again at ${PROVIDER} (single sign-on).`, { exact: false }).waitFor()
 }, 180_000)

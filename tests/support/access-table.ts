@@ -1,4 +1,5 @@
-import { outboxMessages } from '#db/schema'
+import { eq } from 'drizzle-orm'
+import { outboxMessages, users } from '#db/schema'
 import { type Role } from '#machines/vocabulary/roles'
 import { addDays, serviceDate } from '~/utils/calendar'
 import { type Fixture, type FixtureKind, type World, type WorldUser } from './access-world'
@@ -191,6 +192,28 @@ export const ACCESS: Record<string, RouteAccess> = {
     action: { ...adminOnly, roleCheckedFirst: true, probe: () => ({ intent: 'deactivate' }) },
   },
   'routes/admin.users._index': { loader: adminOnly },
+  // Subject access and erasure (ADR 031): an administrator of the person's own service only.
+  'routes/admin.users.$userId_.data': {
+    params: async (world) => ({ userId: (await createUser(world.db, world.organisation.id, ['staff'])).id }),
+    loader: { ...adminOnly, roleCheckedFirst: true },
+  },
+  'routes/admin.users.$userId_.data[.]json': {
+    params: async (world) => ({ userId: (await createUser(world.db, world.organisation.id, ['staff'])).id }),
+    loader: { ...adminOnly, roleCheckedFirst: true },
+  },
+  'routes/admin.users.$userId_.erase': {
+    // A person of their own per request: an erasure cannot be undone.
+    params: async (world) => ({ userId: (await createUser(world.db, world.organisation.id, ['staff'])).id }),
+    loader: { ...adminOnly, roleCheckedFirst: true },
+    action: {
+      ...adminOnly,
+      roleCheckedFirst: true,
+      probe: async ({ world, params }) => {
+        const [person] = await world.db.select({ email: users.email }).from(users).where(eq(users.id, params.userId!))
+        return { confirmEmail: person!.email }
+      },
+    },
+  },
   'routes/admin.mail': {
     loader: adminOnly,
     action: {
@@ -554,6 +577,9 @@ export const ACCESS: Record<string, RouteAccess> = {
   },
   // Lists only services that publish; open to all.
   'routes/public._index': { public: true, loader: everyone },
+  // The public body's pages (ADR 031): open to all.
+  'routes/accessibility': { public: true, loader: everyone },
+  'routes/privacy': { public: true, loader: everyone },
   'routes/register._index': { loader: everyone },
   'routes/register[.]csv': { loader: everyone },
   'routes/proposals.new': {

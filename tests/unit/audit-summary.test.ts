@@ -74,16 +74,17 @@ const CASES: [AuditDetail, string][] = [
     'Decision recorded for signature: Approved with conditions',
   ],
   [
-    { kind: 'decision.signed', signer: { name: 'Ann Lee', role: 'signatory' }, issued: null },
-    'Decision signed by Ann Lee, Signatory, after re-entering their password.',
+    { kind: 'decision.signed', signer: { role: 'signatory' }, issued: null },
+    'Decision signed as signatory, after re-entering their password.',
   ],
   [
     {
       kind: 'decision.signed',
+      // Written before ADR 031: the name stays in the entry, but is not shown from it.
       signer: { name: 'Ann Lee', role: 'chief_librarian' },
       issued: 'reject',
     },
-    'Decision signed by Ann Lee, Chief librarian, after re-entering their password. Rejected: signed record issued.',
+    'Decision signed as chief librarian, after re-entering their password. Rejected: signed record issued.',
   ],
   [{ kind: 'monitoring.started' }, 'Monitoring started'],
   [{ kind: 'contract.ended' }, 'Contract ended'],

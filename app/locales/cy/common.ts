@@ -36,6 +36,8 @@ export default {
     ownRegister: 'Ein cofrestr gyhoeddus o benderfyniadau',
     publicRegisters: 'Cofrestrau cyhoeddus',
     verify: 'Dilysu cofnod wedi’i lofnodi',
+    accessibility: 'Hygyrchedd',
+    privacy: 'Preifatrwydd',
   },
   language: {
     switchLabel: 'Iaith',

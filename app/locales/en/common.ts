@@ -34,6 +34,8 @@ export default {
     ownRegister: 'Our public register of decisions',
     publicRegisters: 'Public registers',
     verify: 'Verify a signed record',
+    accessibility: 'Accessibility',
+    privacy: 'Privacy',
   },
   language: {
     switchLabel: 'Language',

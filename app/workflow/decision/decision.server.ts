@@ -150,7 +150,7 @@ export async function signDecision(db: Database, input: SignInput): Promise<Sign
     cannot: 'You cannot sign this decision: it needs a different signatory, or you have signed it already.',
     stale: 'The decision changed since you opened this page. Read it again before you sign.',
     record: 'decision record',
-    apply: async ({ proposal, snapshot, event, account, now }) => {
+    apply: async ({ proposal, snapshot, event, now }) => {
       const round = snapshot.context.revisions
       const decision = await findDecision(db, proposal.id, round)
       if (!decision) return refuse(409, 'There is no decision waiting to be signed.')
@@ -165,7 +165,7 @@ export async function signDecision(db: Database, input: SignInput): Promise<Sign
         proposalId: proposal.id,
         event,
         expectedVersion: proposal.version,
-        audit: { kind: 'decision.signed', signer: { name: account.name, role: signedAs }, stepUp: stepUpDetail(input), issued: last ? decision.outcome : null },
+        audit: { kind: 'decision.signed', signer: { role: signedAs }, stepUp: stepUpDetail(input), issued: last ? decision.outcome : null },
         now,
         effect: (tx) => insertSignature(tx, { decisionId: decision.id, userId: user.id, signedAs, signedAt: now }),
         afterAudit: async (tx, entry) => {
