@@ -17,8 +17,6 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
 // converts a file deletes it here in the same commit, until the list is empty
 // and the rule covers every page. Never add to it.
 const NOT_YET_TRANSLATED = [
-  'app/components/anonymity-notice.tsx',
-  'app/components/consultation.tsx',
   'app/components/dashboard/chief-dashboard.tsx',
   'app/components/dashboard/reviewer-dashboard.tsx',
   'app/components/dashboard/staff-dashboard.tsx',
@@ -39,7 +37,6 @@ const NOT_YET_TRANSLATED = [
   'app/pdf/decision-record.tsx',
   'app/pdf/layout.tsx',
   'app/pdf/verification.tsx',
-  'app/routes/__consultation-forms.tsx',
   'app/routes/__decision-forms.tsx',
   'app/routes/__professional-body-forms.tsx',
   'app/routes/_index.tsx',
@@ -56,14 +53,11 @@ const NOT_YET_TRANSLATED = [
   'app/routes/admin.users._index.tsx',
   'app/routes/admin.users.import.tsx',
   'app/routes/admin.users.new.tsx',
-  'app/routes/anonymity.tsx',
-  'app/routes/concerns.receipt.tsx',
   'app/routes/dev.outbox.tsx',
   'app/routes/forgot-password.tsx',
   'app/routes/notifications.tsx',
   'app/routes/operator._index.tsx',
   'app/routes/proposals.$id._index.tsx',
-  'app/routes/proposals.$id.consultation._index.tsx',
   'app/routes/proposals.$id.consultation.concerns.$concernId.tsx',
   'app/routes/proposals.$id.consultation.professional-body.tsx',
   'app/routes/proposals.$id.consultation.staff.tsx',
