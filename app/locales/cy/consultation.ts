@@ -173,6 +173,13 @@ export default {
     beforeComplete: 'Cyn y gellir ei gwblhau:',
     readyToComplete: 'Mae’r ymgynghoriad wedi cau ac mae ateb i bob pryder.',
     completeSubmit: 'Cwblhau’r ymgynghoriad â staff',
+    blocker: {
+      beforeClosingDate:
+        'Mae’r ymgynghoriad ar agor tan ddiwedd {{closesOn}}, fel bod gan staff y cyfnod llawn i ymateb: gellir ei gwblhau o {{from}} ymlaen.',
+      noClosingDate: 'Nid oes dyddiad cau i’r ymgynghoriad eto.',
+      unansweredConcerns: 'Mae angen ymateb wedi’i gyhoeddi i bob pryder (neu ei guddio gyda rheswm).',
+      unionMissing: 'Cofnodwch ymateb yr undeb llafur.',
+    },
   },
   concernPage: {
     title: 'Pryder {{number}}',

@@ -140,6 +140,13 @@ export default {
     beforeComplete: 'Before it can complete:',
     readyToComplete: 'The consultation has closed and every concern has an answer.',
     completeSubmit: 'Complete the staff consultation',
+    blocker: {
+      beforeClosingDate:
+        'The consultation is open until the end of {{closesOn}}, so staff have the full period to respond: it can be completed from {{from}}.',
+      noClosingDate: 'The consultation has no closing date yet.',
+      unansweredConcerns: 'Every concern needs a published response (or to be hidden with a reason).',
+      unionMissing: 'Record the trade union’s response.',
+    },
   },
   concernPage: {
     title: 'Concern {{number}}',
