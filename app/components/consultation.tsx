@@ -1,23 +1,39 @@
 import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
-import { CATEGORY_LABELS } from '~/workflow/consultation/forms'
+import { Trans, useTranslation } from 'react-i18next'
 import { formatDate } from '~/utils/calendar'
+import { formatNumber } from '~/utils/format'
+import { DEFAULT_LOCALE, isLocale, type Locale } from '~/utils/locale'
 import { type ConcernCategory } from '#machines/vocabulary/consultation'
 
 /** How each region's state reads on screen; the words carry the meaning, the tag only frames it. */
-export const PB_STATE_LABELS: Record<string, string> = {
-  notStarted: 'Starts after ethics screening',
-  notRequested: 'Not yet requested',
-  awaitingResponse: 'Awaiting a response',
-  answering: 'Answering recommendations',
-  done: 'Complete',
+const PB_STATES = ['notStarted', 'notRequested', 'awaitingResponse', 'answering', 'done'] as const
+const STAFF_STATES = ['notStarted', 'notOpened', 'open', 'done'] as const
+
+export function usePbStateLabel() {
+  const { t } = useTranslation('consultation')
+  return (state: string) => (isOneOf(PB_STATES, state) ? t(`pbState.${state}`) : state)
 }
 
-export const STAFF_STATE_LABELS: Record<string, string> = {
-  notStarted: 'Starts after ethics screening',
-  notOpened: 'Not yet open',
-  open: 'Open',
-  done: 'Complete',
+export function useStaffStateLabel() {
+  const { t } = useTranslation('consultation')
+  return (state: string) => (isOneOf(STAFF_STATES, state) ? t(`staffState.${state}`) : state)
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value)
+}
+
+/** A concern's category in the page's language. */
+export function useCategoryLabel() {
+  const { t } = useTranslation('consultation')
+  return (category: ConcernCategory) => t(`category.${category}`)
+}
+
+/** The page's language, for dates and numbers. */
+export function usePageLocale(): Locale {
+  const { i18n } = useTranslation()
+  return isLocale(i18n.language) ? i18n.language : DEFAULT_LOCALE
 }
 
 export function StateTag({ label, done }: { label: string; done: boolean }) {
@@ -35,6 +51,8 @@ export function PapersList({
   papers: Paper[]
   label: string
 }) {
+  const { t } = useTranslation('consultation')
+  const locale = usePageLocale()
   if (papers.length === 0) return null
   return (
     <>
@@ -44,7 +62,7 @@ export function PapersList({
           <li key={p.id}>
             <a href={`/proposals/${proposalId}/attachments/${p.id}`}>{p.filename}</a>{' '}
             <span className="muted">
-              ({Math.max(1, Math.round(p.size / 1024)).toLocaleString('en-GB')} KB)
+              {t('papers.size', { size: formatNumber(locale, Math.max(1, Math.round(p.size / 1024))) })}
             </span>
           </li>
         ))}
@@ -62,20 +80,21 @@ export type RecommendationItem = {
 }
 
 export function RecommendationAnswer({ r }: { r: RecommendationItem }) {
+  const { t } = useTranslation('consultation')
   if (r.answer === 'accepted')
     return (
       <p>
-        <strong>Accepted</strong>: it becomes a condition of the decision.
+        <Trans t={t} i18nKey="recommendation.accepted" components={{ strong: <strong /> }} />
       </p>
     )
   if (r.answer === 'not_accepted') {
     return (
       <p>
-        <strong>Not accepted</strong>: {r.rationale}
+        <strong>{t('recommendation.notAccepted')}</strong>: {r.rationale}
       </p>
     )
   }
-  return <p className="muted">Not yet answered.</p>
+  return <p className="muted">{t('recommendation.notAnswered')}</p>
 }
 
 export type ConcernItem = {
@@ -94,11 +113,18 @@ export type ConcernItem = {
   endorsed: boolean
 }
 
-function endorsementText(c: Pick<ConcernItem, 'endorsements' | 'endorsers'>) {
-  const count = c.endorsements === 1 ? '1 endorsement' : `${c.endorsements} endorsements`
-  if (c.endorsers.length === 0) return count
-  const others = c.endorsements - c.endorsers.length
-  return `${count}: ${c.endorsers.join(', ')}${others > 0 ? ` and ${others} anonymously` : ''}`
+/** "3 endorsements: Ann, Bob and 1 anonymously": named endorsers by name, the others only counted. */
+export function useEndorsementText() {
+  const { t } = useTranslation('consultation')
+  return (c: Pick<ConcernItem, 'endorsements' | 'endorsers'>) => {
+    const endorsements = t('concern.endorsements', { count: c.endorsements })
+    if (c.endorsers.length === 0) return endorsements
+    const anonymous = c.endorsements - c.endorsers.length
+    const names = c.endorsers.join(', ')
+    return anonymous > 0
+      ? t('concern.endorsersAndAnonymous', { endorsements, names, anonymous })
+      : t('concern.endorsers', { endorsements, names })
+  }
 }
 
 /** One concern as everyone in the service sees it; `children` holds the viewer's own actions. */
@@ -113,40 +139,43 @@ export function ConcernCard({
   headingLevel?: 3 | 4
   children?: ReactNode
 }) {
+  const { t } = useTranslation('consultation')
+  const locale = usePageLocale()
+  const category = useCategoryLabel()
+  const endorsementText = useEndorsementText()
   const headingId = `concern-${c.id}-heading`
   const Heading = headingLevel === 3 ? 'h3' : 'h4'
+  const date = formatDate(c.raisedOn, locale)
   return (
     <article className="concern" id={`concern-${c.id}`} aria-labelledby={headingId}>
-      <Heading id={headingId}>
-        Concern {number}: {CATEGORY_LABELS[c.category]}
-      </Heading>
+      <Heading id={headingId}>{t('concern.heading', { number, category: category(c.category) })}</Heading>
       <p className="muted">
-        Raised {c.author ? <>by {c.author}</> : 'anonymously'} on {formatDate(c.raisedOn)}
-        {c.mine ? ' · you raised this concern' : ''}
+        {c.author ? t('concern.raisedBy', { author: c.author, date }) : t('concern.raisedAnonymously', { date })}
+        {c.mine ? t('concern.mine') : ''}
       </p>
       {c.hiddenReason !== null ? (
-        <p className="notice warning">
-          Hidden for breaking the code of conduct. Reason given: {c.hiddenReason}
-        </p>
+        <p className="notice warning">{t('concern.hidden', { reason: c.hiddenReason })}</p>
       ) : (
         <p className="concern-text">{c.text}</p>
       )}
       <p>
         {endorsementText(c)}
-        {c.endorsed ? ' · you have endorsed it' : ''}
+        {c.endorsed ? t('concern.endorsed') : ''}
       </p>
       {c.response !== null ? (
         <div className="concern-response">
-          <p className="label">Response{c.respondedOn ? `, ${formatDate(c.respondedOn)}` : ''}</p>
+          <p className="label">
+            {c.respondedOn ? t('concern.responseOn', { date: formatDate(c.respondedOn, locale) }) : t('concern.response')}
+          </p>
           <p>{c.response}</p>
           {c.condition ? (
             <p>
-              <strong>Condition carried into the decision:</strong> {c.condition}
+              <strong>{t('concern.conditionLabel')}</strong> {c.condition}
             </p>
           ) : null}
         </div>
       ) : c.hiddenReason === null ? (
-        <p className="muted">Awaiting a response.</p>
+        <p className="muted">{t('concern.awaiting')}</p>
       ) : null}
       {children}
     </article>

@@ -3,8 +3,10 @@ import type { BlockingOverride } from '#db/schema/decisions'
 import { type ProfessionalBodyConsultation, type StaffConsultation, type UnionConsultation } from '~/pdf/record-data'
 import { type Condition, type Outcome } from '#machines/vocabulary/decision'
 import { type MonitoringPlan } from '#machines/vocabulary/monitoring'
-import { conditionRows, formatDateTime, monitoringSection, professionalBodySection, staffSection, unionStatement } from '~/pdf/sections'
-import { outcomeLabel } from '#machines/vocabulary/labels'
+import { conditionRows, monitoringSection, professionalBodySection, staffSection, unionStatement } from '~/pdf/sections'
+import { formatDateTime } from '~/utils/calendar'
+import { useTranslation } from 'react-i18next'
+import { usePageLocale } from '~/components/consultation'
 import { DataTable } from '~/components/data-table'
 
 /**
@@ -23,21 +25,22 @@ export function ConsultationSummary({
   staff: StaffConsultation
   union: UnionConsultation
 }) {
+  const { t } = useTranslation('decision')
   const pb = professionalBodySection(professionalBody, bodyName)
   const s = staffSection(staff)
   return (
     <section aria-labelledby="consultation-summary-heading">
-      <h2 id="consultation-summary-heading">What consultation found</h2>
+      <h2 id="consultation-summary-heading">{t('summary.heading')}</h2>
       <h3>{bodyName}</h3>
       {pb.requestStatement ? <p>{pb.requestStatement}</p> : null}
       <p>{pb.statement}</p>
       {pb.note ? <p className="prewrap">{pb.note}</p> : null}
       {pb.recommendations.length ? (
-        <DataTable caption="Recommendations and the service’s answers">
+        <DataTable caption={t('summary.recommendationsCaption')}>
           <thead>
             <tr>
-              <th scope="col">Recommendation</th>
-              <th scope="col">Answer</th>
+              <th scope="col">{t('summary.recommendation')}</th>
+              <th scope="col">{t('summary.answer')}</th>
             </tr>
           </thead>
           <tbody>
@@ -55,16 +58,16 @@ export function ConsultationSummary({
           </tbody>
         </DataTable>
       ) : null}
-      <h3>Staff</h3>
+      <h3>{t('summary.staff')}</h3>
       <p>{s.statement}</p>
       {staff.concerns.length ? (
         <>
-          <DataTable caption="Concerns by category">
+          <DataTable caption={t('summary.byCategoryCaption')}>
             <thead>
               <tr>
-                <th scope="col">Category</th>
-                <th scope="col">Concerns</th>
-                <th scope="col">Endorsements</th>
+                <th scope="col">{t('summary.category')}</th>
+                <th scope="col">{t('summary.concerns')}</th>
+                <th scope="col">{t('summary.endorsements')}</th>
               </tr>
             </thead>
             <tbody>
@@ -83,7 +86,8 @@ export function ConsultationSummary({
             {s.concerns.map((c) => (
               <li key={c.number}>
                 <p>
-                  <strong>{c.category}</strong>, raised by {c.author} on {c.raisedOn} ({c.endorsements})
+                  <strong>{c.category}</strong>
+                  {t('summary.raisedBy', { author: c.author, date: c.raisedOn, endorsements: c.endorsements })}
                 </p>
                 <p className="prewrap">{c.text}</p>
                 <p className="concern-response">{c.response}</p>
@@ -92,7 +96,7 @@ export function ConsultationSummary({
           </ol>
         </>
       ) : null}
-      <h3>Trade union</h3>
+      <h3>{t('summary.union')}</h3>
       <p className="prewrap">{unionStatement(union)}</p>
     </section>
   )
@@ -109,28 +113,29 @@ export type RecordedContent = {
 
 /** A recorded decision, as it will be signed. */
 export function RecordedDecision({ d }: { d: RecordedContent }) {
+  const { t } = useTranslation('decision')
   const monitoring = monitoringSection(d.monitoring, d.outcome)
   return (
     <>
       <dl className="summary-list">
         <div>
-          <dt>Outcome</dt>
+          <dt>{t('recorded.outcome')}</dt>
           <dd>
-            <strong>{outcomeLabel(d.outcome)}</strong>
+            <strong>{t(`outcomeStated.${d.outcome}`)}</strong>
           </dd>
         </div>
         <div>
-          <dt>Rationale</dt>
+          <dt>{t('recorded.rationale')}</dt>
           <dd className="prewrap">{d.rationale}</dd>
         </div>
       </dl>
       {d.conditions.length ? (
-        <DataTable caption="Conditions">
+        <DataTable caption={t('recorded.conditions')}>
           <thead>
             <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Condition</th>
-              <th scope="col">Source</th>
+              <th scope="col">{t('recorded.number')}</th>
+              <th scope="col">{t('recorded.condition')}</th>
+              <th scope="col">{t('recorded.source')}</th>
             </tr>
           </thead>
           <tbody>
@@ -146,7 +151,7 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
       ) : null}
       {d.overrides.length ? (
         <>
-          <h4>Blocking issues overridden</h4>
+          <h4>{t('recorded.overrides')}</h4>
           <ul className="blocking">
             {d.overrides.map((o) => (
               <li key={o.key}>
@@ -158,7 +163,7 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
       ) : null}
       {d.dissent.length ? (
         <>
-          <h4>Dissent and minority views</h4>
+          <h4>{t('recorded.dissent')}</h4>
           <ul>
             {d.dissent.map((text) => (
               <li key={text} className="prewrap">
@@ -168,16 +173,16 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
           </ul>
         </>
       ) : null}
-      <h4>Monitoring</h4>
+      <h4>{t('recorded.monitoring')}</h4>
       <p>{monitoring.statement}</p>
       {monitoring.indicators.length ? (
-        <DataTable caption="Indicators">
+        <DataTable caption={t('recorded.indicators')}>
           <thead>
             <tr>
-              <th scope="col">Indicator</th>
-              <th scope="col">Baseline</th>
-              <th scope="col">Direction</th>
-              <th scope="col">Threshold</th>
+              <th scope="col">{t('recorded.indicator')}</th>
+              <th scope="col">{t('recorded.baseline')}</th>
+              <th scope="col">{t('recorded.direction')}</th>
+              <th scope="col">{t('recorded.threshold')}</th>
             </tr>
           </thead>
           <tbody>
@@ -199,23 +204,23 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
 export type Signature = { name: string; role: string; signedAt: Date }
 
 export function SignatureList({ signatures, required }: { signatures: Signature[]; required?: number }) {
+  const { t } = useTranslation('decision')
+  const locale = usePageLocale()
   return (
     <>
       {signatures.length ? (
         <ul>
           {signatures.map((s) => (
             <li key={s.name + s.signedAt.toISOString()}>
-              Signed by {s.name}, {s.role}, {formatDateTime(s.signedAt)}
+              {t('signatures.signedBy', { name: s.name, role: s.role, date: formatDateTime(s.signedAt, locale) })}
             </li>
           ))}
         </ul>
       ) : (
-        <p>Nobody has signed it yet.</p>
+        <p>{t('signatures.none')}</p>
       )}
       {required && signatures.length < required ? (
-        <p>
-          {signatures.length} of {required} signatures. The signed record is produced when the last signatory signs.
-        </p>
+        <p>{t('signatures.progress', { signed: signatures.length, required })}</p>
       ) : null}
     </>
   )
@@ -225,28 +230,30 @@ export type RecordLink = { id: string; reference: string; sha256: string; signed
 
 /** Where to get a signed record and how anyone can check it. */
 export function RecordLinks({ proposalId, record }: { proposalId: string; record: RecordLink }) {
+  const { t } = useTranslation('decision')
+  const locale = usePageLocale()
   return (
     <dl className="summary-list">
       <div>
-        <dt>Signed record</dt>
+        <dt>{t('record.signedRecord')}</dt>
         <dd>
           <a href={`/proposals/${proposalId}/decision/records/${record.id}`} download={`${record.reference}.pdf`}>
-            Download record {record.reference} (PDF)
+            {t('record.download', { reference: record.reference })}
           </a>
         </dd>
       </div>
       <div>
-        <dt>Signed</dt>
-        <dd>{formatDateTime(record.signedAt)}</dd>
+        <dt>{t('record.signed')}</dt>
+        <dd>{formatDateTime(record.signedAt, locale)}</dd>
       </div>
       <div>
-        <dt>SHA-256</dt>
+        <dt>{t('record.sha256')}</dt>
         <dd className="hash">{record.sha256}</dd>
       </div>
       <div>
-        <dt>Verify</dt>
+        <dt>{t('record.verify')}</dt>
         <dd>
-          <Link to={`/verify/${record.id}`}>Check record {record.reference} on the verification page</Link>
+          <Link to={`/verify/${record.id}`}>{t('record.check', { reference: record.reference })}</Link>
         </dd>
       </div>
     </dl>

@@ -9,12 +9,18 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import { CONCERN_CATEGORIES } from '#machines/vocabulary/consultation'
-import { CATEGORY_LABELS, LIMITS, RaiseConcernSchema } from '~/workflow/consultation/forms'
+import { LIMITS, RaiseConcernSchema } from '~/workflow/consultation/forms'
+import { Trans, useTranslation } from 'react-i18next'
+import { useCategoryLabel, usePageLocale } from '~/components/consultation'
+import { formatNumber } from '~/utils/format'
 
 import { AnonymityNotice, type AnonymityInfo } from '~/components/anonymity-notice'
 import { type action } from './proposals.$id.consultation._index'
 
 export function RaiseConcernForm({ anonymity }: { anonymity: AnonymityInfo }) {
+  const { t } = useTranslation('consultation')
+  const locale = usePageLocale()
+  const categoryLabel = useCategoryLabel()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -26,31 +32,31 @@ export function RaiseConcernForm({ anonymity }: { anonymity: AnonymityInfo }) {
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack panel">
-      <h4>Raise a concern</h4>
+      <h4>{t('raise.heading')}</h4>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="concern.raise" />
       <AnonymityNotice info={anonymity} audience="staff" />
       <Field
         id={fields.category.id}
-        label="What is your concern about?"
+        label={t('raise.category')}
         errors={fields.category.errors}
       >
         <select
           {...getSelectProps(fields.category)}
           {...describedBy(fields.category.id, { errors: fields.category.errors })}
         >
-          <option value="">Choose a category</option>
+          <option value="">{t('raise.chooseCategory')}</option>
           {CONCERN_CATEGORIES.map((c) => (
             <option key={c} value={c}>
-              {CATEGORY_LABELS[c]}
+              {categoryLabel(c)}
             </option>
           ))}
         </select>
       </Field>
       <Field
         id={fields.text.id}
-        label="Your concern"
-        hint={`Plain text, up to ${LIMITS.concern.toLocaleString('en-GB')} characters.`}
+        label={t('raise.text')}
+        hint={t('raise.textHint', { max: formatNumber(locale, LIMITS.concern) })}
         errors={fields.text.errors}
       >
         <textarea
@@ -66,47 +72,47 @@ export function RaiseConcernForm({ anonymity }: { anonymity: AnonymityInfo }) {
           fields.identity.errors?.length ? `${fields.identity.id}-error` : undefined
         }
       >
-        <legend>Give your name?</legend>
+        <legend>{t('raise.identity')}</legend>
         <ErrorList id={`${fields.identity.id}-error`} errors={fields.identity.errors} />
         <div className="choice">
           <input
             {...getInputProps(fields.identity, { type: 'radio', value: 'named' })}
             id="identity-named"
           />
-          <label htmlFor="identity-named">
-            With my name: everyone in the service sees who raised it
-          </label>
+          <label htmlFor="identity-named">{t('raise.named')}</label>
         </div>
         <div className="choice">
           <input
             {...getInputProps(fields.identity, { type: 'radio', value: 'anonymous' })}
             id="identity-anonymous"
           />
-          <label htmlFor="identity-anonymous">
-            Anonymously: Probity keeps no record of who you are or the time of day, releases it with
-            the next batch, and gives you a receipt code to find it again
-          </label>
+          <label htmlFor="identity-anonymous">{t('raise.anonymous')}</label>
         </div>
       </fieldset>
       <button type="submit" disabled={navigation.state === 'submitting'}>
-        Raise concern
+        {t('raise.submit')}
       </button>
     </Form>
   )
 }
 
 export function Receipt({ code }: { code: string }) {
+  const { t } = useTranslation('consultation')
   return (
     <div role="status" className="notice success">
-      <h4>Your anonymous concern is recorded</h4>
-      <p>It is held and released with the next batch of anonymous contributions.</p>
+      <h4>{t('receiptNotice.heading')}</h4>
+      <p>{t('receiptNotice.held')}</p>
       <p>
-        Your receipt code: <strong className="receipt-code">{code}</strong>
+        {/* The code is Probity's own (letters and dashes), never typed text, so it may sit inside <Trans>. */}
+        <Trans
+          t={t}
+          i18nKey="receiptNotice.code"
+          values={{ code }}
+          components={{ strong: <strong className="receipt-code" /> }}
+        />
       </p>
       <p>
-        Copy or write it down now: it is shown only this once and nobody can find it again for you.
-        With it you can <Link to="/concerns/receipt">look up your concern and its response</Link> at
-        any time.
+        <Trans t={t} i18nKey="receiptNotice.keep" components={{ lookup: <Link to="/concerns/receipt" /> }} />
       </p>
     </div>
   )

@@ -8,6 +8,7 @@ import {
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useActionData, type useLoaderData, useNavigation } from '@remix-run/react'
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from '~/components/form-controls'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import {
@@ -37,6 +38,7 @@ type View = ReturnType<typeof useLoaderData<typeof loader>>['view']
 
 export function SignPanel({ version, withSso, problem }: { version: number; withSso: boolean; problem: string | null }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('decision')
   // Someone who signed in with single sign-on signs in again at the provider instead of typing a password.
   const schema = withSso ? SignWithSsoSchema : SignSchema
   const lastResult = useLastResult('sign')
@@ -50,25 +52,19 @@ export function SignPanel({ version, withSso, problem }: { version: number; with
   })
   return (
     <section aria-labelledby="sign-heading" className="panel">
-      <h3 id="sign-heading">Sign the decision</h3>
-      <p>
-        Read the decision above. Signing is final: once the last signatory signs, the decision and
-        its signed record cannot be changed.
-      </p>
+      <h3 id="sign-heading">{t('sign.heading')}</h3>
+      <p>{t('sign.intro')}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors ?? (problem && !lastResult ? [problem] : undefined)} />
         <input type="hidden" name="intent" value="sign" />
         <input type="hidden" name="version" value={version} />
         {withSso ? (
-          <p>
-            You signed in with single sign-on: to confirm that it is you who signs, your identity
-            provider asks you to sign in again, then brings you back here and the decision is signed.
-          </p>
+          <p>{t('sign.sso')}</p>
         ) : (
           <Field
             id={fields.password.id}
-            label="Your password"
-            hint="Enter the password you sign in with, to confirm that it is you who signs."
+            label={t('sign.password')}
+            hint={t('sign.passwordHint')}
             errors={fields.password.errors}
           >
             <input
@@ -79,7 +75,7 @@ export function SignPanel({ version, withSso, problem }: { version: number; with
           </Field>
         )}
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Sign the decision
+          {t('sign.submit')}
         </button>
       </Form>
     </section>
@@ -88,6 +84,7 @@ export function SignPanel({ version, withSso, problem }: { version: number; with
 
 export function DecisionForm({ view }: { view: View }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('decision')
   const issues: BlockingIssue[] = view.blockingIssues
   const schema = useMemo(() => decisionSchema(issues), [issues])
   const [form, fields] = useForm<DecisionValues>({
@@ -106,12 +103,10 @@ export function DecisionForm({ view }: { view: View }) {
   return (
     <section aria-labelledby="decision-form-heading">
       <h2 id="decision-form-heading">
-        {view.current ? 'Change the decision' : 'Record the decision'}
+        {view.current ? t('form.changeHeading') : t('form.recordHeading')}
       </h2>
       <p>
-        {view.current
-          ? 'Until someone signs, you may change the decision. Recording it again replaces the version above.'
-          : 'The decision goes to its signatories once you record it. You may change it until the first of them signs.'}
+        {view.current ? t('form.changeIntro') : t('form.recordIntro')}
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
@@ -119,23 +114,23 @@ export function DecisionForm({ view }: { view: View }) {
         <input type="hidden" name="version" value={view.version} />
         <ChoiceGroup
           field={fields.outcome}
-          legend="Outcome"
+          legend={t('form.outcome')}
           type="radio"
-          options={choices(OUTCOME_CHOICES)}
+          options={Object.keys(OUTCOME_CHOICES).map((value) => ({
+            value,
+            label: t(`outcome.${value as keyof typeof OUTCOME_CHOICES}`),
+          }))}
         />
         <TextAreaField
           field={fields.rationale}
-          label="Rationale"
-          hint="Why the service decided as it did. Printed on the signed record."
+          label={t('form.rationale')}
+          hint={t('form.rationaleHint')}
           rows={6}
         />
 
         <fieldset className="field">
-          <legend>Conditions</legend>
-          <p className="hint">
-            For an approval with conditions. Recommendations accepted in consultation and
-            commitments made to staff are filled in; change them or add more.
-          </p>
+          <legend>{t('form.conditions')}</legend>
+          <p className="hint">{t('form.conditionsHint')}</p>
           <ErrorList id={`${fields.conditions.id}-error`} errors={fields.conditions.errors} />
           {conditions.map((item, index) => {
             const c = item.getFieldset()
@@ -144,7 +139,7 @@ export function DecisionForm({ view }: { view: View }) {
                 <input {...getInputProps(c.source, { type: 'hidden' })} />
                 <Field
                   id={c.text.id}
-                  label={`Condition ${index + 1}`}
+                  label={t('form.condition', { number: index + 1 })}
                   hint={
                     CONDITION_SOURCE_LABELS[
                       (c.source.value ?? 'decision') as keyof typeof CONDITION_SOURCE_LABELS
@@ -163,7 +158,7 @@ export function DecisionForm({ view }: { view: View }) {
                   {...form.remove.getButtonProps({ name: fields.conditions.name, index })}
                   className="secondary"
                 >
-                  Remove condition {index + 1}
+                  {t('form.removeCondition', { number: index + 1 })}
                 </button>
               </div>
             )
@@ -175,17 +170,14 @@ export function DecisionForm({ view }: { view: View }) {
             })}
             className="secondary"
           >
-            Add a condition
+            {t('form.addCondition')}
           </button>
         </fieldset>
 
         {issues.length ? (
           <fieldset className="field">
-            <legend>Blocking issues</legend>
-            <p className="hint">
-              Screening found these required privacy protections missing. To approve despite one,
-              record why; the override is printed on the signed record.
-            </p>
+            <legend>{t('form.blocking')}</legend>
+            <p className="hint">{t('form.blockingHint')}</p>
             {overrides.map((item, index) => {
               const o = item.getFieldset()
               const issue = issues[index]
@@ -195,7 +187,7 @@ export function DecisionForm({ view }: { view: View }) {
                   <input {...getInputProps(o.key, { type: 'hidden' })} />
                   <Field
                     id={o.rationale.id}
-                    label={`Override for: ${issue.issue}`}
+                    label={t('form.overrideFor', { issue: issue.issue })}
                     errors={o.rationale.errors}
                   >
                     <textarea
@@ -212,16 +204,12 @@ export function DecisionForm({ view }: { view: View }) {
         ) : null}
 
         <fieldset className="field">
-          <legend>Dissent and minority views</legend>
-          <p className="hint">
-            Views of reviewers who disagreed, printed on the record. Where reviewers scored a
-            criterion two or more bands apart, their scores and reasons are filled in; edit or
-            remove them.
-          </p>
+          <legend>{t('form.dissent')}</legend>
+          <p className="hint">{t('form.dissentHint')}</p>
           <ErrorList id={`${fields.dissent.id}-error`} errors={fields.dissent.errors} />
           {dissent.map((item, index) => (
             <div key={item.key} className="list-item">
-              <Field id={item.id} label={`View ${index + 1}`} errors={item.errors}>
+              <Field id={item.id} label={t('form.view', { number: index + 1 })} errors={item.errors}>
                 <textarea
                   {...getTextareaProps(item)}
                   rows={3}
@@ -233,7 +221,7 @@ export function DecisionForm({ view }: { view: View }) {
                 {...form.remove.getButtonProps({ name: fields.dissent.name, index })}
                 className="secondary"
               >
-                Remove view {index + 1}
+                {t('form.removeView', { number: index + 1 })}
               </button>
             </div>
           ))}
@@ -241,19 +229,17 @@ export function DecisionForm({ view }: { view: View }) {
             {...form.insert.getButtonProps({ name: fields.dissent.name, defaultValue: '' })}
             className="secondary"
           >
-            Add a view
+            {t('form.addView')}
           </button>
         </fieldset>
 
         <fieldset className="field">
-          <legend>Monitoring plan (for an approval)</legend>
-          <p className="hint">
-            How often the partnership is reviewed, and what is measured against what threshold.
-          </p>
-          <NumberField field={plan.intervalMonths} label="Review every (months)" />
+          <legend>{t('form.monitoring')}</legend>
+          <p className="hint">{t('form.monitoringHint')}</p>
+          <NumberField field={plan.intervalMonths} label={t('form.interval')} />
           <Field
             id={plan.startsOn.id}
-            label="First review period starts"
+            label={t('form.startsOn')}
             errors={plan.startsOn.errors}
           >
             <input
@@ -266,36 +252,36 @@ export function DecisionForm({ view }: { view: View }) {
             const i = item.getFieldset()
             return (
               <fieldset key={item.key} className="criterion">
-                <legend>Indicator {index + 1}</legend>
-                <TextField field={i.name} label="Name" />
-                <TextField field={i.unit} label="Unit" hint="For example, “visits a month”." />
-                <NumberField field={i.baseline} label="Baseline" step="any" />
+                <legend>{t('form.indicator', { number: index + 1 })}</legend>
+                <TextField field={i.name} label={t('form.name')} />
+                <TextField field={i.unit} label={t('form.unit')} hint={t('form.unitHint')} />
+                <NumberField field={i.baseline} label={t('form.baseline')} step="any" />
                 <SelectField
                   field={i.direction}
-                  label="Direction"
+                  label={t('form.direction')}
                   options={choices(DIRECTION_LABELS)}
                 />
                 <SelectField
                   field={i.thresholdKind}
-                  label="Threshold measured as"
+                  label={t('form.thresholdKind')}
                   options={choices(THRESHOLD_KIND_LABELS)}
                 />
                 <NumberField
                   field={i.thresholdValue}
-                  label="Threshold"
+                  label={t('form.threshold')}
                   step="any"
-                  hint="How far it may move the wrong way from the baseline before reassessment."
+                  hint={t('form.thresholdHint')}
                 />
                 <SelectField
                   field={i.measure}
-                  label="Value comes from"
+                  label={t('form.measure')}
                   options={choices(MEASURE_LABELS)}
                 />
                 <button
                   {...form.remove.getButtonProps({ name: plan.indicators.name, index })}
                   className="secondary"
                 >
-                  Remove indicator {index + 1}
+                  {t('form.removeIndicator', { number: index + 1 })}
                 </button>
               </fieldset>
             )
@@ -307,12 +293,12 @@ export function DecisionForm({ view }: { view: View }) {
             })}
             className="secondary"
           >
-            Add an indicator
+            {t('form.addIndicator')}
           </button>
         </fieldset>
 
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          {view.current ? 'Record the changed decision' : 'Record the decision'}
+          {view.current ? t('form.submitChanged') : t('form.submit')}
         </button>
       </Form>
     </section>

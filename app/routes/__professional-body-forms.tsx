@@ -3,6 +3,7 @@ import { Form, useLoaderData, useNavigation } from '@remix-run/react'
 import { type RecommendationItem } from '~/components/consultation'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import { useIntentForm } from '~/utils/use-intent-form'
+import { useTranslation } from 'react-i18next'
 import {
   LIMITS,
   PbAnswerSchema,
@@ -39,6 +40,7 @@ export function RequestForm({
   bodyName: string
 }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('consultation')
   const [form, fields] = useIntentForm(PbRequestSchema, {
     id: 'pb-request',
     intent: 'pb.request',
@@ -46,11 +48,11 @@ export function RequestForm({
   })
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
-      <h3>Record the request for {bodyName}’s opinion</h3>
+      <h3>{t('pb.requestFormHeading', { body: bodyName })}</h3>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="pb.request" />
       <input type="hidden" name="version" value={version} />
-      <Field id={fields.sentOn.id} label="Date sent" errors={fields.sentOn.errors}>
+      <Field id={fields.sentOn.id} label={t('pb.sentOn')} errors={fields.sentOn.errors}>
         <input
           {...getInputProps(fields.sentOn, { type: 'date' })}
           max={today}
@@ -59,8 +61,8 @@ export function RequestForm({
       </Field>
       <Field
         id={fields.contact.id}
-        label="Sent to"
-        hint="The person or team at the professional body."
+        label={t('pb.contact')}
+        hint={t('pb.contactHint')}
         errors={fields.contact.errors}
       >
         <input
@@ -69,15 +71,15 @@ export function RequestForm({
           {...describedBy(fields.contact.id, { hint: true, errors: fields.contact.errors })}
         />
       </Field>
-      <Field id={fields.shared.id} label="What was shared with them" errors={fields.shared.errors}>
+      <Field id={fields.shared.id} label={t('pb.sharedField')} errors={fields.shared.errors}>
         <textarea
           {...getTextareaProps(fields.shared)}
           maxLength={LIMITS.summary}
           {...describedBy(fields.shared.id, { errors: fields.shared.errors })}
         />
       </Field>
-      <PapersInput label="Papers sent" errors={form.allErrors.papers} />
-      <Field id={fields.deadline.id} label="Response due by" errors={fields.deadline.errors}>
+      <PapersInput label={t('pb.papersSent')} errors={form.allErrors.papers} />
+      <Field id={fields.deadline.id} label={t('pb.deadline')} errors={fields.deadline.errors}>
         <input
           {...getInputProps(fields.deadline, { type: 'date' })}
           min={today}
@@ -85,7 +87,7 @@ export function RequestForm({
         />
       </Field>
       <button type="submit" disabled={navigation.state === 'submitting'}>
-        Record the request
+        {t('pb.requestSubmit')}
       </button>
     </Form>
   )
@@ -101,6 +103,7 @@ export function ResponseForm({
   bodyName: string
 }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('consultation')
   const [form, fields] = useIntentForm(PbResponseSchema, {
     id: 'pb-respond',
     intent: 'pb.respond',
@@ -109,38 +112,35 @@ export function ResponseForm({
   const recommendations = fields.recommendations.getFieldList()
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
-      <h3>Record {bodyName}’s response</h3>
+      <h3>{t('pb.responseFormHeading', { body: bodyName })}</h3>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="pb.respond" />
       <input type="hidden" name="version" value={version} />
-      <Field id={fields.receivedOn.id} label="Date received" errors={fields.receivedOn.errors}>
+      <Field id={fields.receivedOn.id} label={t('pb.receivedOn')} errors={fields.receivedOn.errors}>
         <input
           {...getInputProps(fields.receivedOn, { type: 'date' })}
           max={today}
           {...describedBy(fields.receivedOn.id, { errors: fields.receivedOn.errors })}
         />
       </Field>
-      <Field id={fields.summary.id} label="Summary of the response" errors={fields.summary.errors}>
+      <Field id={fields.summary.id} label={t('pb.responseSummary')} errors={fields.summary.errors}>
         <textarea
           {...getTextareaProps(fields.summary)}
           maxLength={LIMITS.summary}
           {...describedBy(fields.summary.id, { errors: fields.summary.errors })}
         />
       </Field>
-      <PapersInput label="Their letter" errors={form.allErrors.papers} />
+      <PapersInput label={t('pb.theirLetter')} errors={form.allErrors.papers} />
       <fieldset className="field">
-        <legend>Recommendations</legend>
-        <p className="hint">
-          Record each recommendation on its own; each will need an answer. Leave none if they made
-          none.
-        </p>
+        <legend>{t('pb.recommendations')}</legend>
+        <p className="hint">{t('pb.recommendationsHint')}</p>
         <ErrorList
           id={`${fields.recommendations.id}-error`}
           errors={fields.recommendations.errors}
         />
         {recommendations.map((item, index) => (
           <div key={item.key} className="list-item">
-            <Field id={item.id} label={`Recommendation ${index + 1}`} errors={item.errors}>
+            <Field id={item.id} label={t('pb.recommendation', { number: index + 1 })} errors={item.errors}>
               <textarea
                 {...getTextareaProps(item)}
                 rows={3}
@@ -152,7 +152,7 @@ export function ResponseForm({
               {...form.remove.getButtonProps({ name: fields.recommendations.name, index })}
               className="secondary"
             >
-              Remove recommendation {index + 1}
+              {t('pb.removeRecommendation', { number: index + 1 })}
             </button>
           </div>
         ))}
@@ -160,11 +160,11 @@ export function ResponseForm({
           {...form.insert.getButtonProps({ name: fields.recommendations.name, defaultValue: '' })}
           className="secondary"
         >
-          Add a recommendation
+          {t('pb.addRecommendation')}
         </button>
       </fieldset>
       <button type="submit" disabled={navigation.state === 'submitting'}>
-        Record the response
+        {t('pb.responseSubmit')}
       </button>
     </Form>
   )
@@ -172,6 +172,7 @@ export function ResponseForm({
 
 export function AnswerForm({ r }: { r: RecommendationItem }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('consultation')
   const [form, fields] = useIntentForm(PbAnswerSchema, {
     id: `answer-${r.id}`,
     intent: 'pb.answer',
@@ -186,28 +187,26 @@ export function AnswerForm({ r }: { r: RecommendationItem }) {
         className="field"
         aria-describedby={fields.answer.errors?.length ? `${fields.answer.id}-error` : undefined}
       >
-        <legend>Does the service accept recommendation {r.position}?</legend>
+        <legend>{t('pb.accept', { number: r.position })}</legend>
         <ErrorList id={`${fields.answer.id}-error`} errors={fields.answer.errors} />
         <div className="choice">
           <input
             {...getInputProps(fields.answer, { type: 'radio', value: 'accepted' })}
             id={`${r.id}-accepted`}
           />
-          <label htmlFor={`${r.id}-accepted`}>
-            Accepted: it becomes a condition of the decision
-          </label>
+          <label htmlFor={`${r.id}-accepted`}>{t('pb.accepted')}</label>
         </div>
         <div className="choice">
           <input
             {...getInputProps(fields.answer, { type: 'radio', value: 'not_accepted' })}
             id={`${r.id}-not-accepted`}
           />
-          <label htmlFor={`${r.id}-not-accepted`}>Not accepted</label>
+          <label htmlFor={`${r.id}-not-accepted`}>{t('pb.notAccepted')}</label>
         </div>
       </fieldset>
       <Field
         id={fields.rationale.id}
-        label="Why not (required if not accepted)"
+        label={t('pb.rationale')}
         errors={fields.rationale.errors}
       >
         <textarea
@@ -218,28 +217,29 @@ export function AnswerForm({ r }: { r: RecommendationItem }) {
         />
       </Field>
       <button type="submit" disabled={navigation.state === 'submitting'}>
-        Record the answer to recommendation {r.position}
+        {t('pb.answerSubmit', { number: r.position })}
       </button>
     </Form>
   )
 }
 
 export function CloseForm({ version }: { version: number }) {
+  const { t } = useTranslation('consultation')
   const [form, fields] = useIntentForm(PbCloseSchema, {
     id: 'pb-close',
     intent: 'pb.closeWithoutResponse',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
-      <h3>Close without a response</h3>
-      <p>The deadline has passed. The record will say plainly that no response was received.</p>
+      <h3>{t('pb.closeHeading')}</h3>
+      <p>{t('pb.closeIntro')}</p>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="pb.closeWithoutResponse" />
       <input type="hidden" name="version" value={version} />
       <Field
         id={fields.note.id}
-        label="Note for the record"
-        hint="For example, the reminders sent."
+        label={t('pb.note')}
+        hint={t('pb.noteHint')}
         errors={fields.note.errors}
       >
         <textarea
@@ -249,7 +249,7 @@ export function CloseForm({ version }: { version: number }) {
         />
       </Field>
       <button type="submit" className="warning">
-        Close without a response
+        {t('pb.closeSubmit')}
       </button>
     </Form>
   )

@@ -5,14 +5,19 @@ import { Form, Link, useActionData, useNavigation, type MetaFunction } from '@re
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { getDb } from '~/utils/app-context.server'
 import { requireUser } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { stageLabel } from '#machines/vocabulary/labels'
+import { Trans, useTranslation } from 'react-i18next'
+import { useCategoryLabel, useEndorsementText, usePageLocale } from '~/components/consultation'
+import { fixedT } from '~/utils/i18n'
+import { vm } from '~/utils/validation-message'
 import { formatDate } from '~/utils/calendar'
 import { lookUpHeldReceipt, lookUpReceipt } from '~/workflow/consultation/concerns.server'
-import { CATEGORY_LABELS, ReceiptLookupSchema } from '~/workflow/consultation/forms'
+import { ReceiptLookupSchema } from '~/workflow/consultation/forms'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Look up an anonymous concern')
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(fixedT(metaLocale(matches), 'consultation')('receipt.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -36,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(
       {
         result: submission.reply({
-          fieldErrors: { code: ['No concern has that receipt code. Check it and try again.'] },
+          fieldErrors: { code: [vm('consultation.receiptNotFound')] },
         }),
         concern: null,
         held: null,
@@ -58,20 +63,20 @@ export default function ReceiptLookup() {
   })
   const concern = actionData?.concern
   const held = actionData?.held
+  const { t } = useTranslation('consultation')
+  const locale = usePageLocale()
+  const categoryLabel = useCategoryLabel()
+  const endorsementText = useEndorsementText()
   return (
     <>
-      <h1>Look up an anonymous concern</h1>
-      <p>
-        When you raised a concern anonymously you were given a receipt code. Enter it to see your
-        concern, how many colleagues endorsed it and the response. Nothing about this lookup is
-        recorded.
-      </p>
+      <h1>{t('receipt.title')}</h1>
+      <p>{t('receipt.intro')}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
         <Field
           id={fields.code.id}
-          label="Receipt code"
-          hint="For example ABCD-EFGH-JKMN-PQRS-TVWX."
+          label={t('receipt.code')}
+          hint={t('receipt.codeHint')}
           errors={fields.code.errors}
         >
           <input
@@ -84,54 +89,53 @@ export default function ReceiptLookup() {
           />
         </Field>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Look up
+          {t('receipt.submit')}
         </button>
       </Form>
       {held ? (
         <section aria-labelledby="held-heading" className="panel" role="status">
-          <h2 id="held-heading">Your concern about {held.proposal.title}</h2>
+          <h2 id="held-heading">{t('receipt.heading', { title: held.proposal.title })}</h2>
           <p className="muted">
-            {held.proposal.reference} · {held.category ? CATEGORY_LABELS[held.category] : null} · written{' '}
-            {formatDate(held.heldOn)} · waiting for release
+            {held.proposal.reference} · {held.category ? categoryLabel(held.category) : null} ·{' '}
+            {t('receipt.written', { date: formatDate(held.heldOn, locale) })} · {t('receipt.waiting')}
           </p>
           <p className="prewrap">{held.text}</p>
           <p>
-            It is held with other anonymous contributions and released with the next batch. Nobody else can read
-            it until then. <Link to="/anonymity">How anonymous contributions are released</Link>.
+            <Trans t={t} i18nKey="receipt.held" components={{ release: <Link to="/anonymity" /> }} />
           </p>
         </section>
       ) : null}
       {concern ? (
         <section aria-labelledby="found-heading" className="panel" role="status">
-          <h2 id="found-heading">Your concern about {concern.proposal.title}</h2>
+          <h2 id="found-heading">{t('receipt.heading', { title: concern.proposal.title })}</h2>
           <p className="muted">
-            {concern.proposal.reference} · {stageLabel(concern.proposal.stage)} ·{' '}
-            {CATEGORY_LABELS[concern.category]} · raised {formatDate(concern.raisedOn)} ·{' '}
-            {concern.endorsements === 1 ? '1 endorsement' : `${concern.endorsements} endorsements`}
+            {concern.proposal.reference} · {stageLabel(concern.proposal.stage)} · {categoryLabel(concern.category)} ·{' '}
+            {t('receipt.raised', { date: formatDate(concern.raisedOn, locale) })} ·{' '}
+            {endorsementText({ endorsements: concern.endorsements, endorsers: [] })}
           </p>
           <p className="prewrap">{concern.text}</p>
           {concern.hiddenReason !== null ? (
-            <p className="notice warning">
-              It was hidden for breaking the code of conduct. Reason given: {concern.hiddenReason}
-            </p>
+            <p className="notice warning">{t('receipt.hidden', { reason: concern.hiddenReason })}</p>
           ) : null}
           {concern.response !== null ? (
             <>
-              <h3>Response{concern.respondedOn ? `, ${formatDate(concern.respondedOn)}` : ''}</h3>
+              <h3>
+                {concern.respondedOn
+                  ? t('concern.responseOn', { date: formatDate(concern.respondedOn, locale) })
+                  : t('concern.response')}
+              </h3>
               <p className="prewrap">{concern.response}</p>
               {concern.responseCondition ? (
                 <p>
-                  <strong>Condition carried into the decision:</strong> {concern.responseCondition}
+                  <strong>{t('concern.conditionLabel')}</strong> {concern.responseCondition}
                 </p>
               ) : null}
             </>
           ) : concern.hiddenReason === null ? (
-            <p>No response has been published yet.</p>
+            <p>{t('receipt.noResponse')}</p>
           ) : null}
           <p>
-            <Link to={`/proposals/${concern.proposal.id}/consultation`}>
-              Go to the consultation
-            </Link>
+            <Link to={`/proposals/${concern.proposal.id}/consultation`}>{t('receipt.goToConsultation')}</Link>
           </p>
         </section>
       ) : null}

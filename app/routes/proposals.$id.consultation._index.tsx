@@ -6,14 +6,17 @@ import {
   ConcernCard,
   ConsultationLink,
   PapersList,
-  PB_STATE_LABELS,
   RecommendationAnswer,
-  STAFF_STATE_LABELS,
   StateTag,
+  usePageLocale,
+  usePbStateLabel,
+  useStaffStateLabel,
 } from '~/components/consultation'
+import { useTranslation } from 'react-i18next'
+import { fixedT } from '~/utils/i18n'
 import { FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
-import { pageTitle } from '~/utils/meta'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { formatDate } from '~/utils/calendar'
 import { endorseConcern, raiseConcern } from '~/workflow/consultation/concerns.server'
 import { EndorseSchema, RaiseConcernSchema } from '~/workflow/consultation/forms'
@@ -26,7 +29,7 @@ import { RaiseConcernForm, Receipt } from './__consultation-forms'
 import { AnonymityNotice } from '~/components/anonymity-notice'
 import { anonymityInfo } from '~/workflow/consultation/release-anonymous.server'
 
-export const meta: MetaFunction = () => pageTitle('Consultation')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'consultation')('page.title'))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
@@ -106,38 +109,36 @@ export default function Consultation() {
   const pb = view.professionalBody
   const staff = view.staff
   const raised = actionData?.intent === 'concern.raise' && actionData.concernId
+  const { t } = useTranslation('consultation')
+  const locale = usePageLocale()
+  const pbStateLabel = usePbStateLabel()
+  const staffStateLabel = useStaffStateLabel()
   return (
     <>
-      <h2>Consultation</h2>
-      <p>
-        The professional body and the service’s staff are consulted side by side. The decision opens
-        once both consultations are complete, with every recommendation and every concern answered
-        on the record.
-      </p>
+      <h2>{t('page.title')}</h2>
+      <p>{t('page.intro')}</p>
       <div className="grid-2">
         <section aria-labelledby="pb-heading" className="panel">
-          <h3 id="pb-heading">{view.bodyName}, the professional body</h3>
+          <h3 id="pb-heading">{t('page.pbHeading', { body: view.bodyName })}</h3>
           <p>
-            <StateTag label={PB_STATE_LABELS[pb.state] ?? pb.state} done={pb.state === 'done'} />
+            <StateTag label={pbStateLabel(pb.state)} done={pb.state === 'done'} />
           </p>
           {pb.request ? (
             <dl className="facts">
-              <dt>Asked</dt>
-              <dd>
-                {pb.request.contact}, on {formatDate(pb.request.sentOn)}
-              </dd>
-              <dt>Shared with them</dt>
+              <dt>{t('page.asked')}</dt>
+              <dd>{t('page.askedValue', { contact: pb.request.contact, date: formatDate(pb.request.sentOn, locale) })}</dd>
+              <dt>{t('page.shared')}</dt>
               <dd>{pb.request.shared}</dd>
-              <dt>Response due</dt>
-              <dd>{formatDate(pb.request.deadline)}</dd>
+              <dt>{t('page.due')}</dt>
+              <dd>{formatDate(pb.request.deadline, locale)}</dd>
             </dl>
           ) : null}
-          <PapersList proposalId={proposalId} label="Papers sent" papers={papers.request} />
+          <PapersList proposalId={proposalId} label={t('page.papersSent')} papers={papers.request} />
           {pb.response ? (
             <>
-              <p className="label">Response received {formatDate(pb.response.receivedOn)}</p>
+              <p className="label">{t('page.responseReceived', { date: formatDate(pb.response.receivedOn, locale) })}</p>
               <p>{pb.response.summary}</p>
-              <PapersList proposalId={proposalId} label="Their letter" papers={papers.response} />
+              <PapersList proposalId={proposalId} label={t('page.theirLetter')} papers={papers.response} />
               {pb.recommendations.length > 0 ? (
                 <ol className="recommendations">
                   {pb.recommendations.map((r) => (
@@ -148,69 +149,70 @@ export default function Consultation() {
                   ))}
                 </ol>
               ) : (
-                <p>The response made no recommendations.</p>
+                <p>{t('page.noRecommendations')}</p>
               )}
             </>
           ) : null}
           {pb.closedNote !== null ? (
             <p>
-              <strong>No response was received.</strong> {pb.closedNote}
+              <strong>{t('page.noResponse')}</strong> {pb.closedNote}
             </p>
           ) : null}
           {view.isProposer && pb.state !== 'done' && pb.state !== 'notStarted' ? (
             <ConsultationLink to={`/proposals/${proposalId}/consultation/professional-body`}>
-              Record the {view.bodyName} consultation
+              {t('page.recordPb', { body: view.bodyName })}
             </ConsultationLink>
           ) : null}
         </section>
         <section aria-labelledby="staff-heading" className="panel">
-          <h3 id="staff-heading">Staff</h3>
+          <h3 id="staff-heading">{t('page.staffHeading')}</h3>
           <p>
             <StateTag
-              label={STAFF_STATE_LABELS[staff.state] ?? staff.state}
+              label={staffStateLabel(staff.state)}
               done={staff.state === 'done'}
             />
           </p>
           {staff.consultation ? (
             <>
               <p>
-                Opened {formatDate(staff.consultation.openedOn)};{' '}
-                {staff.consultation.closed ? 'closed' : 'closes at the end of'}{' '}
-                {formatDate(staff.consultation.closesOn)}.
+                {t(staff.consultation.closed ? 'page.openedClosed' : 'page.openedCloses', {
+                  opened: formatDate(staff.consultation.openedOn, locale),
+                  closes: formatDate(staff.consultation.closesOn, locale),
+                })}
               </p>
-              <p className="label">Summary for staff</p>
+              <p className="label">{t('page.summaryForStaff')}</p>
               <p className="prewrap">{staff.consultation.summary}</p>
             </>
           ) : null}
           {staff.union ? (
             <p>
-              <strong>{staff.union.unionName}</strong> responded on{' '}
-              {formatDate(staff.union.consultedOn)}: {staff.union.response}
+              <strong>{staff.union.unionName}</strong>{' '}
+              {t('page.unionRespondedOn', { date: formatDate(staff.union.consultedOn, locale) })} {staff.union.response}
             </p>
           ) : staff.unionRequired ? null : (
-            <p className="muted">The service recognises no trade union, so none is consulted.</p>
+            <p className="muted">{t('page.noUnion')}</p>
           )}
           {view.isProposer && staff.state !== 'done' && staff.state !== 'notStarted' ? (
             <ConsultationLink to={`/proposals/${proposalId}/consultation/staff`}>
-              Manage the staff consultation
+              {t('page.manageStaff')}
             </ConsultationLink>
           ) : null}
         </section>
       </div>
       <section id="concerns" aria-labelledby="concerns-heading">
-        <h3 id="concerns-heading">Staff concerns ({view.concerns.length})</h3>
+        <h3 id="concerns-heading">{t('page.concernsHeading', { n: view.concerns.length })}</h3>
         {raised ? (
           actionData.receipt ? (
             <Receipt code={actionData.receipt} />
           ) : (
             <p role="status" className="notice success">
-              Your concern is recorded with your name.
+              {t('raise.recordedNamed')}
             </p>
           )
         ) : null}
         {staff.can.raise ? <RaiseConcernForm anonymity={anonymity} /> : null}
         {view.isProposer && staff.state === 'open' ? <AnonymityNotice info={anonymity} audience="chief" /> : null}
-        {view.concerns.length === 0 ? <p>No concerns have been raised.</p> : null}
+        {view.concerns.length === 0 ? <p>{t('page.noConcerns')}</p> : null}
         {view.concerns.map((c, i) => (
           <ConcernCard key={c.id} concern={c} number={i + 1}>
             {actionData?.intent === 'concern.endorse' && actionData.concernId === c.id ? (
@@ -221,18 +223,17 @@ export default function Consultation() {
                 <input type="hidden" name="intent" value="concern.endorse" />
                 <input type="hidden" name="concernId" value={c.id} />
                 <button type="submit" name="identity" value="named">
-                  Endorse with my name
+                  {t('page.endorseNamed')}
                 </button>
                 <button type="submit" name="identity" value="anonymous" className="secondary">
-                  Endorse anonymously
+                  {t('page.endorseAnonymous')}
                 </button>
               </Form>
             ) : null}
             {c.can.respond || c.can.hide ? (
               <p>
                 <Link to={`/proposals/${proposalId}/consultation/concerns/${c.id}`}>
-                  Respond to concern {i + 1}
-                  {c.can.hide ? ' or hide it' : ''}
+                  {t(c.can.hide ? 'page.respondOrHide' : 'page.respond', { number: i + 1 })}
                 </Link>
               </p>
             ) : null}

@@ -14,7 +14,9 @@ import { describedBy, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { notFound } from '~/utils/auth.server'
 import { isUuid } from '~/utils/ids'
-import { pageTitle } from '~/utils/meta'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { useTranslation } from 'react-i18next'
+import { fixedT } from '~/utils/i18n'
 import { useIntentForm, type IntentReply } from '~/utils/use-intent-form'
 import { hideConcern, respondToConcern } from '~/workflow/consultation/concerns.server'
 import { HideSchema, LIMITS, RespondSchema } from '~/workflow/consultation/forms'
@@ -22,8 +24,10 @@ import { getConsultationView } from '~/workflow/consultation/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle(data ? `Concern ${data.number}` : 'Concern', 'Consultation')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = fixedT(metaLocale(matches), 'consultation')
+  return pageTitle(data ? t('concernPage.title', { number: data.number }) : t('concernPage.titleUnknown'), t('page.title'))
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
@@ -77,22 +81,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 // for the shared schema, which checks the form in the browser before it is sent.
 function RespondForm({ concernId, number }: { concernId: string; number: number }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('consultation')
   const [form, fields] = useIntentForm(RespondSchema, {
     id: 'respond',
     intent: 'concern.respond',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack panel">
-      <h3>Publish a response</h3>
-      <p>
-        Every member of staff will see it beside the concern, and it goes into the decision record.
-      </p>
+      <h3>{t('concernPage.respondHeading')}</h3>
+      <p>{t('concernPage.respondIntro')}</p>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="concern.respond" />
       <input type="hidden" name="concernId" value={concernId} />
       <Field
         id={fields.response.id}
-        label={`Response to concern ${number}`}
+        label={t('concernPage.response', { number })}
         errors={fields.response.errors}
       >
         <textarea
@@ -104,8 +107,8 @@ function RespondForm({ concernId, number }: { concernId: string; number: number 
       </Field>
       <Field
         id={fields.condition.id}
-        label="Condition the response commits to (optional)"
-        hint="If the response promises something, word it as a condition: it is carried into the decision and checked in monitoring."
+        label={t('concernPage.condition')}
+        hint={t('concernPage.conditionHint')}
         errors={fields.condition.errors}
       >
         <textarea
@@ -116,28 +119,26 @@ function RespondForm({ concernId, number }: { concernId: string; number: number 
         />
       </Field>
       <button type="submit" disabled={navigation.state === 'submitting'}>
-        Publish the response
+        {t('concernPage.respondSubmit')}
       </button>
     </Form>
   )
 }
 
 function HideForm({ concernId }: { concernId: string }) {
+  const { t } = useTranslation('consultation')
   const [form, fields] = useIntentForm(HideSchema, {
     id: 'hide',
     intent: 'concern.hide',
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
-      <h3>Hide for breaking the code of conduct</h3>
-      <p>
-        Only for abuse, not for disagreement. The concern is kept and marked hidden; the reason is
-        shown to everyone and in the decision record.
-      </p>
+      <h3>{t('concernPage.hideHeading')}</h3>
+      <p>{t('concernPage.hideIntro')}</p>
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="concern.hide" />
       <input type="hidden" name="concernId" value={concernId} />
-      <Field id={fields.reason.id} label="Reason for hiding" errors={fields.reason.errors}>
+      <Field id={fields.reason.id} label={t('concernPage.reason')} errors={fields.reason.errors}>
         <textarea
           {...getTextareaProps(fields.reason)}
           rows={3}
@@ -146,7 +147,7 @@ function HideForm({ concernId }: { concernId: string }) {
         />
       </Field>
       <button type="submit" className="warning">
-        Hide this concern
+        {t('concernPage.hideSubmit')}
       </button>
     </Form>
   )
@@ -154,12 +155,13 @@ function HideForm({ concernId }: { concernId: string }) {
 
 export default function ConcernPage() {
   const { proposalId, concern, number } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('consultation')
   return (
     <>
       <p>
-        <Link to={`/proposals/${proposalId}/consultation#concerns`}>Back to the concerns</Link>
+        <Link to={`/proposals/${proposalId}/consultation#concerns`}>{t('concernPage.back')}</Link>
       </p>
-      <h2>Concern {number}</h2>
+      <h2>{t('concernPage.title', { number })}</h2>
       <ConcernCard concern={concern} number={number} headingLevel={3} />
       {concern.can.respond ? <RespondForm concernId={concern.id} number={number} /> : null}
       {concern.can.hide ? <HideForm concernId={concern.id} /> : null}

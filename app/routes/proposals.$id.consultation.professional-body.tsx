@@ -7,7 +7,11 @@ import { FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/attachments.server'
-import { pageTitle } from '~/utils/meta'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { useTranslation } from 'react-i18next'
+import { usePageLocale } from '~/components/consultation'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
 import { readForm, uploadsOf } from '~/utils/multipart.server'
 import { type IntentReply } from '~/utils/use-intent-form'
 import { formatDate } from '~/utils/calendar'
@@ -25,8 +29,10 @@ import { getConsultationView } from '~/workflow/consultation/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { RequestForm, ResponseForm, AnswerForm, CloseForm } from './__professional-body-forms'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle(data ? `${data.view.bodyName} consultation` : 'Professional body consultation')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = fixedT(metaLocale(matches), 'consultation')
+  return pageTitle(data ? t('pb.title', { body: data.view.bodyName }) : t('pb.titleUnknown'))
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
@@ -40,11 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
   // The proposer records this consultation; everyone else reads it on the consultation page.
   if (!view.isProposer) throw redirect(`/proposals/${proposal.id}/consultation`)
+  const t = fixedT(await localeFor(request, user), 'consultation')
   return {
     proposalId: proposal.id,
     view,
     papers: await listConsultationPapers(db, proposal.id),
-    papersHint: `Optional. PDF, Word (.docx) or OpenDocument (.odt), up to ${MAX_PAPERS} files of ${MAX_ATTACHMENT_LABEL} each.`,
+    papersHint: t('pb.papersHint', { max: MAX_PAPERS, size: MAX_ATTACHMENT_LABEL }),
   }
 }
 
@@ -62,10 +69,11 @@ function refused(
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
+  const t = fixedT(await localeFor(request, user), 'consultation')
   const read = await readForm(request, {
     maxFiles: MAX_PAPERS,
     maxFileBytes: MAX_ATTACHMENT_BYTES,
-    tooLarge: `Attach files of at most ${MAX_ATTACHMENT_LABEL} each`,
+    tooLarge: t('pb.tooLarge', { size: MAX_ATTACHMENT_LABEL }),
   })
   if (!read.ok) {
     return data<Reply>(
@@ -124,6 +132,8 @@ export default function ProfessionalBodyConsultation() {
   const { proposalId, view, papers } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const pb = view.professionalBody
+  const { t } = useTranslation('consultation')
+  const locale = usePageLocale()
   const generalError =
     actionData && ['upload', 'pb.complete'].includes(actionData.intent)
       ? actionData.result.error?.['']
@@ -131,19 +141,22 @@ export default function ProfessionalBodyConsultation() {
   return (
     <>
       <p>
-        <Link to={`/proposals/${proposalId}/consultation`}>Back to the consultation</Link>
+        <Link to={`/proposals/${proposalId}/consultation`}>{t('staff.back')}</Link>
       </p>
-      <h2>{view.bodyName} consultation</h2>
+      <h2>{t('pb.title', { body: view.bodyName })}</h2>
       <FormErrors errors={generalError ?? undefined} />
       {pb.request ? (
         <section aria-labelledby="request-heading" className="panel">
-          <h3 id="request-heading">Request</h3>
+          <h3 id="request-heading">{t('pb.requestHeading')}</h3>
           <p>
-            Sent to {pb.request.contact} on {formatDate(pb.request.sentOn)}; response due by{' '}
-            {formatDate(pb.request.deadline)}.
+            {t('pb.sentTo', {
+              contact: pb.request.contact,
+              sent: formatDate(pb.request.sentOn, locale),
+              due: formatDate(pb.request.deadline, locale),
+            })}
           </p>
           <p className="prewrap">{pb.request.shared}</p>
-          <PapersList proposalId={proposalId} label="Papers sent" papers={papers.request} />
+          <PapersList proposalId={proposalId} label={t('pb.papersSent')} papers={papers.request} />
         </section>
       ) : null}
       {pb.can.request ? (
@@ -153,17 +166,14 @@ export default function ProfessionalBodyConsultation() {
         <ResponseForm version={view.version} today={view.today} bodyName={view.bodyName} />
       ) : null}
       {pb.state === 'awaitingResponse' && !pb.can.close && pb.request ? (
-        <p className="muted">
-          If nothing arrives, you can close this consultation with a note once the deadline (
-          {formatDate(pb.request.deadline)}) has passed.
-        </p>
+        <p className="muted">{t('pb.closeLater', { date: formatDate(pb.request.deadline, locale) })}</p>
       ) : null}
       {pb.can.close ? <CloseForm version={view.version} /> : null}
       {pb.response ? (
         <section aria-labelledby="response-heading">
-          <h3 id="response-heading">Response received {formatDate(pb.response.receivedOn)}</h3>
+          <h3 id="response-heading">{t('pb.responseHeading', { date: formatDate(pb.response.receivedOn, locale) })}</h3>
           <p className="prewrap">{pb.response.summary}</p>
-          <PapersList proposalId={proposalId} label="Their letter" papers={papers.response} />
+          <PapersList proposalId={proposalId} label={t('pb.theirLetter')} papers={papers.response} />
           {pb.recommendations.map((r) => (
             <article
               key={r.id}
@@ -171,7 +181,7 @@ export default function ProfessionalBodyConsultation() {
               className="concern"
               aria-labelledby={`recommendation-${r.id}-heading`}
             >
-              <h4 id={`recommendation-${r.id}-heading`}>Recommendation {r.position}</h4>
+              <h4 id={`recommendation-${r.id}-heading`}>{t('pb.recommendation', { number: r.position })}</h4>
               <p className="prewrap">{r.text}</p>
               {r.canAnswer ? <AnswerForm r={r} /> : <RecommendationAnswer r={r} />}
             </article>
@@ -183,17 +193,12 @@ export default function ProfessionalBodyConsultation() {
           <input type="hidden" name="intent" value="pb.complete" />
           <input type="hidden" name="version" value={view.version} />
           {pb.can.complete ? (
-            <p>Every recommendation has an answer.</p>
+            <p>{t('pb.allAnswered')}</p>
           ) : (
-            <p>
-              {pb.unanswered === 1
-                ? 'One recommendation still needs'
-                : `${pb.unanswered} recommendations still need`}{' '}
-              an answer before this consultation can be completed.
-            </p>
+            <p>{t('pb.unanswered', { count: pb.unanswered })}</p>
           )}
           {pb.can.complete ? (
-            <button type="submit">Complete the {view.bodyName} consultation</button>
+            <button type="submit">{t('pb.completeSubmit', { body: view.bodyName })}</button>
           ) : null}
         </Form>
       ) : null}

@@ -12,7 +12,10 @@ import {
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
-import { pageTitle } from '~/utils/meta'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { useTranslation } from 'react-i18next'
+import { usePageLocale } from '~/components/consultation'
+import { fixedT } from '~/utils/i18n'
 import { useIntentForm, type IntentReply } from '~/utils/use-intent-form'
 import { formatDate } from '~/utils/calendar'
 import {
@@ -34,7 +37,8 @@ import { formDataOf } from '~/utils/multipart.server'
 import { AnonymityNotice, type AnonymityInfo } from '~/components/anonymity-notice'
 import { anonymityInfo } from '~/workflow/consultation/release-anonymous.server'
 
-export const meta: MetaFunction = () => pageTitle('Staff consultation')
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(fixedT(metaLocale(matches), 'consultation')('staff.title'))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
@@ -108,6 +112,8 @@ function OpenForm({
   anonymity: AnonymityInfo
 }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('consultation')
+  const locale = usePageLocale()
   const [form, fields] = useIntentForm(StaffOpenSchema, {
     id: 'staff-open',
     intent: 'staff.open',
@@ -115,16 +121,16 @@ function OpenForm({
   })
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
-      <h3>Open the staff consultation</h3>
-      <p>Every member of staff is told at once, in Probity and by e-mail.</p>
+      <h3>{t('staff.openHeading')}</h3>
+      <p>{t('staff.openIntro')}</p>
       <AnonymityNotice info={anonymity} audience="chief" />
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="staff.open" />
       <input type="hidden" name="version" value={version} />
       <Field
         id={fields.summary.id}
-        label="Summary for staff"
-        hint="What is proposed and why, in plain words. Staff read this before raising concerns."
+        label={t('staff.summary')}
+        hint={t('staff.summaryHint')}
         errors={fields.summary.errors}
       >
         <textarea
@@ -136,8 +142,8 @@ function OpenForm({
       </Field>
       <Field
         id={fields.closesOn.id}
-        label="Closing date"
-        hint={`Staff have at least ${minDays} days: ${formatDate(earliest)} at the earliest. Concerns are accepted until the end of that day.`}
+        label={t('staff.closesOn')}
+        hint={t('staff.closesOnHint', { count: minDays, earliest: formatDate(earliest, locale) })}
         errors={fields.closesOn.errors}
       >
         <input
@@ -147,7 +153,7 @@ function OpenForm({
         />
       </Field>
       <button type="submit" disabled={navigation.state === 'submitting'}>
-        Open the consultation and notify staff
+        {t('staff.openSubmit')}
       </button>
     </Form>
   )
@@ -155,6 +161,7 @@ function OpenForm({
 
 function UnionForm({ today }: { today: string }) {
   const navigation = useNavigation()
+  const { t } = useTranslation('consultation')
   const [form, fields] = useIntentForm(UnionSchema, {
     id: 'union',
     intent: 'union.record',
@@ -164,7 +171,7 @@ function UnionForm({ today }: { today: string }) {
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors errors={form.errors} />
       <input type="hidden" name="intent" value="union.record" />
-      <Field id={fields.unionName.id} label="Union" errors={fields.unionName.errors}>
+      <Field id={fields.unionName.id} label={t('staff.unionName')} errors={fields.unionName.errors}>
         <input
           {...getInputProps(fields.unionName, { type: 'text' })}
           maxLength={LIMITS.short}
@@ -173,7 +180,7 @@ function UnionForm({ today }: { today: string }) {
       </Field>
       <Field
         id={fields.consultedOn.id}
-        label="Date of their response"
+        label={t('staff.consultedOn')}
         errors={fields.consultedOn.errors}
       >
         <input
@@ -182,7 +189,7 @@ function UnionForm({ today }: { today: string }) {
           {...describedBy(fields.consultedOn.id, { errors: fields.consultedOn.errors })}
         />
       </Field>
-      <Field id={fields.response.id} label="Their response" errors={fields.response.errors}>
+      <Field id={fields.response.id} label={t('staff.unionResponse')} errors={fields.response.errors}>
         <textarea
           {...getTextareaProps(fields.response)}
           maxLength={LIMITS.summary}
@@ -190,7 +197,7 @@ function UnionForm({ today }: { today: string }) {
         />
       </Field>
       <button type="submit" disabled={navigation.state === 'submitting'}>
-        Record the union’s response
+        {t('staff.unionSubmit')}
       </button>
     </Form>
   )
@@ -202,12 +209,15 @@ export default function StaffConsultation() {
   const actionData = useActionData<typeof action>()
   const completeErrors =
     actionData?.intent === 'staff.complete' ? actionData.result.error?.[''] : undefined
+  const { t } = useTranslation('consultation')
+  const locale = usePageLocale()
+  const awaiting = view.concerns.filter((c) => c.response === null && c.hiddenReason === null).length
   return (
     <>
       <p>
-        <Link to={`/proposals/${proposalId}/consultation`}>Back to the consultation</Link>
+        <Link to={`/proposals/${proposalId}/consultation`}>{t('staff.back')}</Link>
       </p>
-      <h2>Staff consultation</h2>
+      <h2>{t('staff.title')}</h2>
       {staff.can.open ? (
         <OpenForm
           version={view.version}
@@ -218,35 +228,31 @@ export default function StaffConsultation() {
       ) : null}
       {staff.consultation ? (
         <section aria-labelledby="open-heading" className="panel">
-          <h3 id="open-heading">Open since {formatDate(staff.consultation.openedOn)}</h3>
+          <h3 id="open-heading">{t('staff.openSince', { date: formatDate(staff.consultation.openedOn, locale) })}</h3>
           <p>
-            {staff.consultation.closed ? 'Closed at the end of' : 'Closes at the end of'}{' '}
-            {formatDate(staff.consultation.closesOn)}.{' '}
-            {view.concerns.length === 1 ? 'One concern' : `${view.concerns.length} concerns`}{' '}
-            raised;{' '}
-            {view.concerns.filter((c) => c.response === null && c.hiddenReason === null).length}{' '}
-            awaiting a response.
+            {t(staff.consultation.closed ? 'staff.closedAt' : 'staff.closesAt', {
+              date: formatDate(staff.consultation.closesOn, locale),
+            })}{' '}
+            {t('staff.concernsRaised', { count: view.concerns.length, awaiting })}
           </p>
           <p>
             <Link to={`/proposals/${proposalId}/consultation#concerns`}>
-              Read and answer the concerns
+              {t('staff.readConcerns')}
             </Link>
           </p>
         </section>
       ) : null}
       {staff.state === 'open' ? (
         <section aria-labelledby="union-heading">
-          <h3 id="union-heading">Trade union</h3>
+          <h3 id="union-heading">{t('staff.unionHeading')}</h3>
           {staff.union ? (
             <p>
-              <strong>{staff.union.unionName}</strong> responded on{' '}
-              {formatDate(staff.union.consultedOn)}: {staff.union.response}
+              <strong>{staff.union.unionName}</strong>{' '}
+              {t('page.unionRespondedOn', { date: formatDate(staff.union.consultedOn, locale) })} {staff.union.response}
             </p>
           ) : (
             <p>
-              {staff.unionRequired
-                ? 'The recognised union’s response is needed before this consultation can complete.'
-                : 'The service recognises no trade union; you may still record a union’s response.'}
+              {staff.unionRequired ? t('staff.unionRequired') : t('staff.unionOptional')}
             </p>
           )}
           {staff.can.union ? <UnionForm today={view.today} /> : null}
@@ -254,24 +260,35 @@ export default function StaffConsultation() {
       ) : null}
       {staff.state === 'open' ? (
         <Form method="post" className="panel stack">
-          <h3>Complete the staff consultation</h3>
+          <h3>{t('staff.completeHeading')}</h3>
           <FormErrors errors={completeErrors ?? undefined} />
           <input type="hidden" name="intent" value="staff.complete" />
           <input type="hidden" name="version" value={view.version} />
           {staff.blockers.length > 0 ? (
             <>
-              <p>Before it can complete:</p>
+              <p>{t('staff.beforeComplete')}</p>
               <ul>
                 {staff.blockers.map((b) => (
-                  <li key={b}>{b}</li>
+                  <li key={b.reason}>
+                    {b.reason === 'before_closing_date'
+                      ? b.closesOn && b.from
+                        ? t('staff.blocker.beforeClosingDate', {
+                            closesOn: formatDate(b.closesOn, locale),
+                            from: formatDate(b.from, locale),
+                          })
+                        : t('staff.blocker.noClosingDate')
+                      : b.reason === 'unanswered_concerns'
+                        ? t('staff.blocker.unansweredConcerns')
+                        : t('staff.blocker.unionMissing')}
+                  </li>
                 ))}
               </ul>
             </>
           ) : (
-            <p>The consultation has closed and every concern has an answer.</p>
+            <p>{t('staff.readyToComplete')}</p>
           )}
           {staff.can.complete ? (
-            <button type="submit">Complete the staff consultation</button>
+            <button type="submit">{t('staff.completeSubmit')}</button>
           ) : null}
         </Form>
       ) : null}

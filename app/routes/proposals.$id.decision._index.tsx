@@ -9,11 +9,13 @@ import {
   SignatureList,
 } from '~/components/decision'
 import { ScreeningResults } from '~/components/screening-results'
-import { formatDateTime } from '~/pdf/sections'
-import { outcomeLabel } from '#machines/vocabulary/labels'
+import { formatDateTime } from '~/utils/calendar'
+import { useTranslation } from 'react-i18next'
+import { usePageLocale } from '~/components/consultation'
+import { fixedT } from '~/utils/i18n'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
-import { pageTitle } from '~/utils/meta'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { recordDecision, signDecision } from '~/workflow/decision/decision.server'
 import { decisionSchema, SignSchema, SignWithSsoSchema } from '~/workflow/decision/decision-schema'
 import { blockingIssuesOf } from '~/workflow/decision/record-sections'
@@ -25,7 +27,7 @@ import { ssoProblemMessage } from '~/utils/sso/problems'
 import { beginReauthenticationToSign } from '~/workflow/signing/reauthenticate.server'
 import { SignPanel, DecisionForm } from './__decision-forms'
 
-export const meta: MetaFunction = () => pageTitle('Decision')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'decision')('title'))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
@@ -101,29 +103,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function DecisionPage() {
   const { proposalId, bodyName, view, signWithSso, ssoProblem } = useLoaderData<typeof loader>()
   const settled = !view.deciding && view.history.length === 0
+  const { t } = useTranslation('decision')
+  const locale = usePageLocale()
   return (
     <>
-      <h2>Decision</h2>
+      <h2>{t('title')}</h2>
       {view.signingProblem ? (
         <div className="notice warning" role="status">
           <p>
-            <strong>Decision records cannot be signed at the moment.</strong> {view.signingProblem}
+            <strong>{t('page.cannotSign')}</strong> {view.signingProblem}
           </p>
-          <p>Until an administrator fixes this, the last signature of a decision will be refused and nothing will be recorded.</p>
+          <p>{t('page.cannotSignUntil')}</p>
         </div>
       ) : null}
-      {settled ? <p>The decision is recorded here once both parts of the consultation are complete.</p> : null}
+      {settled ? <p>{t('page.settled')}</p> : null}
 
       {view.current ? (
         <section aria-labelledby="pending-heading" className="panel">
-          <h3 id="pending-heading">Decision awaiting signature</h3>
-          <p className="muted">Recorded {formatDateTime(view.current.recordedAt)}.</p>
+          <h3 id="pending-heading">{t('page.pendingHeading')}</h3>
+          <p className="muted">{t('page.recordedAt', { date: formatDateTime(view.current.recordedAt, locale) })}</p>
           <RecordedDecision d={view.current.content} />
-          <h4>Signatures</h4>
+          <h4>{t('page.signatures')}</h4>
           <SignatureList signatures={view.current.signatures} required={view.requiredSignatures} />
         </section>
       ) : view.deciding ? (
-        <p>{view.canRecord ? 'Record the decision below.' : 'The chief librarian has not yet recorded the decision.'}</p>
+        <p>{view.canRecord ? t('page.recordBelow') : t('page.notYetRecorded')}</p>
       ) : null}
 
       {view.canSign ? <SignPanel version={view.version} withSso={signWithSso} problem={ssoProblem} /> : null}
@@ -135,12 +139,12 @@ export default function DecisionPage() {
 
       {view.history.length ? (
         <section aria-labelledby="records-heading">
-          <h2 id="records-heading">Signed decisions</h2>
+          <h2 id="records-heading">{t('page.signedHeading')}</h2>
           {view.history.map((h) => (
             <article key={h.id} aria-labelledby={`decision-${h.id}`} className="panel">
               <h3 id={`decision-${h.id}`}>
-                {outcomeLabel(h.outcome)}
-                {h.round > 0 ? ` (after revision ${h.round})` : ''}
+                {t(`outcomeStated.${h.outcome}`)}
+                {h.round > 0 ? t('page.afterRevision', { round: h.round }) : ''}
               </h3>
               <SignatureList signatures={h.signatures} />
               {h.record ? <RecordLinks proposalId={proposalId} record={h.record} /> : null}

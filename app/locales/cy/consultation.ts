@@ -1,5 +1,297 @@
 import { type Catalogue } from '../catalogue'
 import type en from '../en/consultation'
 
-// The 'consultation' namespace in Welsh: `satisfies` fails the typecheck when a key is missing or extra.
-export default {} satisfies Catalogue<typeof en>
+// The 'consultation' namespace in Welsh (terms: docs/welsh-glossary.md, "Consultation and decision").
+export default {
+  category: {
+    ethics: 'Moeseg',
+    privacy: 'Preifatrwydd',
+    safety: 'Diogelwch',
+    workload: 'Llwyth gwaith',
+    reputation: 'Enw da',
+    other: 'Rhywbeth arall',
+  },
+  pbState: {
+    notStarted: 'Yn dechrau ar ôl y sgrinio moesegol',
+    notRequested: 'Heb ofyn eto',
+    awaitingResponse: 'Yn aros am ymateb',
+    answering: 'Yn ateb yr argymhellion',
+    done: 'Wedi’i gwblhau',
+  },
+  staffState: {
+    notStarted: 'Yn dechrau ar ôl y sgrinio moesegol',
+    notOpened: 'Heb agor eto',
+    open: 'Ar agor',
+    done: 'Wedi’i gwblhau',
+  },
+  papers: {
+    size: '({{size}} KB)',
+  },
+  recommendation: {
+    accepted: '<strong>Derbyniwyd</strong>: daw’n amod o’r penderfyniad.',
+    notAccepted: 'Ni dderbyniwyd',
+    notAnswered: 'Heb ei ateb eto.',
+  },
+  concern: {
+    heading: 'Pryder {{number}}: {{category}}',
+    raisedBy: 'Codwyd gan {{author}} ar {{date}}',
+    raisedAnonymously: 'Codwyd yn ddienw ar {{date}}',
+    mine: ' · chi a gododd y pryder hwn',
+    hidden: 'Cuddiwyd am dorri’r cod ymddygiad. Y rheswm a roddwyd: {{reason}}',
+    // "cefnogwr" (supporter) after a numeral: singular, soft after 2, aspirate after 3 and 6.
+    endorsements_zero: '{{count}} cefnogwr',
+    endorsements_one: '{{count}} cefnogwr',
+    endorsements_two: '{{count}} gefnogwr',
+    endorsements_few: '{{count}} chefnogwr',
+    endorsements_many: '{{count}} chefnogwr',
+    endorsements_other: '{{count}} cefnogwr',
+    endorsers: '{{endorsements}}: {{names}}',
+    // A semicolon rather than "a/ac", which would change with the number that follows.
+    endorsersAndAnonymous: '{{endorsements}}: {{names}}; {{anonymous}} yn ddienw',
+    endorsed: ' · rydych wedi’i gefnogi',
+    response: 'Ymateb',
+    responseOn: 'Ymateb, {{date}}',
+    conditionLabel: 'Amod sy’n rhan o’r penderfyniad:',
+    awaiting: 'Yn aros am ymateb.',
+  },
+  anonymity: {
+    label: 'Ynglŷn â chyfraniadau dienw',
+    smallGroup_zero:
+      '<strong>Grŵp bach:</strong> does dim aelod o staff yn gallu cymryd rhan, llai na {{minimum}}.',
+    smallGroup_one:
+      '<strong>Grŵp bach:</strong> dim ond {{count}} aelod o staff sy’n gallu cymryd rhan, llai na {{minimum}}.',
+    smallGroup_two:
+      '<strong>Grŵp bach:</strong> dim ond {{count}} aelod o staff sy’n gallu cymryd rhan, llai na {{minimum}}.',
+    smallGroup_few:
+      '<strong>Grŵp bach:</strong> dim ond {{count}} aelod o staff sy’n gallu cymryd rhan, llai na {{minimum}}.',
+    smallGroup_many:
+      '<strong>Grŵp bach:</strong> dim ond {{count}} aelod o staff sy’n gallu cymryd rhan, llai na {{minimum}}.',
+    smallGroup_other:
+      '<strong>Grŵp bach:</strong> dim ond {{count}} aelod o staff sy’n gallu cymryd rhan, llai na {{minimum}}.',
+    staffWarning:
+      'Bydd unrhyw un sy’n darllen pryder dienw yn gwybod iddo ddod gan un o’r ychydig hyn, a gallai ddyfalu pwy.',
+    chiefWarning:
+      'Gallai pryder dienw gael ei olrhain i un o’r ychydig hyn: peidiwch â cheisio canfod pwy a’i hysgrifennodd.',
+    heldUntilSeveral:
+      'Felly caiff pryderon dienw a chefnogaeth ddienw eu dal nes bod o leiaf {{several}} wedi cronni, a’u rhyddhau beth bynnag pan fydd yr ymgynghoriad yn cau.',
+    heldUntilGroup:
+      'Felly caiff pryderon dienw a chefnogaeth ddienw eu dal nes bod o leiaf {{minimum}} aelod o staff yn gallu cymryd rhan, a’u rhyddhau beth bynnag pan fydd yr ymgynghoriad yn cau.',
+    release:
+      'Caiff pryderon dienw a chefnogaeth ddienw eu rhyddhau gyda’i gilydd unwaith y dydd am {{hour}} (amser y DU) a phan fydd yr ymgynghoriad yn cau, mewn trefn ar hap, gyda’r diwrnod yn unig yn ddyddiad arnynt.',
+    link: 'Beth mae bod yn ddienw yn ei warantu, a beth na all ei warantu',
+  },
+  raise: {
+    heading: 'Codi pryder',
+    category: 'Am beth mae eich pryder?',
+    chooseCategory: 'Dewiswch gategori',
+    text: 'Eich pryder',
+    textHint: 'Testun plaen, hyd at {{max}} o nodau.',
+    identity: 'Rhoi eich enw?',
+    named: 'Gyda’m henw: bydd pawb yn y gwasanaeth yn gweld pwy a’i cododd',
+    anonymous:
+      'Yn ddienw: nid yw Probity yn cofnodi pwy ydych chi na’r amser o’r dydd, mae’n ei ryddhau gyda’r swp nesaf, ac mae’n rhoi cod derbynneb i chi er mwyn dod o hyd iddo eto',
+    submit: 'Codi’r pryder',
+    recordedNamed: 'Mae eich pryder wedi’i gofnodi gyda’ch enw.',
+  },
+  receiptNotice: {
+    heading: 'Mae eich pryder dienw wedi’i gofnodi',
+    held: 'Caiff ei ddal a’i ryddhau gyda’r swp nesaf o gyfraniadau dienw.',
+    code: 'Eich cod derbynneb: <strong>{{code}}</strong>',
+    keep: 'Copïwch neu ysgrifennwch y cod nawr: dim ond unwaith y caiff ei ddangos, ac ni all neb ddod o hyd iddo eto ar eich rhan. Gydag ef, gallwch <lookup>chwilio am eich pryder a’r ymateb iddo</lookup> unrhyw bryd.',
+  },
+  page: {
+    title: 'Ymgynghoriad',
+    intro:
+      'Ymgynghorir â’r corff proffesiynol ac â staff y gwasanaeth ochr yn ochr. Mae’r penderfyniad yn agor pan fydd y ddau ymgynghoriad wedi’u cwblhau, a phob argymhelliad a phob pryder wedi’u hateb ar y cofnod.',
+    pbHeading: '{{body}}, y corff proffesiynol',
+    asked: 'Gofynnwyd i',
+    askedValue: '{{contact}}, ar {{date}}',
+    shared: 'Rhannwyd â nhw',
+    due: 'Ymateb erbyn',
+    papersSent: 'Papurau a anfonwyd',
+    responseReceived: 'Cafwyd ymateb ar {{date}}',
+    theirLetter: 'Eu llythyr',
+    noRecommendations: 'Ni wnaeth yr ymateb unrhyw argymhellion.',
+    noResponse: 'Ni chafwyd ymateb.',
+    recordPb: 'Cofnodi ymgynghoriad {{body}}',
+    staffHeading: 'Staff',
+    openedClosed: 'Agorwyd {{opened}}; caeodd {{closes}}.',
+    openedCloses: 'Agorwyd {{opened}}; mae’n cau ar ddiwedd {{closes}}.',
+    summaryForStaff: 'Crynodeb i staff',
+    unionRespondedOn: '— ymateb ar {{date}}:',
+    noUnion: 'Nid yw’r gwasanaeth yn cydnabod undeb llafur, felly nid ymgynghorir ag un.',
+    manageStaff: 'Rheoli’r ymgynghoriad â staff',
+    concernsHeading: 'Pryderon staff ({{n}})',
+    noConcerns: 'Nid oes unrhyw bryderon wedi’u codi.',
+    endorseNamed: 'Cefnogi gyda’m henw',
+    endorseAnonymous: 'Cefnogi’n ddienw',
+    respond: 'Ymateb i bryder {{number}}',
+    respondOrHide: 'Ymateb i bryder {{number}} neu ei guddio',
+  },
+  staff: {
+    title: 'Ymgynghoriad â staff',
+    back: 'Yn ôl i’r ymgynghoriad',
+    openHeading: 'Agor yr ymgynghoriad â staff',
+    openIntro: 'Caiff pob aelod o staff wybod ar unwaith, yn Probity a thrwy e-bost.',
+    summary: 'Crynodeb i staff',
+    summaryHint: 'Beth sy’n cael ei gynnig a pham, mewn geiriau plaen. Bydd staff yn darllen hwn cyn codi pryderon.',
+    closesOn: 'Dyddiad cau',
+    // "diwrnod" after a numeral: singular, soft after 2 ("dau ddiwrnod"); d takes no aspirate mutation.
+    closesOnHint_zero:
+      'Mae gan staff o leiaf {{count}} diwrnod: {{earliest}} ar y cynharaf. Derbynnir pryderon tan ddiwedd y diwrnod hwnnw.',
+    closesOnHint_one:
+      'Mae gan staff o leiaf {{count}} diwrnod: {{earliest}} ar y cynharaf. Derbynnir pryderon tan ddiwedd y diwrnod hwnnw.',
+    closesOnHint_two:
+      'Mae gan staff o leiaf {{count}} ddiwrnod: {{earliest}} ar y cynharaf. Derbynnir pryderon tan ddiwedd y diwrnod hwnnw.',
+    closesOnHint_few:
+      'Mae gan staff o leiaf {{count}} diwrnod: {{earliest}} ar y cynharaf. Derbynnir pryderon tan ddiwedd y diwrnod hwnnw.',
+    closesOnHint_many:
+      'Mae gan staff o leiaf {{count}} diwrnod: {{earliest}} ar y cynharaf. Derbynnir pryderon tan ddiwedd y diwrnod hwnnw.',
+    closesOnHint_other:
+      'Mae gan staff o leiaf {{count}} diwrnod: {{earliest}} ar y cynharaf. Derbynnir pryderon tan ddiwedd y diwrnod hwnnw.',
+    openSubmit: 'Agor yr ymgynghoriad a rhoi gwybod i staff',
+    unionName: 'Undeb',
+    consultedOn: 'Dyddiad eu hymateb',
+    unionResponse: 'Eu hymateb',
+    unionSubmit: 'Cofnodi ymateb yr undeb',
+    openSince: 'Ar agor ers {{date}}',
+    closedAt: 'Caeodd ar ddiwedd {{date}}.',
+    closesAt: 'Yn cau ar ddiwedd {{date}}.',
+    // "pryder" after a numeral: singular, soft after 2, aspirate after 3 and 6.
+    concernsRaised_zero: 'Ni chodwyd unrhyw bryder; {{awaiting}} yn aros am ymateb.',
+    concernsRaised_one: 'Codwyd un pryder; {{awaiting}} yn aros am ymateb.',
+    concernsRaised_two: 'Codwyd {{count}} bryder; {{awaiting}} yn aros am ymateb.',
+    concernsRaised_few: 'Codwyd {{count}} phryder; {{awaiting}} yn aros am ymateb.',
+    concernsRaised_many: 'Codwyd {{count}} phryder; {{awaiting}} yn aros am ymateb.',
+    concernsRaised_other: 'Codwyd {{count}} pryder; {{awaiting}} yn aros am ymateb.',
+    readConcerns: 'Darllen ac ateb y pryderon',
+    unionHeading: 'Undeb llafur',
+    unionRespondedOn: '— ymateb ar {{date}}:',
+    unionRequired: 'Mae angen ymateb yr undeb cydnabyddedig cyn y gellir cwblhau’r ymgynghoriad hwn.',
+    unionOptional: 'Nid yw’r gwasanaeth yn cydnabod undeb llafur; gallwch gofnodi ymateb undeb serch hynny.',
+    completeHeading: 'Cwblhau’r ymgynghoriad â staff',
+    beforeComplete: 'Cyn y gellir ei gwblhau:',
+    readyToComplete: 'Mae’r ymgynghoriad wedi cau ac mae ateb i bob pryder.',
+    completeSubmit: 'Cwblhau’r ymgynghoriad â staff',
+    blocker: {
+      beforeClosingDate:
+        'Mae’r ymgynghoriad ar agor tan ddiwedd {{closesOn}}, fel bod gan staff y cyfnod llawn i ymateb: gellir ei gwblhau o {{from}} ymlaen.',
+      noClosingDate: 'Nid oes dyddiad cau i’r ymgynghoriad eto.',
+      unansweredConcerns: 'Mae angen ymateb wedi’i gyhoeddi i bob pryder (neu ei guddio gyda rheswm).',
+      unionMissing: 'Cofnodwch ymateb yr undeb llafur.',
+    },
+  },
+  concernPage: {
+    title: 'Pryder {{number}}',
+    titleUnknown: 'Pryder',
+    back: 'Yn ôl i’r pryderon',
+    respondHeading: 'Cyhoeddi ymateb',
+    respondIntro:
+      'Bydd pob aelod o staff yn ei weld wrth ymyl y pryder, ac fe’i cynhwysir yng nghofnod y penderfyniad.',
+    response: 'Ymateb i bryder {{number}}',
+    condition: 'Amod y mae’r ymateb yn ymrwymo iddo (dewisol)',
+    conditionHint:
+      'Os yw’r ymateb yn addo rhywbeth, geiriwch ef fel amod: caiff ei gynnwys yn y penderfyniad a’i wirio wrth fonitro.',
+    respondSubmit: 'Cyhoeddi’r ymateb',
+    hideHeading: 'Cuddio am dorri’r cod ymddygiad',
+    hideIntro:
+      'Ar gyfer camdriniaeth yn unig, nid ar gyfer anghytuno. Caiff y pryder ei gadw a’i farcio’n gudd; dangosir y rheswm i bawb ac yng nghofnod y penderfyniad.',
+    reason: 'Rheswm dros ei guddio',
+    hideSubmit: 'Cuddio’r pryder hwn',
+  },
+  pb: {
+    title: 'Ymgynghoriad {{body}}',
+    titleUnknown: 'Ymgynghoriad â’r corff proffesiynol',
+    papersHint: 'Dewisol. PDF, Word (.docx) neu OpenDocument (.odt), hyd at {{max}} ffeil o {{size}} yr un.',
+    tooLarge: 'Atodwch ffeiliau o {{size}} yr un ar y mwyaf',
+    requestHeading: 'Cais',
+    sentTo: 'Anfonwyd at {{contact}} ar {{sent}}; ymateb erbyn {{due}}.',
+    closeLater:
+      'Os na ddaw dim, gallwch gau’r ymgynghoriad hwn gyda nodyn pan fydd y dyddiad cau ({{date}}) wedi mynd heibio.',
+    responseHeading: 'Cafwyd ymateb ar {{date}}',
+    recommendation: 'Argymhelliad {{number}}',
+    allAnswered: 'Mae ateb i bob argymhelliad.',
+    // "argymhelliad" begins with a vowel: no mutation after any numeral.
+    unanswered_zero: 'Nid oes angen ateb i unrhyw argymhelliad arall cyn y gellir cwblhau’r ymgynghoriad hwn.',
+    unanswered_one: 'Mae angen ateb i un argymhelliad o hyd cyn y gellir cwblhau’r ymgynghoriad hwn.',
+    unanswered_two: 'Mae angen ateb i {{count}} argymhelliad o hyd cyn y gellir cwblhau’r ymgynghoriad hwn.',
+    unanswered_few: 'Mae angen ateb i {{count}} argymhelliad o hyd cyn y gellir cwblhau’r ymgynghoriad hwn.',
+    unanswered_many: 'Mae angen ateb i {{count}} argymhelliad o hyd cyn y gellir cwblhau’r ymgynghoriad hwn.',
+    unanswered_other: 'Mae angen ateb i {{count}} argymhelliad o hyd cyn y gellir cwblhau’r ymgynghoriad hwn.',
+    completeSubmit: 'Cwblhau ymgynghoriad {{body}}',
+    requestFormHeading: 'Cofnodi’r cais am farn {{body}}',
+    sentOn: 'Dyddiad ei anfon',
+    contact: 'Anfonwyd at',
+    contactHint: 'Y person neu’r tîm yn y corff proffesiynol.',
+    sharedField: 'Beth a rannwyd â nhw',
+    papersSent: 'Papurau a anfonwyd',
+    deadline: 'Ymateb erbyn',
+    requestSubmit: 'Cofnodi’r cais',
+    responseFormHeading: 'Cofnodi ymateb {{body}}',
+    receivedOn: 'Dyddiad ei dderbyn',
+    responseSummary: 'Crynodeb o’r ymateb',
+    theirLetter: 'Eu llythyr',
+    recommendations: 'Argymhellion',
+    recommendationsHint:
+      'Cofnodwch bob argymhelliad ar wahân; bydd angen ateb i bob un. Peidiwch ag ychwanegu dim os na wnaethant argymhellion.',
+    removeRecommendation: 'Dileu argymhelliad {{number}}',
+    addRecommendation: 'Ychwanegu argymhelliad',
+    responseSubmit: 'Cofnodi’r ymateb',
+    accept: 'A yw’r gwasanaeth yn derbyn argymhelliad {{number}}?',
+    accepted: 'Derbynnir: daw’n amod o’r penderfyniad',
+    notAccepted: 'Ni dderbynnir',
+    rationale: 'Pam lai (gofynnol os na chaiff ei dderbyn)',
+    answerSubmit: 'Cofnodi’r ateb i argymhelliad {{number}}',
+    closeHeading: 'Cau heb ymateb',
+    closeIntro: 'Mae’r dyddiad cau wedi mynd heibio. Bydd y cofnod yn dweud yn glir na chafwyd ymateb.',
+    note: 'Nodyn ar gyfer y cofnod',
+    noteHint: 'Er enghraifft, y nodiadau atgoffa a anfonwyd.',
+    closeSubmit: 'Cau heb ymateb',
+  },
+  receipt: {
+    title: 'Chwilio am bryder dienw',
+    intro:
+      'Pan godoch bryder yn ddienw, cawsoch god derbynneb. Rhowch y cod i weld eich pryder, faint o gydweithwyr a’i cefnogodd, a’r ymateb. Ni chofnodir dim am y chwiliad hwn.',
+    code: 'Cod derbynneb',
+    codeHint: 'Er enghraifft ABCD-EFGH-JKMN-PQRS-TVWX.',
+    submit: 'Chwilio',
+    heading: 'Eich pryder am {{title}}',
+    written: 'ysgrifennwyd {{date}}',
+    waiting: 'yn aros i gael ei ryddhau',
+    raised: 'codwyd {{date}}',
+    held: 'Caiff ei ddal gyda chyfraniadau dienw eraill a’i ryddhau gyda’r swp nesaf. Ni all neb arall ei ddarllen tan hynny. <release>Sut mae cyfraniadau dienw yn cael eu rhyddhau</release>.',
+    hidden: 'Cafodd ei guddio am dorri’r cod ymddygiad. Y rheswm a roddwyd: {{reason}}',
+    noResponse: 'Nid oes ymateb wedi’i gyhoeddi eto.',
+    goToConsultation: 'Mynd i’r ymgynghoriad',
+  },
+  anonymityPage: {
+    title: 'Codi pryder yn ddienw',
+    intro:
+      'Beth mae Probity yn ei gadw pan fyddwch yn codi neu’n cefnogi pryder yn ddienw, beth y gall eich prif lyfrgellydd a’r gweinyddwyr ei weld, a beth na all unrhyw feddalwedd ei ddiogelu.',
+    storedHeading: 'Beth sy’n cael ei gadw',
+    stored1: 'Testun a chategori eich pryder, a’r diwrnod (nid yr amser) y cafodd ei ysgrifennu.',
+    stored2:
+      'Cod a gyfrifir o’ch cyfrif a’r pryder gydag allwedd gyfrinachol, fel na allwch gefnogi eich pryder eich hun na chefnogi un ddwywaith. Ni all neb ei droi’n ôl yn eich enw.',
+    stored3: 'Ôl bys o’ch cod derbynneb, fel y gallwch chwilio am y pryder; byth y cod ei hun.',
+    notStoredHeading: 'Beth nad yw’n cael ei gadw',
+    notStored1: 'Eich enw, eich cyfrif, eich cyfeiriad e-bost, eich cyfeiriad rhwydwaith na’ch porwr.',
+    notStored2: 'Yr amser o’r dydd, nac unrhyw beth sy’n dangos a ysgrifennoch cyn neu ar ôl cydweithiwr.',
+    notStored3: 'Nid oes e-bost na hysbysiad yn cael ei anfon pan fyddwch yn ysgrifennu: nid atoch chi, nac at neb arall.',
+    releaseHeading: 'Pryd mae’n ymddangos: y rhyddhau',
+    release:
+      'Caiff pryder neu gefnogaeth ddienw ei ddal heb ei ddarllen, a’i ryddhau gyda’r lleill unwaith y dydd ar yr awr a ddewisodd eich gwasanaeth (yn ddiofyn {{hour}}, amser y DU), a phan fydd yr ymgynghoriad yn cau. Caiff swp ei ryddhau mewn trefn ar hap, gyda’r diwrnod yn unig yn ddyddiad arno. Mae’r hanes yn cofnodi “rhyddhawyd n pryder dienw”, byth ble y daeth pob un ymhlith y digwyddiadau a enwir, ac mae ôl bys y cofnod hwnnw’n cwmpasu’r testunau a ryddhawyd, felly ni ellir eu newid wedyn heb i hynny ddod i’r amlwg.',
+    smallHeading: 'Grwpiau bach',
+    small:
+      'Pan fydd llai o aelodau staff yn gallu cymryd rhan na maint lleiaf y grŵp a osododd y gwasanaeth (yn ddiofyn {{minimum}}), bydd unrhyw un sy’n darllen pryder dienw yn gwybod iddo ddod gan un o ychydig iawn o bobl. Mae’r ffurflen codi pryder yn dweud hyn wrthych cyn i chi ysgrifennu. Yna bydd eich gwasanaeth yn dal cyfraniadau dienw yn hirach: yn ddiofyn nes bod o leiaf {{several}} wedi cronni, neu, os dyna a ddewisodd, nes bod y grŵp yn ddigon mawr. Beth bynnag fo maint y grŵp, caiff popeth a ddelir ei ryddhau pan fydd yr ymgynghoriad yn cau, fel bod y penderfyniad yn ei ystyried.',
+    seeHeading: 'Beth mae eich prif lyfrgellydd a’r gweinyddwyr yn ei weld',
+    see1: 'Y pryder, ei gategori, ei ddiwrnod a faint o gydweithwyr a’i cefnogodd.',
+    see2: 'Dim cyfrif o bryderon fesul person, dim amseroedd “gweithgar ddiwethaf”, a dim gwahaniaeth yn unman rhwng rhywun a gododd bryder yn ddienw a rhywun na wnaeth hynny.',
+    see3: 'Gallant ddarllen popeth yn y gronfa ddata, ac nid yw’n dweud o hyd pwy ydych chi na phryd yr ysgrifennoch.',
+    cannotHeading: 'Beth na all Probity ei ddiogelu',
+    cannot1: 'Eich arddull ysgrifennu: gall ymadroddion y mae cydweithwyr yn eu hadnabod eich datgelu.',
+    cannot2: 'Yr hyn rydych yn ei ysgrifennu: manylyn y byddech chi yn unig yn ei wybod, neu enwi eich hun neu eich tîm eich hun.',
+    cannot3: 'Dweud wrth bobl, neu gael eich gweld yn ei ysgrifennu.',
+    cannot4: 'Logiau rhwydwaith a dyfeisiau eich sefydliad ei hun, sydd y tu allan i Probity.',
+    lookUp: 'Chwilio am bryder gyda’ch cod derbynneb',
+  },
+} satisfies Catalogue<typeof en>

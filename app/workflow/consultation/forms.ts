@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CONCERN_CATEGORIES } from '#machines/vocabulary/consultation'
 import { plainText } from '~/utils/plain-text'
+import { vm } from '~/utils/validation-message'
 
 /**
  * The consultation forms, each one zod schema shared by the browser (Conform)
@@ -32,7 +33,7 @@ const optionalText = (max: number) =>
 
 const day = (missing: string) => z.iso.date({ error: missing })
 const version = z.coerce.number().int().positive()
-const id = z.uuid({ error: 'That item was not found' })
+const id = z.uuid({ error: vm('consultation.itemNotFound') })
 
 // Professional body ------------------------------------------------------------
 
@@ -40,24 +41,24 @@ export const PbRequestSchema = z
   .object({
     intent: z.literal('pb.request'),
     version,
-    sentOn: day('Enter the date the request was sent'),
-    contact: text('Enter who the request went to', LIMITS.short),
-    shared: text('Say what was shared with them', LIMITS.summary),
-    deadline: day('Enter the date a response is due'),
+    sentOn: day(vm('consultation.sentOnRequired')),
+    contact: text(vm('consultation.contactRequired'), LIMITS.short),
+    shared: text(vm('consultation.sharedRequired'), LIMITS.summary),
+    deadline: day(vm('consultation.deadlineRequired')),
   })
   .refine((v) => v.deadline >= v.sentOn, {
     path: ['deadline'],
-    message: 'The deadline cannot be before the request was sent',
+    message: vm('consultation.deadlineBeforeSent'),
   })
 
 export const PbResponseSchema = z.object({
   intent: z.literal('pb.respond'),
   version,
-  receivedOn: day('Enter the date the response arrived'),
-  summary: text('Summarise the response', LIMITS.summary),
+  receivedOn: day(vm('consultation.receivedOnRequired')),
+  summary: text(vm('consultation.responseSummaryRequired'), LIMITS.summary),
   recommendations: z
-    .array(text('Enter the recommendation, or remove it', LIMITS.recommendation))
-    .max(LIMITS.recommendations, `Record at most ${LIMITS.recommendations} recommendations`)
+    .array(text(vm('consultation.recommendationRequired'), LIMITS.recommendation))
+    .max(LIMITS.recommendations, vm('consultation.tooManyRecommendations', { max: LIMITS.recommendations }))
     .default([]),
 })
 
@@ -66,19 +67,19 @@ export const PbAnswerSchema = z
     intent: z.literal('pb.answer'),
     recommendationId: id,
     answer: z.enum(['accepted', 'not_accepted'], {
-      error: 'Choose whether the service accepts it',
+      error: vm('consultation.answerRequired'),
     }),
     rationale: optionalText(LIMITS.response),
   })
   .refine((v) => v.answer === 'accepted' || v.rationale, {
     path: ['rationale'],
-    message: 'Explain why the service does not accept it',
+    message: vm('consultation.rationaleRequired'),
   })
 
 export const PbCloseSchema = z.object({
   intent: z.literal('pb.closeWithoutResponse'),
   version,
-  note: text('Record what happened', LIMITS.reason),
+  note: text(vm('consultation.noteRequired'), LIMITS.reason),
 })
 
 export const PbCompleteSchema = z.object({ intent: z.literal('pb.complete'), version })
@@ -96,15 +97,15 @@ export const ProfessionalBodyFormSchema = z.discriminatedUnion('intent', [
 export const StaffOpenSchema = z.object({
   intent: z.literal('staff.open'),
   version,
-  closesOn: day('Enter the closing date'),
-  summary: text('Write a summary for staff', LIMITS.summary),
+  closesOn: day(vm('consultation.closesOnRequired')),
+  summary: text(vm('consultation.staffSummaryRequired'), LIMITS.summary),
 })
 
 export const UnionSchema = z.object({
   intent: z.literal('union.record'),
-  unionName: text('Enter the union’s name', LIMITS.short),
-  consultedOn: day('Enter the date of the union’s response'),
-  response: text('Summarise the union’s response', LIMITS.summary),
+  unionName: text(vm('consultation.unionNameRequired'), LIMITS.short),
+  consultedOn: day(vm('consultation.consultedOnRequired')),
+  response: text(vm('consultation.unionResponseRequired'), LIMITS.summary),
 })
 
 export const StaffCompleteSchema = z.object({ intent: z.literal('staff.complete'), version })
@@ -117,12 +118,12 @@ export const StaffFormSchema = z.discriminatedUnion('intent', [
 
 // Concerns -----------------------------------------------------------------------
 
-const identity = z.enum(['named', 'anonymous'], { error: 'Choose whether to give your name' })
+const identity = z.enum(['named', 'anonymous'], { error: vm('consultation.identityRequired') })
 
 export const RaiseConcernSchema = z.object({
   intent: z.literal('concern.raise'),
-  category: z.enum(CONCERN_CATEGORIES, { error: 'Choose what your concern is about' }),
-  text: text('Describe your concern', LIMITS.concern),
+  category: z.enum(CONCERN_CATEGORIES, { error: vm('consultation.categoryRequired') }),
+  text: text(vm('consultation.concernRequired'), LIMITS.concern),
   identity,
 })
 
@@ -135,14 +136,14 @@ export const EndorseSchema = z.object({
 export const RespondSchema = z.object({
   intent: z.literal('concern.respond'),
   concernId: id,
-  response: text('Write the response', LIMITS.response),
+  response: text(vm('consultation.responseRequired'), LIMITS.response),
   condition: optionalText(LIMITS.recommendation),
 })
 
 export const HideSchema = z.object({
   intent: z.literal('concern.hide'),
   concernId: id,
-  reason: text('Say which part of the code of conduct it breaks', LIMITS.reason),
+  reason: text(vm('consultation.hideReasonRequired'), LIMITS.reason),
 })
 
 export const ConcernFormSchema = z.discriminatedUnion('intent', [
@@ -154,8 +155,8 @@ export const ConcernFormSchema = z.discriminatedUnion('intent', [
 
 export const ReceiptLookupSchema = z.object({
   code: z
-    .string({ error: 'Enter your receipt code' })
+    .string({ error: vm('consultation.receiptRequired') })
     .trim()
-    .min(1, 'Enter your receipt code')
-    .max(64, 'That is not a receipt code'),
+    .min(1, vm('consultation.receiptRequired'))
+    .max(64, vm('consultation.receiptInvalid')),
 })

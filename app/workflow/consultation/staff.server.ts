@@ -114,12 +114,23 @@ const BLOCKER_MESSAGES: Record<Exclude<StaffBlocker, 'before_closing_date'>, str
  * day after the closing date, whose last moment the machine waits for.
  */
 export function staffBlockerMessages(blockers: StaffBlocker[], closingDate: string | null): string[] {
-  return blockers.map((b) => {
-    if (b !== 'before_closing_date') return BLOCKER_MESSAGES[b]
-    const closesOn = closingDate && !Number.isNaN(Date.parse(closingDate)) ? serviceDate(new Date(closingDate)) : null
-    return closesOn
-      ? `The consultation is open until the end of ${formatDate(closesOn)}, so staff have the full period to respond: it can be completed from ${formatDate(addDays(closesOn, 1))}.`
-      : 'The consultation has no closing date yet.'
+  return staffBlockerNotes(blockers, closingDate).map((n) =>
+    n.reason !== 'before_closing_date'
+      ? BLOCKER_MESSAGES[n.reason]
+      : n.closesOn && n.from
+        ? `The consultation is open until the end of ${formatDate(n.closesOn)}, so staff have the full period to respond: it can be completed from ${formatDate(n.from)}.`
+        : 'The consultation has no closing date yet.',
+  )
+}
+
+/** Each blocker by its reason, with the days it names: the page words it in its own language. */
+export function staffBlockerNotes(blockers: StaffBlocker[], closingDate: string | null) {
+  return blockers.map((reason) => {
+    const closesOn =
+      reason === 'before_closing_date' && closingDate && !Number.isNaN(Date.parse(closingDate))
+        ? serviceDate(new Date(closingDate))
+        : null
+    return { reason, closesOn, from: closesOn ? addDays(closesOn, 1) : null }
   })
 }
 

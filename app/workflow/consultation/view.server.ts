@@ -15,7 +15,7 @@ import { can, stageOf, type ProposalSnapshot } from '#machines/proposal-workflow
 import { actorFor } from '~/workflow/actor.server'
 import { earliestClosingDate, endOfServiceDay, serviceDate } from '~/utils/calendar'
 import { concernTag } from './concerns.server'
-import { staffBlockerMessages } from './staff.server'
+import { staffBlockerNotes } from './staff.server'
 import { type Person } from '~/workflow/person'
 
 type RegionState<T extends string> = T | 'notStarted' | 'done'
@@ -121,7 +121,7 @@ export async function getConsultationView(
         : null,
       blockers:
         staffState === 'open'
-          ? staffBlockerMessages(staffBlockers(snapshot.context, at), snapshot.context.staff.closingDate)
+          ? staffBlockerNotes(staffBlockers(snapshot.context, at), snapshot.context.staff.closingDate)
           : [],
       can: {
         open: allows({
