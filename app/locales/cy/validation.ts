@@ -13,4 +13,13 @@ export default {
   settings: {
     languages: 'Dewiswch ym mha ieithoedd y mae eich gwasanaeth yn gweithio',
   },
+  intake: {
+    chooseFile: 'Dewiswch ffeil i’w hatodi',
+    fileTooLarge: 'Atodwch ffeiliau o {{max}} ar y mwyaf',
+    unreadableUpload: 'Nid oedd modd darllen y ffeil a lanlwythwyd. Rhowch gynnig arall arni.',
+    unexpectedForm: 'Nid oedd y cais ar y ffurf ddisgwyliedig.',
+  },
+  overview: {
+    reasonRequired: 'Rhowch reswm',
+  },
 } satisfies Catalogue<typeof en>

@@ -11,4 +11,13 @@ export default {
   settings: {
     languages: 'Choose which languages your service works in',
   },
+  intake: {
+    chooseFile: 'Choose a file to attach',
+    fileTooLarge: 'Attach files of at most {{max}}',
+    unreadableUpload: 'That upload could not be read. Try again.',
+    unexpectedForm: 'That request was not in the expected form.',
+  },
+  overview: {
+    reasonRequired: 'Give a reason',
+  },
 } as const
