@@ -90,7 +90,7 @@ export function ScreeningResults({ result }: Props) {
               <td>{r.principles}</td>
               <td>{r.median}</td>
               <td>{r.range}</td>
-              <td>{result.criteria[n]!.disagreement ? <strong>⚑ {r.disagreement}</strong> : r.disagreement}</td>
+              <td>{result.criteria[n]!.disagreement ? <strong>{'⚑ '}{r.disagreement}</strong> : r.disagreement}</td>
               <td>{r.residual}</td>
             </tr>
           ))}

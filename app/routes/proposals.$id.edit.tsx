@@ -74,7 +74,7 @@ type Args = ActionFunctionArgs & Awaited<ReturnType<typeof requireEditableDraft>
 
 async function attach({ request, user, db, proposal }: Args) {
   const declared = Number(request.headers.get('content-length') ?? 0)
-  const tooLarge = { kind: 'attachment' as const, error: vm('intake.fileTooLarge', { max: MAX_ATTACHMENT_LABEL }) }
+  const tooLarge = { kind: 'attachment' as const, error: `Attach files of at most ${MAX_ATTACHMENT_LABEL}` }
   // A little room above the limit for the form's own fields and boundaries.
   if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) return data(tooLarge, { status: 413 })
   let form: FormData
@@ -86,7 +86,7 @@ async function attach({ request, user, db, proposal }: Args) {
   }
   const file = form.get('file')
   if (!(file instanceof File) || file.size === 0) {
-    return data({ kind: 'attachment' as const, error: vm('intake.chooseFile') }, { status: 400 })
+    return data({ kind: 'attachment' as const, error: 'Choose a file to attach' }, { status: 400 })
   }
   const result = await addIntakeAttachment(db, {
     actor: actorFor(user),

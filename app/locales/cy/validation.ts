@@ -14,8 +14,6 @@ export default {
     languages: 'Dewiswch ym mha ieithoedd y mae eich gwasanaeth yn gweithio',
   },
   intake: {
-    chooseFile: 'Dewiswch ffeil i’w hatodi',
-    fileTooLarge: 'Atodwch ffeiliau o {{max}} ar y mwyaf',
     unreadableUpload: 'Nid oedd modd darllen y ffeil a lanlwythwyd. Rhowch gynnig arall arni.',
     unexpectedForm: 'Nid oedd y cais ar y ffurf ddisgwyliedig.',
   },

@@ -12,8 +12,6 @@ export default {
     languages: 'Choose which languages your service works in',
   },
   intake: {
-    chooseFile: 'Choose a file to attach',
-    fileTooLarge: 'Attach files of at most {{max}}',
     unreadableUpload: 'That upload could not be read. Try again.',
     unexpectedForm: 'That request was not in the expected form.',
   },
