@@ -87,7 +87,7 @@ export default function ProposalOverview() {
           )
         ) : (
           <p>
-            <Trans t={t} i18nKey="overview.declareFirst" components={{ link: <Link to="screening" /> }} />
+            <Trans t={t} i18nKey="overview.declareFirst" components={{ anchor: <Link to="screening" /> }} />
           </p>
         )}
         {d.canEdit ? (

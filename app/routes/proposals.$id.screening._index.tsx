@@ -125,7 +125,7 @@ export default function Screening() {
       {d.canDeclare ? <Declaration lastResult={lastResult} /> : null}
       {d.canScore ? (
         <p className="notice">
-          <Trans t={t} i18nKey="page.cleared" components={{ link: <Link to="review" /> }} />
+          <Trans t={t} i18nKey="page.cleared" components={{ anchor: <Link to="review" /> }} />
         </p>
       ) : null}
       {d.myStatus === 'submitted' && d.stage === 'screening' ? <p className="notice success">{t('page.submitted')}</p> : null}

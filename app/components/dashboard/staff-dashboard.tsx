@@ -79,7 +79,7 @@ export function StaffDashboardSection({ d }: { d: StaffDashboard }) {
         </DataTable>
       )}
       <p>
-        <Trans t={t} i18nKey="staff.anonymous" components={{ link: <Link to="/concerns/receipt" /> }} />
+        <Trans t={t} i18nKey="staff.anonymous" components={{ anchor: <Link to="/concerns/receipt" /> }} />
       </p>
 
       {d.monitored.length ? (

@@ -142,7 +142,7 @@ export default {
   overview: {
     summary: 'Crynodeb',
     noDescription: 'Dim disgrifiad eto.',
-    declareFirst: 'Byddwch yn gweld y cynnig unwaith y byddwch wedi <link>datgan unrhyw wrthdaro buddiannau</link>.',
+    declareFirst: 'Byddwch yn gweld y cynnig unwaith y byddwch wedi <anchor>datgan unrhyw wrthdaro buddiannau</anchor>.',
     edit: 'Golygu neu gyflwyno’r cynnig',
     actions: 'Beth allwch chi ei wneud nawr',
     nothingToDo: 'Nid oes dim yma angen eich sylw ar hyn o bryd. Mae’r adrannau uchod yn dangos beth sydd ar y gweill.',
@@ -228,7 +228,7 @@ export default {
     hidden: 'Wedi’i guddio am dorri’r cod ymddygiad',
     answered: '{{response}} ({{date}})',
     notAnswered: 'Heb ei ateb eto',
-    anonymous: 'Wedi codi pryder yn ddienw? <link>Chwiliwch amdano gyda’ch cod derbynneb</link>.',
+    anonymous: 'Wedi codi pryder yn ddienw? <anchor>Chwiliwch amdano gyda’ch cod derbynneb</anchor>.',
     monitored: 'Partneriaethau sy’n cael eu monitro',
     monitoredIntro: 'Gallwch barhau i godi pryder am y rhain, neu gofnodi digwyddiad.',
   },

@@ -80,7 +80,7 @@ export default {
     progress_many: 'Fersiwn {{version}} o’r gyfeireb. {{submitted}} o {{count}} adolygiad o leiaf wedi’u cyflwyno.',
     progress_other: 'Fersiwn {{version}} o’r gyfeireb. {{submitted}} o {{count}} adolygiad o leiaf wedi’u cyflwyno.',
     cleared:
-      'Rydych wedi datgan nad oes gennych wrthdaro buddiannau. <link>Sgoriwch y cynnig hwn</link>: bydd eich sgoriau’n aros yn gudd rhag adolygwyr eraill, a’u rhai hwy rhagoch chi, nes i chi gyflwyno.',
+      'Rydych wedi datgan nad oes gennych wrthdaro buddiannau. <anchor>Sgoriwch y cynnig hwn</anchor>: bydd eich sgoriau’n aros yn gudd rhag adolygwyr eraill, a’u rhai hwy rhagoch chi, nes i chi gyflwyno.',
     submitted: 'Rydych wedi cyflwyno eich adolygiad.',
     recused: 'Rydych wedi cael eich esgusodi o’r cynnig hwn.',
     reviewers: 'Adolygwyr',

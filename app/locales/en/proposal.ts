@@ -130,7 +130,7 @@ export default {
   overview: {
     summary: 'Summary',
     noDescription: 'No description yet.',
-    declareFirst: 'You will see the proposal once you have <link>declared any conflict of interest</link>.',
+    declareFirst: 'You will see the proposal once you have <anchor>declared any conflict of interest</anchor>.',
     edit: 'Edit or submit the proposal',
     actions: 'What you can do now',
     nothingToDo: 'Nothing here needs you at this stage. The sections above show what is under way.',
@@ -204,7 +204,7 @@ export default {
     hidden: 'Hidden for breaking the code of conduct',
     answered: '{{response}} ({{date}})',
     notAnswered: 'Not answered yet',
-    anonymous: 'Raised a concern anonymously? <link>Look it up with your receipt code</link>.',
+    anonymous: 'Raised a concern anonymously? <anchor>Look it up with your receipt code</anchor>.',
     monitored: 'Partnerships being monitored',
     monitoredIntro: 'You can still raise a concern about these, or record an incident.',
   },

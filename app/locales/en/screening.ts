@@ -72,7 +72,7 @@ export default {
     notStarted: 'Screening starts when the proposer submits the proposal.',
     progress_one: 'Rubric version {{version}}. {{submitted}} of at least {{count}} review submitted.',
     progress_other: 'Rubric version {{version}}. {{submitted}} of at least {{count}} reviews submitted.',
-    cleared: 'You have declared no conflict of interest. <link>Score this proposal</link>: your scores stay hidden from other reviewers, and theirs from you, until you submit.',
+    cleared: 'You have declared no conflict of interest. <anchor>Score this proposal</anchor>: your scores stay hidden from other reviewers, and theirs from you, until you submit.',
     submitted: 'You have submitted your review.',
     recused: 'You are recused from this proposal.',
     reviewers: 'Reviewers',
