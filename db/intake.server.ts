@@ -3,7 +3,14 @@ import { type Queryable } from './client.server'
 import { proposalIntakes, proposals, type ProposalIntake } from './schema/index'
 
 export type IntakeContent = Omit<ProposalIntake, 'proposalId' | 'updatedAt'>
-export type CoreFields = { title: string; partner: string; contractor: string | null; description: string }
+export type CoreFields = {
+  title: string
+  partner: string
+  contractor: string | null
+  description: string
+  titleCy: string | null
+  descriptionCy: string | null
+}
 
 export function findIntake(db: Queryable, proposalId: string) {
   return db.query.proposalIntakes.findFirst({ where: eq(proposalIntakes.proposalId, proposalId) })

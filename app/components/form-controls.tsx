@@ -18,20 +18,21 @@ import { describedBy, ErrorList, Field } from './forms'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 type AnyField = FieldMetadata<any, any, any>
 
-type Common = { field: AnyField; label: ReactNode; hint?: ReactNode }
+/** `lang` marks a control meant for text in another language than the page's (a Welsh title on an English page). */
+type Common = { field: AnyField; label: ReactNode; hint?: ReactNode; lang?: string }
 
-export function TextField({ field, label, hint, type = 'text' }: Common & { type?: 'text' | 'date' }) {
+export function TextField({ field, label, hint, lang, type = 'text' }: Common & { type?: 'text' | 'date' }) {
   return (
     <Field id={field.id} label={label} hint={hint} errors={field.errors}>
-      <input {...getInputProps(field, { type })} {...describedBy(field.id, { hint: !!hint, errors: field.errors })} />
+      <input {...getInputProps(field, { type })} lang={lang} {...describedBy(field.id, { hint: !!hint, errors: field.errors })} />
     </Field>
   )
 }
 
-export function TextAreaField({ field, label, hint, rows }: Common & { rows?: number }) {
+export function TextAreaField({ field, label, hint, lang, rows }: Common & { rows?: number }) {
   return (
     <Field id={field.id} label={label} hint={hint} errors={field.errors}>
-      <textarea {...getTextareaProps(field)} rows={rows} {...describedBy(field.id, { hint: !!hint, errors: field.errors })} />
+      <textarea {...getTextareaProps(field)} rows={rows} lang={lang} {...describedBy(field.id, { hint: !!hint, errors: field.errors })} />
     </Field>
   )
 }

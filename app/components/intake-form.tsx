@@ -1,22 +1,26 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { DELIVERED_BY, VULNERABLE_GROUPS } from '#db/schema'
-import {
-  DATA_CATEGORIES,
-  DELIVERED_BY_LABELS,
-  intakeFormSchema,
-  VULNERABLE_GROUP_LABELS,
-  type IntakeFormInput,
-  type IntakeFormValue,
-} from '~/workflow/intake/intake-schema'
+import { useVocabulary } from '~/utils/vocabulary'
+import { DATA_CATEGORIES, intakeFormSchema, type IntakeFormInput, type IntakeFormValue } from '~/workflow/intake/intake-schema'
 import { ChoiceGroup, TextAreaField, TextField } from './form-controls'
 import { FormErrors } from './forms'
 
-const YES_NO = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-]
+/** Each kind of personal data's label in the catalogue; the value sent and stored stays the English wording. */
+const DATA_CATEGORY_KEYS = {
+  'Names and contact details': 'names',
+  'Library account and borrowing records': 'account',
+  'Identity documents': 'identity',
+  'Biometric data (fingerprints, facial images)': 'biometric',
+  'Nationality or immigration status': 'immigration',
+  'Health or disability': 'health',
+  'Images or video of people (CCTV, bodycams)': 'images',
+  'Visits, location or device data': 'location',
+  'Searches, reading or browsing history': 'reading',
+  'Payment details': 'payment',
+} as const satisfies Record<(typeof DATA_CATEGORIES)[number], string>
 
 /**
  * The proposal form. "Save draft" keeps whatever is there; "Submit for ethics
@@ -38,6 +42,12 @@ export function IntakeForm({
   version?: number
   canSubmit: boolean
 }) {
+  const { t } = useTranslation('proposal')
+  const label = useVocabulary()
+  const yesNo = [
+    { value: 'yes', label: t('form.yes') },
+    { value: 'no', label: t('form.no') },
+  ]
   const schema = intakeFormSchema(minReviewers)
   const navigation = useNavigation()
   const [form, fields] = useForm<IntakeFormInput, IntakeFormValue>({
@@ -54,78 +64,80 @@ export function IntakeForm({
       <FormErrors errors={form.errors} />
       {version ? <input type="hidden" name="version" value={version} /> : null}
 
-      <h2>The partnership</h2>
-      <TextField field={fields.title} label="Title" hint="A short name for the proposal, as the public would read it." />
-      <TextField field={fields.partner} label="Partner organisation" />
-      <TextField field={fields.contractor} label="Contractor delivering for the partner (if any)" />
-      <TextAreaField field={fields.description} label="Summary" hint="What is proposed, in a few sentences." rows={4} />
+      <h2>{t('form.partnership')}</h2>
+      <TextField field={fields.title} label={t('form.title')} hint={t('form.titleHint')} />
+      <TextField field={fields.titleCy} label={t('form.titleCy')} hint={t('form.titleCyHint')} lang="cy" />
+      <TextField field={fields.partner} label={t('form.partner')} />
+      <TextField field={fields.contractor} label={t('form.contractor')} />
+      <TextAreaField field={fields.description} label={t('form.summary')} hint={t('form.summaryHint')} rows={4} />
+      <TextAreaField field={fields.descriptionCy} label={t('form.summaryCy')} hint={t('form.summaryCyHint')} rows={4} lang="cy" />
 
-      <h2>The service</h2>
-      <TextAreaField field={fields.service} label="The service offered" hint="What users would be offered, and how." />
+      <h2>{t('form.service')}</h2>
+      <TextAreaField field={fields.service} label={t('form.serviceOffered')} hint={t('form.serviceOfferedHint')} />
       <ChoiceGroup
         field={fields.deliveredBy}
-        legend="Who delivers it"
+        legend={t('form.deliveredBy')}
         type="radio"
-        options={DELIVERED_BY.map((v) => ({ value: v, label: DELIVERED_BY_LABELS[v] }))}
+        options={DELIVERED_BY.map((v) => ({ value: v, label: label('deliveredBy', v) }))}
       />
-      <TextAreaField field={fields.deliveryNotes} label="Delivery details" hint="For example, who staffs it and where on site." rows={3} />
-      <TextAreaField field={fields.sites} label="Sites affected" hint="One branch or building per line." rows={4} />
+      <TextAreaField field={fields.deliveryNotes} label={t('form.deliveryNotes')} hint={t('form.deliveryNotesHint')} rows={3} />
+      <TextAreaField field={fields.sites} label={t('form.sites')} hint={t('form.sitesHint')} rows={4} />
 
-      <h2>Term and money</h2>
+      <h2>{t('form.termAndMoney')}</h2>
       <div className="grid-2">
-        <TextField field={fields.startDate} label="Start date" type="date" />
-        <TextField field={fields.endDate} label="End date (if fixed)" type="date" />
+        <TextField field={fields.startDate} label={t('form.startDate')} type="date" />
+        <TextField field={fields.endDate} label={t('form.endDate')} type="date" />
       </div>
-      <TextField field={fields.renewalTerms} label="Renewal terms" />
-      <TextField field={fields.income} label="Income to the service" hint="For example “£18,500 a year”, or “None”." />
-      <TextAreaField field={fields.costs} label="Costs to the service" hint="Money, space, staff time; or “None”." rows={3} />
-      <TextAreaField field={fields.purpose} label="Why the service wants this partnership" rows={4} />
+      <TextField field={fields.renewalTerms} label={t('form.renewalTerms')} />
+      <TextField field={fields.income} label={t('form.income')} hint={t('form.incomeHint')} />
+      <TextAreaField field={fields.costs} label={t('form.costs')} hint={t('form.costsHint')} rows={3} />
+      <TextAreaField field={fields.purpose} label={t('form.purpose')} rows={4} />
 
-      <h2>Users’ personal data</h2>
-      <ChoiceGroup field={fields.personalData} legend="Is any personal data of users involved?" type="radio" options={YES_NO} inline />
+      <h2>{t('form.personalDataHeading')}</h2>
+      <ChoiceGroup field={fields.personalData} legend={t('form.personalData')} type="radio" options={yesNo} inline />
       <ChoiceGroup
         field={fields.dataCategories}
-        legend="Kinds of personal data"
-        hint="Choose every kind involved, if any."
+        legend={t('form.dataCategories')}
+        hint={t('form.dataCategoriesHint')}
         type="checkbox"
-        options={DATA_CATEGORIES.map((c) => ({ value: c, label: c }))}
+        options={DATA_CATEGORIES.map((c) => ({ value: c, label: t(`form.dataCategory.${DATA_CATEGORY_KEYS[c]}`) }))}
       />
-      <TextAreaField field={fields.otherDataCategories} label="Other kinds of personal data" hint="One per line." rows={2} />
-      <ChoiceGroup field={fields.sharedWithPartner} legend="Is it shared with the partner or its contractor?" type="radio" options={YES_NO} inline />
-      <ChoiceGroup field={fields.sharedWithGovernment} legend="Is it shared with any government body?" type="radio" options={YES_NO} inline />
-      <TextAreaField field={fields.sharingDetails} label="Details of any sharing" rows={3} />
-      <TextField field={fields.retention} label="How long it is kept" />
-      <TextField field={fields.processedWhere} label="Where it is processed" />
+      <TextAreaField field={fields.otherDataCategories} label={t('form.otherDataCategories')} hint={t('form.otherDataCategoriesHint')} rows={2} />
+      <ChoiceGroup field={fields.sharedWithPartner} legend={t('form.sharedWithPartner')} type="radio" options={yesNo} inline />
+      <ChoiceGroup field={fields.sharedWithGovernment} legend={t('form.sharedWithGovernment')} type="radio" options={yesNo} inline />
+      <TextAreaField field={fields.sharingDetails} label={t('form.sharingDetails')} rows={3} />
+      <TextField field={fields.retention} label={t('form.retention')} />
+      <TextField field={fields.processedWhere} label={t('form.processedWhere')} />
 
-      <h2>Who is affected</h2>
-      <TextAreaField field={fields.userGroups} label="User groups affected" hint="One group per line." rows={3} />
+      <h2>{t('form.affected')}</h2>
+      <TextAreaField field={fields.userGroups} label={t('form.userGroups')} hint={t('form.userGroupsHint')} rows={3} />
       <ChoiceGroup
         field={fields.vulnerableGroups}
-        legend="Vulnerable groups affected"
-        hint="Partnerships touching these groups deserve a higher bar."
+        legend={t('form.vulnerableGroups')}
+        hint={t('form.vulnerableGroupsHint')}
         type="checkbox"
-        options={VULNERABLE_GROUPS.map((g) => ({ value: g, label: VULNERABLE_GROUP_LABELS[g] }))}
+        options={VULNERABLE_GROUPS.map((g) => ({ value: g, label: label('vulnerableGroup', g) }))}
       />
-      <TextField field={fields.vulnerableOther} label="Other vulnerable people" />
+      <TextField field={fields.vulnerableOther} label={t('form.vulnerableOther')} />
 
-      <h2>Prior engagement</h2>
+      <h2>{t('form.priorEngagementHeading')}</h2>
       <ChoiceGroup
         field={fields.priorEngagement}
-        legend="Was the professional body engaged before this proposal?"
+        legend={t('form.priorEngagement')}
         type="radio"
-        options={YES_NO}
+        options={yesNo}
         inline
       />
-      <TextAreaField field={fields.priorEngagementDetails} label="Details of any engagement" rows={3} />
+      <TextAreaField field={fields.priorEngagementDetails} label={t('form.priorEngagementDetails')} rows={3} />
 
-      <h2>Ethics reviewers</h2>
+      <h2>{t('form.reviewersHeading')}</h2>
       {reviewers.length === 0 ? (
-        <p>No one in your service holds the reviewer role yet. Ask your administrator to give it to at least {minReviewers} people.</p>
+        <p>{t('form.noReviewers', { count: minReviewers })}</p>
       ) : (
         <ChoiceGroup
           field={fields.reviewerIds}
-          legend="Who will screen this proposal"
-          hint={`Choose at least ${minReviewers}. Each declares any conflict of interest before reading the papers.`}
+          legend={t('form.reviewers')}
+          hint={t('form.reviewersHint', { min: minReviewers })}
           type="checkbox"
           options={reviewers.map((r) => ({ value: r.id, label: r.name }))}
         />
@@ -133,11 +145,11 @@ export function IntakeForm({
 
       <div className="actions">
         <button type="submit" name="intent" value="save" className="secondary" disabled={navigation.state === 'submitting'}>
-          Save draft
+          {t('form.saveDraft')}
         </button>
         {canSubmit ? (
           <button type="submit" name="intent" value="submit" disabled={navigation.state === 'submitting'}>
-            Submit for ethics screening
+            {t('form.submit')}
           </button>
         ) : null}
       </div>

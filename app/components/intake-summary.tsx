@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { type ProposalSummary } from '~/pdf/record-data'
 import { proposalFacts } from '~/pdf/sections'
 
@@ -6,9 +7,10 @@ export type AttachmentLink = { id: string; filename: string; href: string }
 /** The proposal's papers as reviewers and staff read them, worded as in the signed record. */
 export function IntakeSummary({ summary, attachments }: { summary: ProposalSummary; attachments: AttachmentLink[] }) {
   const rows = proposalFacts(summary)
+  const { t } = useTranslation('proposal')
   return (
     <section aria-labelledby="papers-summary-heading">
-      <h2 id="papers-summary-heading">The proposal in full</h2>
+      <h2 id="papers-summary-heading">{t('papers.heading')}</h2>
       <dl className="summary-list">
         {rows.map(([term, value]) => (
           <div key={term}>
@@ -17,9 +19,9 @@ export function IntakeSummary({ summary, attachments }: { summary: ProposalSumma
           </div>
         ))}
       </dl>
-      <h3>Papers</h3>
+      <h3>{t('papers.papers')}</h3>
       {attachments.length === 0 ? (
-        <p>No papers attached.</p>
+        <p>{t('papers.none')}</p>
       ) : (
         <ul>
           {attachments.map((a) => (

@@ -1,6 +1,7 @@
 import { useId } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useVocabulary } from '~/utils/vocabulary'
 import { describeHeatmap, occupiedCells, SCALE, type Heatmap } from '~/utils/risk-heatmap'
-import { BAND_MARKS, RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { bandRanges, RISK_BANDS } from '#machines/vocabulary/risk'
 import { DataTable } from '~/components/data-table'
 
@@ -27,6 +28,8 @@ export function RiskHeatmap({
   subject?: string
 }) {
   const id = useId()
+  const { t } = useTranslation('screening')
+  const label = useVocabulary()
   const cells = occupiedCells(heatmap)
   const ranges = bandRanges(heatmap.bands)
   return (
@@ -49,7 +52,7 @@ export function RiskHeatmap({
               <g key={`${cell.likelihood}-${cell.impact}`} className={`heatmap-cell band-${cell.band}`}>
                 <rect x={x} y={y} width={CELL} height={CELL} />
                 <text x={x + 4} y={y + 13} className="heatmap-mark">
-                  {BAND_MARKS[cell.band]}
+                  {label('bandMark', cell.band)}
                 </text>
                 {cell.points.length > 0 ? (
                   <text x={x + CELL / 2} y={y + CELL / 2 + 8} textAnchor="middle" className="heatmap-count">
@@ -71,7 +74,7 @@ export function RiskHeatmap({
           </g>
         ))}
         <text x={LEFT + (5 * CELL) / 2} y={HEIGHT - 8} textAnchor="middle" className="heatmap-axis-title">
-          Likelihood
+          {t('heatmap.likelihood')}
         </text>
         <text
           x={14}
@@ -80,32 +83,32 @@ export function RiskHeatmap({
           transform={`rotate(-90 14 ${TOP + (5 * CELL) / 2})`}
           className="heatmap-axis-title"
         >
-          Impact
+          {t('heatmap.impact')}
         </text>
       </svg>
       <ul className="heatmap-legend">
         {RISK_BANDS.map((band) => (
           <li key={band}>
             <span className={`heatmap-swatch band-${band}`} aria-hidden="true">
-              {BAND_MARKS[band]}
+              {label('bandMark', band)}
             </span>{' '}
-            {RISK_BAND_LABELS[band]} (score {ranges[band]})
+            {t('heatmap.legend', { band: label('riskBand', band), range: ranges[band] })}
           </li>
         ))}
       </ul>
       <details>
-        <summary>{title} as a table</summary>
+        <summary>{t('heatmap.asTable', { title })}</summary>
         {cells.length === 0 ? (
           <p>{describeHeatmap(heatmap, subject)}</p>
         ) : (
           <DataTable caption={title}>
             <thead>
               <tr>
-                <th scope="col">Likelihood</th>
-                <th scope="col">Impact</th>
-                <th scope="col">Score</th>
-                <th scope="col">Band</th>
-                <th scope="col">Placed here</th>
+                <th scope="col">{t('heatmap.likelihood')}</th>
+                <th scope="col">{t('heatmap.impact')}</th>
+                <th scope="col">{t('heatmap.score')}</th>
+                <th scope="col">{t('heatmap.band')}</th>
+                <th scope="col">{t('heatmap.placed')}</th>
               </tr>
             </thead>
             <tbody>
@@ -114,7 +117,7 @@ export function RiskHeatmap({
                   <td>{cell.likelihood}</td>
                   <td>{cell.impact}</td>
                   <td>{cell.score}</td>
-                  <td>{RISK_BAND_LABELS[cell.band]}</td>
+                  <td>{label('riskBand', cell.band)}</td>
                   <td>{cell.points.map((p) => p.label).join('; ')}</td>
                 </tr>
               ))}

@@ -1,8 +1,10 @@
-import { byMedian, criterionRows, heatmapPoints, heatmapTitle, plural, privacyRows, reviewRows, scoreColumnTitle } from '~/pdf/sections'
+import { type TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
+import { byMedian, criterionRows, heatmapPoints, heatmapTitle, privacyRows, reviewRows, scoreColumnTitle } from '~/pdf/sections'
 import { type ScreeningProfile } from '~/workflow/screening/aggregate'
 import { type ScreeningResult, type PrivacyResult } from '~/pdf/record-data'
 import { buildHeatmap } from '~/utils/risk-heatmap'
-import { RISK_BAND_LABELS } from '#machines/vocabulary/labels'
+import { useVocabulary, type VocabularyLabel } from '~/utils/vocabulary'
 import { bandFor, RISK_BANDS, riskScore } from '#machines/vocabulary/risk'
 import { RiskHeatmap } from './risk-heatmap'
 import { DataTable } from '~/components/data-table'
@@ -12,69 +14,73 @@ type Props = {
 }
 
 function ProfileSummary({ result }: Props) {
+  const { t } = useTranslation('screening')
+  const label = useVocabulary()
   const { profile } = result
   const counts = [...RISK_BANDS]
     .reverse()
     .filter((b) => profile.inherent[b] > 0)
-    .map((b) => `${profile.inherent[b]} ${RISK_BAND_LABELS[b].toLowerCase()}`)
+    .map((b) => t('results.bandCount', { count: profile.inherent[b], band: label('riskBand', b).toLowerCase() }))
   return (
     <ul>
       <li>
-        {plural(result.submittedReviews, 'reviewer')} scored {plural(result.criteria.length, 'criterion', 'criteria')} with
-        rubric version {result.rubricVersion}.
+        {t('results.scored', {
+          reviewers: t('results.reviewers', { count: result.submittedReviews }),
+          criteria: t('results.criteria', { count: result.criteria.length }),
+          version: result.rubricVersion,
+        })}
       </li>
       {byMedian(result) ? (
         <li>
-          Highest median risk: <strong>{profile.highest ? RISK_BAND_LABELS[profile.highest] : 'none'}</strong>
-          {counts.length ? ` (${counts.join(', ')})` : ''}.
+          <Trans
+            t={t}
+            i18nKey="results.highestMedian"
+            values={{
+              band: profile.highest ? label('riskBand', profile.highest) : t('results.none'),
+              counts: counts.length ? ` (${counts.join(', ')})` : '',
+            }}
+            components={{ strong: <strong /> }}
+          />
         </li>
       ) : (
         <li>
-          Fewer than three reviewers: each reviewer’s score is shown, not a median. Highest score a reviewer gave:{' '}
-          <strong>{highestGiven(result)}</strong>.
+          <Trans t={t} i18nKey="results.fewReviewers" values={{ highest: highestGiven(result, t, label) }} components={{ strong: <strong /> }} />
         </li>
       )}
-      <li>
-        {profile.disagreements
-          ? `Reviewers disagree (two or more bands apart) on ${plural(profile.disagreements, 'criterion', 'criteria')}.`
-          : 'Reviewers do not disagree by two bands or more on any criterion.'}
-      </li>
-      <li>
-        {profile.blockingIssues
-          ? `${plural(profile.blockingIssues, 'blocking privacy issue')}: carried to the decision.`
-          : 'No blocking privacy issues.'}
-      </li>
+      <li>{profile.disagreements ? t('results.disagree', { count: profile.disagreements }) : t('results.agree')}</li>
+      <li>{profile.blockingIssues ? t('results.blockingCount', { count: profile.blockingIssues }) : t('results.noBlocking')}</li>
     </ul>
   )
 }
 
-function highestGiven(result: Props['result']): string {
+function highestGiven(result: Props['result'], t: TFunction<'screening'>, label: VocabularyLabel): string {
   const scores = result.criteria.flatMap((c) => c.reviews.map((r) => riskScore(r.likelihood, r.impact)))
-  if (scores.length === 0) return 'none'
+  if (scores.length === 0) return t('results.none')
   const top = Math.max(...scores)
-  return `${top}, ${RISK_BAND_LABELS[bandFor(top, result.bands)].toLowerCase()}`
+  return t('results.highest', { score: top, band: label('riskBand', bandFor(top, result.bands)).toLowerCase() })
 }
 
 /** The aggregated screening: profile, heatmaps, the criteria, privacy checklist and each review. */
 export function ScreeningResults({ result }: Props) {
   const rows = criterionRows(result)
+  const { t } = useTranslation('screening')
   return (
     <section aria-labelledby="results-heading">
-      <h2 id="results-heading">Screening results</h2>
+      <h2 id="results-heading">{t('results.heading')}</h2>
       <ProfileSummary result={result} />
       <div className="grid-2">
         <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'median'), result.bands)} title={heatmapTitle(result, 'median')} />
         <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'residual'), result.bands)} title={heatmapTitle(result, 'residual')} />
       </div>
-      <DataTable caption={`Criteria: ${byMedian(result) ? 'median score' : 'each reviewer’s score'}, range and disagreement`}>
+      <DataTable caption={byMedian(result) ? t('results.criteriaCaptionMedian') : t('results.criteriaCaptionEach')}>
         <thead>
           <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">Principles</th>
+            <th scope="col">{t('results.criterion')}</th>
+            <th scope="col">{t('results.principles')}</th>
             <th scope="col">{scoreColumnTitle(result)}</th>
-            <th scope="col">Range</th>
-            <th scope="col">Disagreement</th>
-            <th scope="col">Residual</th>
+            <th scope="col">{t('results.range')}</th>
+            <th scope="col">{t('results.disagreement')}</th>
+            <th scope="col">{t('results.residual')}</th>
           </tr>
         </thead>
         <tbody>
@@ -84,30 +90,30 @@ export function ScreeningResults({ result }: Props) {
               <td>{r.principles}</td>
               <td>{r.median}</td>
               <td>{r.range}</td>
-              <td>{result.criteria[n]!.disagreement ? <strong>⚑ {r.disagreement}</strong> : r.disagreement}</td>
+              <td>{result.criteria[n]!.disagreement ? <strong>{'⚑ '}{r.disagreement}</strong> : r.disagreement}</td>
               <td>{r.residual}</td>
             </tr>
           ))}
         </tbody>
       </DataTable>
-      <h3>Blocking issues</h3>
+      <h3>{t('results.blockingHeading')}</h3>
       {result.privacy.blockingIssues.length === 0 ? (
-        <p>None: no reviewer answered “no” to a required privacy item.</p>
+        <p>{t('results.noneBlocking')}</p>
       ) : (
         <ul className="blocking">
           {result.privacy.blockingIssues.map((b) => (
             <li key={b.issue}>
-              <strong>Blocking:</strong> {b.issue}
+              <strong>{t('results.blocking')}</strong> {b.issue}
             </li>
           ))}
         </ul>
       )}
-      <DataTable caption="Privacy checklist for partners and vendors">
+      <DataTable caption={t('results.privacyCaption')}>
         <thead>
           <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Answer</th>
-            <th scope="col">Evidence</th>
+            <th scope="col">{t('results.question')}</th>
+            <th scope="col">{t('results.answer')}</th>
+            <th scope="col">{t('results.evidence')}</th>
           </tr>
         </thead>
         <tbody>
@@ -120,18 +126,18 @@ export function ScreeningResults({ result }: Props) {
           ))}
         </tbody>
       </DataTable>
-      <h3>Each reviewer’s scores</h3>
+      <h3>{t('results.eachReviewer')}</h3>
       {reviewRows(result).map((c) => (
         <details key={c.criterion}>
           <summary>{c.criterion}</summary>
-          <DataTable caption={<>Reviews of {c.criterion}</>} captionHidden>
+          <DataTable caption={t('results.reviewsOf', { criterion: c.criterion })} captionHidden>
             <thead>
               <tr>
-                <th scope="col">Reviewer</th>
-                <th scope="col">Likelihood × impact</th>
-                <th scope="col">Rationale</th>
-                <th scope="col">Mitigations</th>
-                <th scope="col">Residual</th>
+                <th scope="col">{t('results.reviewer')}</th>
+                <th scope="col">{t('results.likelihoodImpact')}</th>
+                <th scope="col">{t('results.rationale')}</th>
+                <th scope="col">{t('results.mitigations')}</th>
+                <th scope="col">{t('results.residual')}</th>
               </tr>
             </thead>
             <tbody>
@@ -150,7 +156,7 @@ export function ScreeningResults({ result }: Props) {
       ))}
       {result.recusals.length ? (
         <>
-          <h3>Recusals</h3>
+          <h3>{t('results.recusals')}</h3>
           <ul>
             {result.recusals.map((r) => (
               <li key={r.reviewer + r.reason}>

@@ -1,30 +1,35 @@
 import { isRouteErrorResponse, Link, useRouteError } from '@remix-run/react'
-import { stageLabel } from '#machines/vocabulary/labels'
+import { useTranslation } from 'react-i18next'
 import { type Stage } from '#machines/vocabulary/stages'
 import { formatDate } from '~/utils/calendar'
+import { useLocale } from '~/utils/use-locale'
+import { useVocabulary } from '~/utils/vocabulary'
 import { type StageClosed } from '~/workflow/proposal-stages.server'
 import { GeneralErrorBoundary } from './error-boundary'
 
-const CLOSED: Partial<Record<Stage, { title: string; lead: string }>> = {
-  screening: { title: 'Not screened', lead: 'This proposal was not screened' },
-  consultation: { title: 'No consultation', lead: 'This proposal was not consulted on' },
-  decision: { title: 'No decision', lead: 'No decision will be taken on this proposal' },
-  monitoring: { title: 'Not monitored', lead: 'This partnership is not monitored' },
-}
+const CLOSED = ['screening', 'consultation', 'decision', 'monitoring'] as const satisfies readonly Stage[]
+const hasOwnWords = (stage: Stage): stage is (typeof CLOSED)[number] => (CLOSED as readonly Stage[]).includes(stage)
 
 /** The plain page a stage's address shows when the proposal never reached that stage and never will. */
 export function StageClosedPage({ closed }: { closed: StageClosed }) {
-  const words = CLOSED[closed.stage] ?? { title: stageLabel(closed.stage), lead: `This proposal has no ${stageLabel(closed.stage).toLowerCase()} stage` }
-  const when = closed.endedAt ? ` on ${formatDate(new Date(closed.endedAt))}` : ''
+  const { t } = useTranslation('proposal')
+  const label = useVocabulary()
+  const locale = useLocale()
+  const stage = closed.stage
+  const words = hasOwnWords(stage)
+    ? { title: t(`closed.${stage}.title`), lead: t(`closed.${stage}.lead`) }
+    : { title: label('stage', stage), lead: t('closed.otherLead', { stage: label('stage', stage).toLowerCase() }) }
+  const endedAs = label('stage', closed.endedAs as Stage).toLowerCase()
   return (
     <section aria-labelledby="stage-closed-heading">
       <h2 id="stage-closed-heading">{words.title}</h2>
       <p>
-        {words.lead}: it was {stageLabel(closed.endedAs).toLowerCase()}
-        {when}.
+        {closed.endedAt
+          ? t('closed.endedAsOn', { lead: words.lead, endedAs, date: formatDate(new Date(closed.endedAt), locale) })
+          : t('closed.endedAs', { lead: words.lead, endedAs })}
       </p>
       <p>
-        <Link to="..">See the proposal’s overview and history</Link>
+        <Link to="..">{t('closed.overview')}</Link>
       </p>
     </section>
   )

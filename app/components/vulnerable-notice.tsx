@@ -1,12 +1,15 @@
-import { VULNERABLE_GROUP_NAMES, type VulnerableGroup } from '#machines/vocabulary/vulnerable-groups'
+import { useTranslation } from 'react-i18next'
+import { type TFunction } from 'i18next'
+import { type VulnerableGroup } from '#machines/vocabulary/vulnerable-groups'
+import { useVocabulary, type VocabularyLabel } from '~/utils/vocabulary'
 
 export type AffectedGroups = { groups: VulnerableGroup[]; other: string }
 
 /** "children and young people and people experiencing homelessness", with the proposal's own words for "other". */
-export function affectedPeople({ groups, other }: AffectedGroups): string {
-  const names = groups.map((g) => (g === 'other' && other.trim() ? other.trim() : VULNERABLE_GROUP_NAMES[g]))
+export function affectedPeople({ groups, other }: AffectedGroups, t: TFunction<'proposal'>, label: VocabularyLabel): string {
+  const names = groups.map((g) => (g === 'other' && other.trim() ? other.trim() : label('vulnerableGroupName', g)))
   if (names.length <= 1) return names.join('')
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+  return t('vulnerable.and', { list: names.slice(0, -1).join(t('vulnerable.separator')), last: names.at(-1) })
 }
 
 /**
@@ -15,16 +18,15 @@ export function affectedPeople({ groups, other }: AffectedGroups): string {
  * reader's list of regions and does not rely on its border's colour.
  */
 export function VulnerableNotice({ affected, id, children }: { affected: AffectedGroups; id: string; children?: React.ReactNode }) {
+  const { t } = useTranslation('proposal')
+  const label = useVocabulary()
   if (affected.groups.length === 0) return null
   return (
     <section aria-labelledby={id} className="notice warning">
       <h2 id={id} className="notice-title">
-        Affects vulnerable people
+        {t('vulnerable.title')}
       </h2>
-      <p>
-        This proposal affects {affectedPeople(affected)}. Partnerships touching them deserve a higher bar: outreach that draws
-        attention to a group can endanger the people it means to serve.
-      </p>
+      <p>{t('vulnerable.body', { people: affectedPeople(affected, t, label) })}</p>
       {children}
     </section>
   )

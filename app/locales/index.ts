@@ -12,6 +12,7 @@ import enRecord from './en/record'
 import enEmail from './en/email'
 import enValidation from './en/validation'
 import enPublic from './en/public'
+import enVocabulary from './en/vocabulary'
 import cyCommon from './cy/common'
 import cyAuth from './cy/auth'
 import cyAdmin from './cy/admin'
@@ -26,6 +27,7 @@ import cyRecord from './cy/record'
 import cyEmail from './cy/email'
 import cyValidation from './cy/validation'
 import cyPublic from './cy/public'
+import cyVocabulary from './cy/vocabulary'
 
 /**
  * Every namespace, bundled: the catalogues are imported statically on the
@@ -48,6 +50,7 @@ export const en = {
   email: enEmail,
   validation: enValidation,
   public: enPublic,
+  vocabulary: enVocabulary,
 } as const
 
 export const cy = {
@@ -65,6 +68,7 @@ export const cy = {
   email: cyEmail,
   validation: cyValidation,
   public: cyPublic,
+  vocabulary: cyVocabulary,
 } satisfies { [N in keyof typeof en]: unknown }
 
 export const resources = { en, cy }

@@ -27,6 +27,9 @@ export type OrganisationInfo = { name: string; professionalBodyName: string }
 export type ProposalSummary = {
   reference: string
   title: string
+  /** The proposer's Welsh title and summary, when they gave them (issue 19); absent otherwise, so older records still read. */
+  titleCy?: string
+  summaryCy?: string
   partner: string
   contractor: string | null
   service: string

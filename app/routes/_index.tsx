@@ -1,19 +1,21 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { ChiefDashboardSections } from '~/components/dashboard/chief-dashboard'
 import { ReviewerDashboardSection } from '~/components/dashboard/reviewer-dashboard'
 import { WaitingForYou } from '~/components/dashboard/waiting-for-you'
 import { StaffDashboardSection } from '~/components/dashboard/staff-dashboard'
 import { getDb } from '~/utils/app-context.server'
 import { hasRole, isOperator, requireAccount, requireUser } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { signingCertificateProblem } from '~/signing/certificate-warning.server'
 import { SigningCertificateWarning } from '~/signing/certificate-warning'
 import { serviceDate } from '~/utils/calendar'
 import { waitingFor } from '~/workflow/waiting/waiting-for-you.server'
 import { chiefDashboard, reviewerDashboard, staffDashboard } from '~/workflow/dashboards/dashboards.server'
 
-export const meta: MetaFunction = () => pageTitle('Home')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'proposal')('home.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (isOperator(await requireAccount(request))) throw redirect('/operator')
@@ -42,9 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const d = useLoaderData<typeof loader>()
+  const { t } = useTranslation('proposal')
   return (
     <>
-      <h1>Welcome, {d.name}</h1>
+      <h1>{t('home.welcome', { name: d.name })}</h1>
       <p className="muted">{d.organisationName}</p>
       <SigningCertificateWarning problem={d.signingProblem} />
       <WaitingForYou items={d.waiting} />
@@ -53,12 +56,12 @@ export default function Home() {
       {d.staff ? <StaffDashboardSection d={d.staff} /> : null}
       {d.isAdmin ? (
         <section aria-labelledby="admin-heading" className="panel">
-          <h2 id="admin-heading">Administration</h2>
+          <h2 id="admin-heading">{t('home.administration')}</h2>
           <p>
-            <Link to="/admin/users">Manage people and roles</Link>
+            <Link to="/admin/users">{t('home.managePeople')}</Link>
           </p>
           <p>
-            <Link to="/admin/mail">Undelivered e-mail</Link>
+            <Link to="/admin/mail">{t('home.undeliveredMail')}</Link>
           </p>
         </section>
       ) : null}

@@ -1,9 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { listAuditEntries, verifyEntries } from '#db/audit.server'
 import { listUsers } from '#db/users.server'
 import { can } from '#machines/proposal-workflow'
+import { BilingualText } from '~/components/bilingual-text'
 import { Field, FormErrors } from '~/components/forms'
 import { IntakeSummary } from '~/components/intake-summary'
 import { actorFor } from '~/workflow/actor.server'
@@ -14,6 +16,7 @@ import { SIMPLE_EVENTS, SimpleEventSchema, type SimpleEventType } from '~/workfl
 import { applySimpleEvent, simpleEvent } from '~/workflow/simple-events.server'
 import { describeAuditEntry } from '~/utils/audit-summary'
 import { formDataOf } from '~/utils/multipart.server'
+import { vm } from '~/utils/validation-message'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
@@ -25,25 +28,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const papersVisible = canSeePapers(snapshot, user.id)
   return {
     description: papersVisible ? proposal.description : '',
+    descriptionCy: papersVisible ? proposal.descriptionCy : null,
     papers: await papersFor(db, proposal, papersVisible),
     canEdit: can(snapshot, { type: 'proposal.update', actor }),
     version: proposal.version,
     actions: (Object.keys(SIMPLE_EVENTS) as SimpleEventType[])
       // A placeholder reason: the machine checks who and when; the form asks for the real one.
       .filter((type) => can(snapshot, simpleEvent(type, actor, 'reason')))
-      .map((type) => ({ type, ...SIMPLE_EVENTS[type] })),
+      .map((type) => ({ type, needsReason: SIMPLE_EVENTS[type].needsReason })),
     chain: chain.ok ? { ok: true as const, length: chain.length, headHash: chain.headHash } : { ok: false as const, brokenAtSeq: chain.brokenAtSeq },
     timeline: entries.map((e) => ({
       seq: e.seq,
       at: e.actorKind === 'anonymous_staff' ? e.at.toISOString().slice(0, 10) : e.at.toISOString().replace('T', ' ').slice(0, 16),
       eventType: e.eventType,
       summary: describeAuditEntry(e),
+      // A name, or which kind of actor it was for the page to word.
       who:
         e.actorKind === 'user'
-          ? (names.get(e.actorId ?? '') ?? 'a former member of staff')
+          ? (names.get(e.actorId ?? '') ?? { kind: 'formerStaff' as const })
           : e.actorKind === 'system'
-            ? 'Probity'
-            : 'an anonymous member of staff',
+            ? { kind: 'system' as const }
+            : { kind: 'anonymousStaff' as const },
     })),
   }
 }
@@ -54,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const { intent, version, reason } = submission.value
   if (SIMPLE_EVENTS[intent].needsReason && !reason) {
-    return data(submission.reply({ fieldErrors: { reason: ['Give a reason'] } }), { status: 400 })
+    return data(submission.reply({ fieldErrors: { reason: [vm('overview.reasonRequired')] } }), { status: 400 })
   }
   const result = await applySimpleEvent(db, { user, proposalId: proposal.id, type: intent, reason, expectedVersion: version })
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })
@@ -64,55 +69,65 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ProposalOverview() {
   const d = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const { t } = useTranslation('proposal')
   return (
     <>
       <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">Summary</h2>
+        <h2 id="summary-heading">{t('overview.summary')}</h2>
         {d.papers ? (
-          <p>{d.description || 'No description yet.'}</p>
+          d.description || d.descriptionCy ? (
+            <BilingualText
+              en={d.description}
+              cy={d.descriptionCy}
+              first={(text, lang) => <p lang={lang}>{text}</p>}
+              second={(text, lang) => <p lang={lang}>{text}</p>}
+            />
+          ) : (
+            <p>{t('overview.noDescription')}</p>
+          )
         ) : (
           <p>
-            You will see the proposal once you have <Link to="screening">declared any conflict of interest</Link>.
+            <Trans t={t} i18nKey="overview.declareFirst" components={{ anchor: <Link to="screening" /> }} />
           </p>
         )}
         {d.canEdit ? (
           <p>
             <Link className="button" to="edit">
-              Edit or submit the proposal
+              {t('overview.edit')}
             </Link>
           </p>
         ) : null}
       </section>
       {d.papers ? <IntakeSummary summary={d.papers.summary} attachments={d.papers.attachments} /> : null}
       <section aria-labelledby="actions-heading" className="panel">
-        <h2 id="actions-heading">What you can do now</h2>
+        <h2 id="actions-heading">{t('overview.actions')}</h2>
         <FormErrors errors={result?.error?.[''] ?? undefined} />
         {d.actions.length === 0 ? (
-          <p>Nothing here needs you at this stage. The sections above show what is under way.</p>
+          <p>{t('overview.nothingToDo')}</p>
         ) : (
           d.actions.map((a) => (
             <Form method="post" key={a.type} className="stack">
               <input type="hidden" name="intent" value={a.type} />
               <input type="hidden" name="version" value={d.version} />
               {a.needsReason ? (
-                <Field id={`reason-${a.type}`} label="Reason" errors={result?.error?.reason ?? undefined}>
+                <Field id={`reason-${a.type}`} label={t('overview.reason')} errors={result?.error?.reason ?? undefined}>
                   <textarea id={`reason-${a.type}`} name="reason" maxLength={2000} required />
                 </Field>
               ) : null}
               <button type="submit" className={a.type === 'proposal.withdraw' ? 'warning' : undefined}>
-                {a.label}
+                {t(`overview.action.${a.type}`)}
               </button>
             </Form>
           ))
         )}
       </section>
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">History</h2>
+        <h2 id="history-heading">{t('overview.history')}</h2>
         <p>
           {d.chain.ok ? (
-            <span className="badge-ok">✓ Chain verified: {d.chain.length} entries, head {d.chain.headHash.slice(0, 16)}…</span>
+            <span className="badge-ok">{t('overview.chainVerified', { count: d.chain.length, head: d.chain.headHash.slice(0, 16) })}</span>
           ) : (
-            <span className="badge-bad">✗ The history chain is broken at entry {d.chain.brokenAtSeq}</span>
+            <span className="badge-bad">{t('overview.chainBroken', { seq: d.chain.brokenAtSeq })}</span>
           )}
         </p>
         <ol className="timeline">
@@ -121,7 +136,7 @@ export default function ProposalOverview() {
               <strong>{e.summary}</strong>
               <br />
               <span className="muted">
-                #{e.seq} · {e.at} · by {e.who}
+                {t('overview.entryFacts', { seq: e.seq, at: e.at, who: typeof e.who === 'string' ? e.who : t(`overview.${e.who.kind}`) })}
               </span>
             </li>
           ))}

@@ -9,6 +9,8 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { useActionData, useFetcher, useLoaderData, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { type TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { listAttachments } from '#db/attachments.server'
 import { findIntake } from '#db/intake.server'
 import { can } from '#machines/proposal-workflow'
@@ -17,7 +19,12 @@ import { IntakeForm } from '~/components/intake-form'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/document-type'
-import { pageTitle } from '~/utils/meta'
+import { formatNumber } from '~/utils/format'
+import { fixedT, type Locale } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { useLocale } from '~/utils/use-locale'
+import { vm } from '~/utils/validation-message'
 import { isUuid } from '~/utils/ids'
 import { actorFor } from '~/workflow/actor.server'
 import { intakeFormSchema } from '~/workflow/intake/intake-schema'
@@ -33,7 +40,7 @@ import { toFormDefaults } from '~/workflow/intake/intake-values'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Edit the proposal')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'proposal')('edit.title'))
 
 const ACCEPT = '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text'
 
@@ -41,7 +48,7 @@ const ACCEPT = '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-o
 async function requireEditableDraft(request: Request, params: LoaderFunctionArgs['params']) {
   const access = await requireProposal(request, params)
   if (!can(access.snapshot, { type: 'proposal.update', actor: actorFor(access.user) })) {
-    throw new Response('Only the proposer can change a proposal, and only while it is a draft.', { status: 403 })
+    throw new Response(fixedT(await localeFor(request, access.user), 'proposal')('edit.onlyProposer'), { status: 403 })
   }
   return access
 }
@@ -75,7 +82,7 @@ async function attach({ request, user, db, proposal }: Args) {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }))
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return data(tooLarge, { status: 413 })
-    return data({ kind: 'attachment' as const, error: 'That upload could not be read. Try again.' }, { status: 400 })
+    return data({ kind: 'attachment' as const, error: vm('intake.unreadableUpload') }, { status: 400 })
   }
   const file = form.get('file')
   if (!(file instanceof File) || file.size === 0) {
@@ -120,7 +127,7 @@ export async function action(args: ActionFunctionArgs) {
     data({ kind: 'intake' as const, result: submission.reply(errors) }, { status })
   if (submission.status !== 'success') return refuse(400, {})
   const values = submission.value
-  if (values.version === undefined) return refuse(400, { formErrors: ['That request was not in the expected form.'] })
+  if (values.version === undefined) return refuse(400, { formErrors: [vm('intake.unexpectedForm')] })
   const problem = await reviewerChoiceProblem(db, user.organisationId, user.id, values.reviewerIds ?? [])
   if (problem) return refuse(400, { fieldErrors: { reviewerIds: [problem] } })
   const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id, values, expectedVersion: values.version }
@@ -129,8 +136,10 @@ export async function action(args: ActionFunctionArgs) {
   throw redirect(values.intent === 'submit' ? `/proposals/${proposal.id}/screening` : `/proposals/${proposal.id}/edit?saved=1`)
 }
 
-function formatSize(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+function formatSize(t: TFunction<'proposal'>, locale: Locale, bytes: number) {
+  return bytes >= 1024 * 1024
+    ? t('edit.megabytes', { size: formatNumber(locale, bytes / 1024 / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })
+    : t('edit.kilobytes', { size: formatNumber(locale, Math.max(1, Math.round(bytes / 1024))) })
 }
 
 export default function EditProposal() {
@@ -141,30 +150,38 @@ export default function EditProposal() {
   const [params] = useSearchParams()
   const paperResult = papers.data?.kind === 'attachment' ? papers.data : result?.kind === 'attachment' ? result : undefined
   const attachmentError = paperResult?.error ? [paperResult.error] : undefined
+  const { t } = useTranslation('proposal')
+  const locale = useLocale()
   return (
     <>
-      <h2>Edit the proposal</h2>
+      <h2>{t('edit.title')}</h2>
       {params.get('saved') ? (
         <p className="notice success" role="status">
-          Draft saved.
+          {t('edit.saved')}
         </p>
       ) : null}
       <section aria-labelledby="papers-heading" className="panel">
-        <h3 id="papers-heading">Papers</h3>
-        <p>The draft contract and supporting papers: PDF, Word (.docx) or OpenDocument (.odt), up to {MAX_ATTACHMENT_LABEL} each.</p>
+        <h3 id="papers-heading">{t('edit.papers')}</h3>
+        <p>{t('edit.papersIntro', { max: MAX_ATTACHMENT_LABEL })}</p>
         {d.attachments.length === 0 ? (
-          <p>No papers attached yet.</p>
+          <p>{t('edit.noPapers')}</p>
         ) : (
           <ul>
             {d.attachments.map((a) => (
               <li key={a.id}>
-                <a href={`/proposals/${d.id}/attachments/${a.id}`}>{a.filename}</a> ({formatSize(a.size)}, SHA-256{' '}
-                <span className="hash">{a.sha256.slice(0, 12)}…</span>)
+                <a href={`/proposals/${d.id}/attachments/${a.id}`}>{a.filename}</a>{' '}
+                <Trans
+                  t={t}
+                  i18nKey="edit.paperFacts"
+                  values={{ size: formatSize(t, locale, a.size), hash: a.sha256.slice(0, 12) }}
+                  components={{ hash: <span className="hash" /> }}
+                />
                 <papers.Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="detach" />
                   <input type="hidden" name="attachmentId" value={a.id} />
                   <button type="submit" className="secondary">
-                    Remove<span className="visually-hidden"> {a.filename}</span>
+                    {t('edit.remove')}
+                    <span className="visually-hidden"> {a.filename}</span>
                   </button>
                 </papers.Form>
               </li>
@@ -173,11 +190,11 @@ export default function EditProposal() {
         )}
         {/* Keyed by the papers held, so the file input empties once a file is attached. */}
         <papers.Form key={d.attachments.length} method="post" encType="multipart/form-data" className="stack">
-          <Field id="attachment-file" label="Attach a paper" errors={attachmentError}>
+          <Field id="attachment-file" label={t('edit.attachLabel')} errors={attachmentError}>
             <input id="attachment-file" type="file" name="file" accept={ACCEPT} required {...describedBy('attachment-file', { errors: attachmentError })} />
           </Field>
           <button type="submit" className="secondary" disabled={papers.state !== 'idle'}>
-            Attach
+            {t('edit.attach')}
           </button>
         </papers.Form>
       </section>

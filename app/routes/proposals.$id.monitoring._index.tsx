@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { can } from '#machines/proposal-workflow'
 import { FormErrors } from '~/components/forms'
@@ -9,14 +10,16 @@ import { actorFor } from '~/workflow/actor.server'
 import { applySimpleEvent, simpleEvent } from '~/workflow/simple-events.server'
 import { IndicatorChart, RagTag } from '~/components/monitoring/indicator-chart'
 import { DueTag } from '~/components/monitoring/due-tag'
-import { pageTitle } from '~/utils/meta'
-import { formatDate, serviceDate } from '~/utils/calendar'
-import { CONDITION_SOURCE_LABELS, CONDITION_STATUS_LABELS, MEASURE_LABELS, OUTCOME_LABELS, TRIGGER_LABELS } from '#machines/vocabulary/monitoring'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { formatDate as formatDateIn, serviceDate } from '~/utils/calendar'
+import { useLocale } from '~/utils/use-locale'
+import { useVocabulary } from '~/utils/vocabulary'
 import { getMonitoringView } from '~/workflow/monitoring/view.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { DataTable } from '~/components/data-table'
 
-export const meta: MetaFunction = () => pageTitle('Monitoring')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'monitoring')('page.title'))
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
@@ -46,33 +49,32 @@ export default function MonitoringPage() {
   const { plan, actions } = view
   const base = `/proposals/${proposalId}/monitoring`
   const openRound = view.rounds.find((r) => r.closedOn === null)
+  const { t } = useTranslation('monitoring')
+  const label = useVocabulary()
+  const locale = useLocale()
+  const formatDate = (value: string) => formatDateIn(value, locale)
   return (
     <>
-      <h2>Monitoring</h2>
+      <h2>{t('page.title')}</h2>
       {!plan ? (
-        <p>
-          {BEFORE_MONITORING.has(stage)
-            ? 'Monitoring begins once a decision approves the partnership with a monitoring plan.'
-            : 'No monitoring plan was set for this partnership.'}
-        </p>
+        <p>{BEFORE_MONITORING.has(stage) ? t('page.notYet') : t('page.noPlan')}</p>
       ) : (
         <section aria-labelledby="plan-heading" className="panel">
-          <h3 id="plan-heading">Review schedule</h3>
+          <h3 id="plan-heading">{t('page.schedule')}</h3>
           <dl className="facts">
-            <dt>Reviews</dt>
+            <dt>{t('page.reviews')}</dt>
+            <dd>{t('page.interval', { interval: plan.interval, date: formatDate(plan.startsOn) })}</dd>
+            <dt>{t('page.nextReview')}</dt>
             <dd>
-              {plan.interval}, from {formatDate(plan.startsOn)}
-            </dd>
-            <dt>Next review</dt>
-            <dd>
-              Review {plan.nextSlot}, due {formatDate(plan.nextDueOn)} {plan.dueState ? <DueTag state={plan.dueState} /> : null}
+              {t('page.next', { slot: plan.nextSlot, date: formatDate(plan.nextDueOn) })}{' '}
+              {plan.dueState ? <DueTag state={plan.dueState} /> : null}
               {stage === 'approved' ? (
-                <span className="muted"> (reviews begin once monitoring starts)</span>
+                <span className="muted">{t('page.beginOnStart')}</span>
               ) : stage !== 'monitoring' ? (
-                <span className="muted"> (reviews resume when monitoring does)</span>
+                <span className="muted">{t('page.resume')}</span>
               ) : null}
             </dd>
-            <dt>Responsible</dt>
+            <dt>{t('page.responsible')}</dt>
             <dd>{plan.responsible}</dd>
           </dl>
         </section>
@@ -80,29 +82,31 @@ export default function MonitoringPage() {
 
       {canStart ? (
         <Form method="post" className="panel stack" aria-labelledby="start-heading">
-          <h3 id="start-heading">Start monitoring</h3>
-          <p>The partnership is approved. Start monitoring when it begins, so that reviews fall due from the plan.</p>
+          <h3 id="start-heading">{t('page.start')}</h3>
+          <p>{t('page.startIntro')}</p>
           <FormErrors errors={startResult?.error?.[''] ?? undefined} />
           <input type="hidden" name="intent" value="monitoring.start" />
           <input type="hidden" name="version" value={version} />
           <button type="submit" disabled={navigation.state === 'submitting'}>
-            Start monitoring
+            {t('page.start')}
           </button>
         </Form>
       ) : null}
 
       {openRound ? (
         <section aria-labelledby="round-heading" className="notice warning">
-          <h3 id="round-heading">{openRound.phase === 'reassessment' ? 'Being reassessed' : 'Suspended'}</h3>
+          <h3 id="round-heading">{openRound.phase === 'reassessment' ? t('page.reassessing') : t('page.suspended')}</h3>
           <p>
-            <strong>{TRIGGER_LABELS[openRound.trigger]}</strong> on {formatDate(openRound.openedOn)}. {openRound.triggerSummary}
+            <strong>{label('escalationTrigger', openRound.trigger)}</strong>
+            {t('page.openedOn', { date: formatDate(openRound.openedOn) })}
+            {openRound.triggerSummary}
           </p>
           <p>
             {openRound.outcome
-              ? `Proposed outcome, awaiting signature: ${OUTCOME_LABELS[openRound.outcome]}.`
-              : 'No outcome has been proposed yet.'}{' '}
+              ? t('page.proposedOutcome', { outcome: label('reassessmentOutcome', openRound.outcome) })
+              : t('page.noOutcome')}{' '}
             <Link to={`${base}/reassessment`}>
-              {actions.canRecord || actions.canSign ? 'Decide and sign the outcome' : 'See the reassessment'}
+              {actions.canRecord || actions.canSign ? t('page.decide') : t('page.seeReassessment')}
             </Link>
           </p>
         </section>
@@ -110,33 +114,33 @@ export default function MonitoringPage() {
 
       {actions.review || actions.incident || actions.escalate || actions.raiseConcern ? (
         <section aria-labelledby="monitoring-actions-heading">
-          <h3 id="monitoring-actions-heading">What you can do</h3>
+          <h3 id="monitoring-actions-heading">{t('page.whatYouCanDo')}</h3>
           <ul className="actions">
             {actions.review && plan ? (
               <li>
                 <Link className="button" to={`${base}/review`}>
-                  Record review {plan.nextSlot}
+                  {t('page.recordReview', { slot: plan.nextSlot })}
                 </Link>
               </li>
             ) : null}
             {actions.incident ? (
               <li>
                 <Link className="button secondary" to={`${base}/incident`}>
-                  Record an incident
+                  {t('page.recordIncident')}
                 </Link>
               </li>
             ) : null}
             {actions.raiseConcern ? (
               <li>
                 <Link className="button secondary" to={`/proposals/${proposalId}/consultation#concerns`}>
-                  Raise a concern
+                  {t('page.raiseConcern')}
                 </Link>
               </li>
             ) : null}
             {actions.escalate ? (
               <li>
                 <Link className="button secondary" to={`${base}/escalate`}>
-                  Escalate for reassessment
+                  {t('page.escalate')}
                 </Link>
               </li>
             ) : null}
@@ -146,11 +150,11 @@ export default function MonitoringPage() {
 
       {view.indicators.length ? (
         <section aria-labelledby="indicators-heading">
-          <h3 id="indicators-heading">Indicators</h3>
+          <h3 id="indicators-heading">{t('page.indicators')}</h3>
           {view.indicators.map((i) => (
             <div key={i.id} className="indicator">
               <IndicatorChart indicator={i} />
-              <p className="muted">{MEASURE_LABELS[i.measure]}.</p>
+              <p className="muted">{t('page.measure', { measure: label('indicatorMeasure', i.measure) })}</p>
             </div>
           ))}
         </section>
@@ -158,21 +162,21 @@ export default function MonitoringPage() {
 
       {view.conditions.length ? (
         <section aria-labelledby="conditions-heading">
-          <h3 id="conditions-heading">Conditions</h3>
-          <DataTable caption="Conditions and their status at the latest review" captionHidden>
+          <h3 id="conditions-heading">{t('page.conditions')}</h3>
+          <DataTable caption={t('page.conditionsCaption')} captionHidden>
             <thead>
               <tr>
-                <th scope="col">Condition</th>
-                <th scope="col">From</th>
-                <th scope="col">At the latest review</th>
+                <th scope="col">{t('page.condition')}</th>
+                <th scope="col">{t('page.from')}</th>
+                <th scope="col">{t('page.latest')}</th>
               </tr>
             </thead>
             <tbody>
               {view.conditions.map((k) => (
                 <tr key={k.id}>
                   <td>{k.text}</td>
-                  <td>{k.addedLater ? 'Reassessment' : CONDITION_SOURCE_LABELS[k.source]}</td>
-                  <td>{k.latest ? CONDITION_STATUS_LABELS[k.latest] : 'Not yet checked'}</td>
+                  <td>{k.addedLater ? t('page.fromReassessment') : label('conditionSource', k.source)}</td>
+                  <td>{k.latest ? label('conditionStatus', k.latest) : t('page.notChecked')}</td>
                 </tr>
               ))}
             </tbody>
@@ -182,25 +186,25 @@ export default function MonitoringPage() {
 
       {plan ? (
         <section aria-labelledby="reviews-heading">
-          <h3 id="reviews-heading">Reviews</h3>
+          <h3 id="reviews-heading">{t('page.reviews')}</h3>
           {view.reviews.length === 0 ? (
-            <p>No reviews recorded yet.</p>
+            <p>{t('page.noReviews')}</p>
           ) : (
-            <DataTable caption="Reviews recorded, latest first" captionHidden>
+            <DataTable caption={t('page.reviewsCaption')} captionHidden>
               <thead>
                 <tr>
-                  <th scope="col">Review</th>
-                  <th scope="col">Due</th>
-                  <th scope="col">Reviewed</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Findings</th>
-                  <th scope="col">Recorded by</th>
+                  <th scope="col">{t('page.review')}</th>
+                  <th scope="col">{t('page.due')}</th>
+                  <th scope="col">{t('page.reviewed')}</th>
+                  <th scope="col">{t('page.status')}</th>
+                  <th scope="col">{t('page.findings')}</th>
+                  <th scope="col">{t('page.recordedBy')}</th>
                 </tr>
               </thead>
               <tbody>
                 {view.reviews.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row">Review {r.slot}</th>
+                    <th scope="row">{t('page.reviewSlot', { slot: r.slot })}</th>
                     <td>{formatDate(r.dueOn)}</td>
                     <td>{formatDate(r.reviewedOn)}</td>
                     <td>
@@ -209,7 +213,7 @@ export default function MonitoringPage() {
                     <td className="pre-line">
                       {r.escalation ? (
                         <>
-                          <strong>{TRIGGER_LABELS[r.escalation]}.</strong>{' '}
+                          <strong>{t('page.escalation', { trigger: label('escalationTrigger', r.escalation) })}</strong>{' '}
                         </>
                       ) : null}
                       {r.narrative}
@@ -225,31 +229,33 @@ export default function MonitoringPage() {
 
       {view.rounds.length ? (
         <section aria-labelledby="rounds-heading">
-          <h3 id="rounds-heading">Reassessments and suspensions</h3>
+          <h3 id="rounds-heading">{t('page.rounds')}</h3>
           <ol className="timeline">
             {view.rounds.map((r) => (
               <li key={r.id}>
                 <strong>
-                  {r.phase === 'reassessment' ? 'Reassessment' : 'Suspension'} from {formatDate(r.openedOn)}
+                  {r.phase === 'reassessment'
+                    ? t('page.reassessmentFrom', { date: formatDate(r.openedOn) })
+                    : t('page.suspensionFrom', { date: formatDate(r.openedOn) })}
                 </strong>
-                : {TRIGGER_LABELS[r.trigger]}.
+                {t('page.roundTrigger', { trigger: label('escalationTrigger', r.trigger) })}
                 {r.outcome && r.closedOn ? (
                   <>
                     {' '}
-                    Outcome <strong>{OUTCOME_LABELS[r.outcome]}</strong>, signed {formatDate(r.closedOn)} by{' '}
-                    {r.signatures.map((s) => s.name).join(' and ')}.
-                    {r.newConditions.length ? ` Conditions added: ${r.newConditions.join('; ')}.` : ''}{' '}
+                    {t('page.outcome')} <strong>{label('reassessmentOutcome', r.outcome)}</strong>
+                    {t('page.signedBy', { date: formatDate(r.closedOn), names: r.signatures.map((s) => s.name).join(t('page.namesJoin')) })}
+                    {r.newConditions.length ? t('page.conditionsAdded', { conditions: r.newConditions.join('; ') }) : ''}{' '}
                     {r.addendumId ? (
                       <>
                         <a href={`${base}/addenda/${r.addendumId}`} download>
-                          Download the signed addendum (PDF)
+                          {t('page.downloadAddendum')}
                         </a>{' '}
-                        · <Link to={`/verify/${r.addendumId}`}>verify it</Link>
+                        · <Link to={`/verify/${r.addendumId}`}>{t('page.verifyIt')}</Link>
                       </>
                     ) : null}
                   </>
                 ) : (
-                  ' Still open.'
+                  t('page.stillOpen')
                 )}
               </li>
             ))}
@@ -258,19 +264,19 @@ export default function MonitoringPage() {
       ) : null}
 
       <section aria-labelledby="incidents-heading">
-        <h3 id="incidents-heading">Incidents</h3>
+        <h3 id="incidents-heading">{t('page.incidents')}</h3>
         {view.incidents.length === 0 ? (
-          <p>No incidents recorded.</p>
+          <p>{t('page.noIncidents')}</p>
         ) : (
-          <DataTable caption="Incidents linked to this partnership, latest first" captionHidden>
+          <DataTable caption={t('page.incidentsCaption')} captionHidden>
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Where</th>
-                <th scope="col">What happened</th>
-                <th scope="col">Who was involved</th>
-                <th scope="col">Action taken</th>
-                <th scope="col">Recorded by</th>
+                <th scope="col">{t('page.when')}</th>
+                <th scope="col">{t('page.where')}</th>
+                <th scope="col">{t('page.what')}</th>
+                <th scope="col">{t('page.who')}</th>
+                <th scope="col">{t('page.actionTaken')}</th>
+                <th scope="col">{t('page.recordedBy')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,22 +1,38 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type MetaFunction,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { describedBy, Field, FormErrors } from '~/components/forms'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { refusalReply } from '~/workflow/refusal'
 import { canEscalate, escalate } from '~/workflow/monitoring/escalation.server'
 import { EscalateSchema } from '~/workflow/monitoring/forms'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Escalate for reassessment', 'Monitoring')
-
-const NOT_ALLOWED = 'Only the chief librarian can escalate a monitored partnership.'
+export const meta: MetaFunction = ({ matches }) => {
+  const t = fixedT(metaLocale(matches), 'monitoring')
+  return pageTitle(t('escalate.title'), t('page.title'))
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, proposal, snapshot } = await requireProposal(request, params)
-  if (!canEscalate(snapshot, user)) throw new Response(NOT_ALLOWED, { status: 403 })
+  if (!canEscalate(snapshot, user)) {
+    throw new Response(
+      fixedT(await localeFor(request, user), 'monitoring')('escalate.notAllowed'),
+      { status: 403 },
+    )
+  }
   return { proposalId: proposal.id, version: proposal.version }
 }
 
@@ -46,17 +62,15 @@ export default function Escalate() {
     shouldRevalidate: 'onBlur',
     defaultValue: { version: String(version) },
   })
+  const { t } = useTranslation('monitoring')
   return (
     <>
-      <h2>Escalate for reassessment</h2>
-      <p>
-        The partnership leaves monitoring until the signatories sign an outcome: continue, add conditions, suspend or
-        terminate. Your reason is recorded in the partnership’s history.
-      </p>
+      <h2>{t('escalate.title')}</h2>
+      <p>{t('escalate.intro')}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
         <input {...getInputProps(fields.version, { type: 'hidden' })} />
-        <Field id={fields.reason.id} label="Why does it need reassessing?" errors={fields.reason.errors}>
+        <Field id={fields.reason.id} label={t('escalate.reason')} errors={fields.reason.errors}>
           <textarea
             {...getTextareaProps(fields.reason)}
             rows={5}
@@ -66,9 +80,9 @@ export default function Escalate() {
         </Field>
         <div className="actions">
           <button type="submit" className="warning" disabled={navigation.state === 'submitting'}>
-            Escalate for reassessment
+            {t('escalate.title')}
           </button>
-          <Link to={`/proposals/${proposalId}/monitoring`}>Cancel</Link>
+          <Link to={`/proposals/${proposalId}/monitoring`}>{t('escalate.cancel')}</Link>
         </div>
       </Form>
     </>

@@ -1,29 +1,51 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  type MetaFunction,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
-import { pageTitle } from '~/utils/meta'
-import { formatNumber } from '~/utils/thresholds'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { formatNumber } from '~/utils/format'
 import { addDays } from '~/utils/review-schedule'
 import { formatDate, serviceDate } from '~/utils/calendar'
+import { useLocale } from '~/utils/use-locale'
+import { useVocabulary } from '~/utils/vocabulary'
 import { refusalReply } from '~/workflow/refusal'
 import { ReviewSchema } from '~/workflow/monitoring/forms'
 import { loadPlan } from '~/workflow/monitoring/plan.server'
 import { canRecordReview, recordReview, reviewForm } from '~/workflow/monitoring/reviews.server'
-import { CONDITION_STATUS_LABELS, CONDITION_STATUSES, MEASURE_LABELS } from '#machines/vocabulary/monitoring'
+import { CONDITION_STATUSES } from '#machines/vocabulary/monitoring'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Record a review', 'Monitoring')
-
-const NOT_ALLOWED = 'Reviews are recorded by the chief librarian while a partnership is monitored.'
+export const meta: MetaFunction = ({ matches }) => {
+  const t = fixedT(metaLocale(matches), 'monitoring')
+  return pageTitle(t('review.title'), t('page.title'))
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
   const loaded = await loadPlan(db, proposal.id)
-  if (!loaded || !canRecordReview(snapshot, user)) throw new Response(NOT_ALLOWED, { status: 403 })
-  return { proposalId: proposal.id, version: proposal.version, today: serviceDate(new Date()), form: await reviewForm(db, loaded) }
+  if (!loaded || !canRecordReview(snapshot, user)) {
+    throw new Response(fixedT(await localeFor(request, user), 'monitoring')('review.notAllowed'), {
+      status: 403,
+    })
+  }
+  return {
+    proposalId: proposal.id,
+    version: proposal.version,
+    today: serviceDate(new Date()),
+    form: await reviewForm(db, loaded),
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,7 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     today: serviceDate(new Date()),
   })
   if (!result.ok) {
-    const reply = 'fieldErrors' in result && result.fieldErrors ? { fieldErrors: result.fieldErrors } : refusalReply(result)
+    const reply =
+      'fieldErrors' in result && result.fieldErrors
+        ? { fieldErrors: result.fieldErrors }
+        : refusalReply(result)
     return data(submission.reply(reply), { status: result.status })
   }
   throw redirect(`/proposals/${proposal.id}/monitoring`)
@@ -66,18 +91,23 @@ export default function RecordReview() {
   const readings = fields.readings.getFieldList()
   const checks = fields.checks.getFieldList()
   const periodEnd = addDays(review.period.to, -1)
+  const { t } = useTranslation('monitoring')
+  const label = useVocabulary()
+  const locale = useLocale()
   return (
     <>
-      <h2>Record review {review.slot}</h2>
+      <h2>{t('review.heading', { slot: review.slot })}</h2>
       <p>
-        Due {formatDate(review.dueOn)}. It covers {formatDate(review.period.from)} to {formatDate(periodEnd)}. A value
-        beyond its threshold, or a condition not met at this review and the one before, sends the partnership back for
-        reassessment as soon as you save.
+        {t('review.intro', {
+          due: formatDate(review.dueOn, locale),
+          from: formatDate(review.period.from, locale),
+          to: formatDate(periodEnd, locale),
+        })}
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
         <input {...getInputProps(fields.version, { type: 'hidden' })} />
-        <Field id={fields.reviewedOn.id} label="Date of the review" errors={fields.reviewedOn.errors}>
+        <Field id={fields.reviewedOn.id} label={t('review.date')} errors={fields.reviewedOn.errors}>
           <input
             {...getInputProps(fields.reviewedOn, { type: 'date' })}
             max={today}
@@ -86,24 +116,39 @@ export default function RecordReview() {
         </Field>
 
         <fieldset className="field">
-          <legend>Indicators</legend>
+          <legend>{t('review.indicators')}</legend>
           {review.indicators.map((i) => {
             const n = typed.findIndex((t) => t.id === i.id)
             const reading = n >= 0 ? readings[n] : undefined
             const r = reading?.getFieldset()
-            const hint = `Baseline ${formatNumber(i.baseline)} ${i.unit}; reassessment after ${i.threshold}.`
+            const hint = t('review.hint', {
+              baseline: formatNumber(locale, i.baseline),
+              unit: i.unit,
+              threshold: i.threshold,
+            })
             if (!r) {
               return (
                 <div key={i.id} className="field">
                   <p className="label">{i.name}</p>
                   <p>
-                    <strong>{formatNumber(i.counted ?? 0)}</strong> {i.unit}: {MEASURE_LABELS[i.measure].toLowerCase()}. {hint}
+                    <strong>{formatNumber(locale, i.counted ?? 0)}</strong>{' '}
+                    {t('review.counted', {
+                      unit: i.unit,
+                      measure: label('indicatorMeasure', i.measure).toLowerCase(),
+                    })}{' '}
+                    {hint}
                   </p>
                 </div>
               )
             }
             return (
-              <Field key={i.id} id={r.value.id} label={`${i.name} (${i.unit})`} hint={hint} errors={r.value.errors}>
+              <Field
+                key={i.id}
+                id={r.value.id}
+                label={t('review.valueLabel', { name: i.name, unit: i.unit })}
+                hint={hint}
+                errors={r.value.errors}
+              >
                 <input {...getInputProps(r.indicatorId, { type: 'hidden' })} />
                 <input
                   {...getInputProps(r.value, { type: 'number' })}
@@ -116,14 +161,22 @@ export default function RecordReview() {
           })}
         </fieldset>
 
-        {review.conditions.length ? <h3>Conditions</h3> : null}
+        {review.conditions.length ? <h3>{t('review.conditions')}</h3> : null}
         {review.conditions.map((k, n) => {
           const check = checks[n]!.getFieldset()
           const errorId = `${check.status.id}-error`
           return (
-            <fieldset key={k.id} className="field choices" aria-describedby={check.status.errors?.length ? errorId : undefined}>
+            <fieldset
+              key={k.id}
+              className="field choices"
+              aria-describedby={check.status.errors?.length ? errorId : undefined}
+            >
               <legend>{k.text}</legend>
-              {k.previous ? <span className="hint">At the last review: {CONDITION_STATUS_LABELS[k.previous]}.</span> : null}
+              {k.previous ? (
+                <span className="hint">
+                  {t('review.previous', { status: label('conditionStatus', k.previous) })}
+                </span>
+              ) : null}
               <ErrorList id={errorId} errors={check.status.errors} />
               <input {...getInputProps(check.conditionId, { type: 'hidden' })} />
               {CONDITION_STATUSES.map((status) => {
@@ -138,12 +191,15 @@ export default function RecordReview() {
                       defaultChecked={check.status.initialValue === status}
                       required
                     />
-                    <label htmlFor={id}>{CONDITION_STATUS_LABELS[status]}</label>
+                    <label htmlFor={id}>{label('conditionStatus', status)}</label>
                   </div>
                 )
               })}
-              <Field id={check.note.id} label="Note (optional)" errors={check.note.errors}>
-                <input {...getInputProps(check.note, { type: 'text' })} {...describedBy(check.note.id, { errors: check.note.errors })} />
+              <Field id={check.note.id} label={t('review.note')} errors={check.note.errors}>
+                <input
+                  {...getInputProps(check.note, { type: 'text' })}
+                  {...describedBy(check.note.id, { errors: check.note.errors })}
+                />
               </Field>
             </fieldset>
           )
@@ -151,8 +207,8 @@ export default function RecordReview() {
 
         <Field
           id={fields.narrative.id}
-          label="What the review found"
-          hint="Who took part, what the figures show and anything users or staff have said."
+          label={t('review.narrative')}
+          hint={t('review.narrativeHint')}
           errors={fields.narrative.errors}
         >
           <textarea
@@ -163,9 +219,9 @@ export default function RecordReview() {
         </Field>
         <div className="actions">
           <button type="submit" disabled={navigation.state === 'submitting'}>
-            Save review {review.slot}
+            {t('review.save', { slot: review.slot })}
           </button>
-          <Link to={`/proposals/${proposalId}/monitoring`}>Cancel</Link>
+          <Link to={`/proposals/${proposalId}/monitoring`}>{t('escalate.cancel')}</Link>
         </div>
       </Form>
     </>

@@ -2,13 +2,15 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { can } from '#machines/proposal-workflow'
 import { ChoiceGroup, TextAreaField } from '~/components/form-controls'
 import { FormErrors } from '~/components/forms'
 import { ScreeningResults } from '~/components/screening-results'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { actorFor } from '~/workflow/actor.server'
 import { eligibleReviewers, reviewerChoiceProblem } from '~/workflow/intake/intake.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
@@ -18,14 +20,9 @@ import { addReviewers, declareInterest, finishScreening, screeningView } from '~
 import { formDataOf } from '~/utils/multipart.server'
 import { DataTable } from '~/components/data-table'
 
-export const meta: MetaFunction = () => pageTitle('Ethics screening')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'screening')('page.title'))
 
-const STATUS_LABELS: Record<ReviewerStatus, string> = {
-  assigned: 'Has not yet declared any conflict of interest',
-  cleared: 'Declared no conflict; scoring',
-  recused: 'Recused',
-  submitted: 'Submitted their review',
-}
+const statusKey = (status: ReviewerStatus) => `page.status.${status}` as const
 
 const ActionSchema = z.discriminatedUnion('intent', [
   DeclarationSchema.safeExtend({ intent: z.literal('declare') }),
@@ -86,27 +83,24 @@ function Declaration({ lastResult }: { lastResult: ReturnType<typeof useActionDa
     onValidate: ({ formData }) => parseWithZod(formData, { schema: DeclarationSchema }),
     shouldRevalidate: 'onBlur',
   })
+  const { t } = useTranslation('screening')
   return (
     <section aria-labelledby="declare-heading" className="panel">
-      <h2 id="declare-heading">Declare any conflict of interest</h2>
-      <p>
-        Before you read the papers, say whether you have any interest in the partner or its contractor: work, money,
-        family, or anything a fair observer would think could sway you. If you do, you are recused and the proposer
-        assigns someone else.
-      </p>
+      <h2 id="declare-heading">{t('page.declareHeading')}</h2>
+      <p>{t('page.declareIntro')}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <input type="hidden" name="intent" value="declare" />
         <ChoiceGroup
           field={fields.conflict}
-          legend="Do you have a conflict of interest?"
+          legend={t('page.conflictLegend')}
           type="radio"
           options={[
-            { value: 'no', label: 'No, I have no conflict of interest' },
-            { value: 'yes', label: 'Yes, I have a conflict and should be recused' },
+            { value: 'no', label: t('page.conflictNo') },
+            { value: 'yes', label: t('page.conflictYes') },
           ]}
         />
-        <TextAreaField field={fields.reason} label="If so, what is the conflict?" hint="Recorded on the proposal’s record." rows={3} />
-        <button type="submit">Record my declaration</button>
+        <TextAreaField field={fields.reason} label={t('page.conflictReason')} hint={t('page.conflictReasonHint')} rows={3} />
+        <button type="submit">{t('page.declare')}</button>
       </Form>
     </section>
   )
@@ -117,34 +111,32 @@ export default function Screening() {
   const lastResult = useActionData<typeof action>()
   const [assignForm, assignFields] = useForm<{ reviewerIds: string[] }>({ id: 'assign', lastResult })
   const active = d.reviewers.filter((r) => r.status !== 'recused').length
+  const { t } = useTranslation('screening')
   return (
     <>
-      <h2>Ethics screening</h2>
+      <h2>{t('page.title')}</h2>
       {/* One place for refusals of any form on this page; field errors sit by their fields. */}
       <FormErrors errors={lastResult?.error?.[''] ?? undefined} />
       {!d.started ? (
-        <p>Screening starts when the proposer submits the proposal.</p>
+        <p>{t('page.notStarted')}</p>
       ) : (
-        <p>
-          Rubric version {d.rubric.version}. {d.submitted} of at least {d.minReviewers} reviews submitted.
-        </p>
+        <p>{t('page.progress', { version: d.rubric.version, submitted: d.submitted, count: d.minReviewers })}</p>
       )}
       {d.canDeclare ? <Declaration lastResult={lastResult} /> : null}
       {d.canScore ? (
         <p className="notice">
-          You have declared no conflict of interest. <Link to="review">Score this proposal</Link>: your scores stay
-          hidden from other reviewers, and theirs from you, until you submit.
+          <Trans t={t} i18nKey="page.cleared" components={{ anchor: <Link to="review" /> }} />
         </p>
       ) : null}
-      {d.myStatus === 'submitted' && d.stage === 'screening' ? <p className="notice success">You have submitted your review.</p> : null}
-      {d.myStatus === 'recused' ? <p className="notice">You are recused from this proposal.</p> : null}
+      {d.myStatus === 'submitted' && d.stage === 'screening' ? <p className="notice success">{t('page.submitted')}</p> : null}
+      {d.myStatus === 'recused' ? <p className="notice">{t('page.recused')}</p> : null}
 
       {d.reviewers.length ? (
-        <DataTable caption="Reviewers">
+        <DataTable caption={t('page.reviewers')}>
           <thead>
             <tr>
-              <th scope="col">Reviewer</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('page.reviewer')}</th>
+              <th scope="col">{t('page.statusHeading')}</th>
             </tr>
           </thead>
           <tbody>
@@ -152,8 +144,9 @@ export default function Screening() {
               <tr key={r.id}>
                 <th scope="row">{r.name}</th>
                 <td>
-                  {STATUS_LABELS[r.status]}
-                  {r.conflictReason ? `: ${r.conflictReason}` : ''}
+                  {r.conflictReason
+                    ? t('page.conflict', { status: t(statusKey(r.status)), reason: r.conflictReason })
+                    : t(statusKey(r.status))}
                 </td>
               </tr>
             ))}
@@ -163,23 +156,18 @@ export default function Screening() {
 
       {d.candidates.length ? (
         <section aria-labelledby="assign-heading" className="panel">
-          <h2 id="assign-heading">Add a reviewer</h2>
-          {active < d.minReviewers ? (
-            <p className="notice warning">
-              Only {active} reviewer{active === 1 ? '' : 's'} can screen this proposal; at least {d.minReviewers} are needed.
-              Assign a replacement.
-            </p>
-          ) : null}
+          <h2 id="assign-heading">{t('page.addReviewer')}</h2>
+          {active < d.minReviewers ? <p className="notice warning">{t('page.tooFew', { count: active, min: d.minReviewers })}</p> : null}
           <Form method="post" {...getFormProps(assignForm)} className="stack">
             <input type="hidden" name="intent" value="assign" />
             <input type="hidden" name="version" value={d.version} />
             <ChoiceGroup
               field={assignFields.reviewerIds}
-              legend="Reviewers to add"
+              legend={t('page.reviewersToAdd')}
               type="checkbox"
               options={d.candidates.map((c) => ({ value: c.id, label: c.name }))}
             />
-            <button type="submit">Assign</button>
+            <button type="submit">{t('page.assign')}</button>
           </Form>
         </section>
       ) : null}
@@ -188,8 +176,8 @@ export default function Screening() {
         <Form method="post" className="panel">
           <input type="hidden" name="intent" value="complete" />
           <input type="hidden" name="version" value={d.version} />
-          <p>Enough reviewers have submitted. Completing screening opens the consultation.</p>
-          <button type="submit">Complete ethics screening</button>
+          <p>{t('page.enough')}</p>
+          <button type="submit">{t('page.complete')}</button>
         </Form>
       ) : null}
 
@@ -197,8 +185,9 @@ export default function Screening() {
         <ScreeningResults result={d.result} />
       ) : d.started ? (
         <p>
-          Results appear here once at least {d.minReviewers} reviewers have submitted
-          {d.myStatus === 'assigned' || d.myStatus === 'cleared' ? ', and you have submitted yours' : ''}.
+          {d.myStatus === 'assigned' || d.myStatus === 'cleared'
+            ? t('page.resultsLaterYours', { min: d.minReviewers })
+            : t('page.resultsLater', { min: d.minReviewers })}
         </p>
       ) : null}
     </>

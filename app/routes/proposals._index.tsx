@@ -1,14 +1,17 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { listProposals } from '#db/proposals.server'
 import { mayViewProposal } from '#machines/proposal-visibility'
 import { getDb } from '~/utils/app-context.server'
 import { hasRole, requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
-import { stageLabel } from '#machines/vocabulary/labels'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { useVocabulary } from '~/utils/vocabulary'
+import { type Stage } from '#machines/vocabulary/stages'
 import { DataTable } from '~/components/data-table'
 
-export const meta: MetaFunction = () => pageTitle('Proposals')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'proposal')('list.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'chief_librarian', 'reviewer', 'admin', 'signatory')
@@ -23,27 +26,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Proposals() {
   const { proposals, canPropose } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('proposal')
+  const label = useVocabulary()
   return (
     <>
-      <h1>Proposals</h1>
+      <h1>{t('list.title')}</h1>
       {canPropose ? (
         <p>
           <Link className="button" to="/proposals/new">
-            Propose a partnership
+            {t('list.propose')}
           </Link>
         </p>
       ) : null}
       {proposals.length === 0 ? (
-        <p>No proposals yet.</p>
+        <p>{t('list.none')}</p>
       ) : (
-        <DataTable caption="Every partnership proposal of your library service">
+        <DataTable caption={t('list.caption')}>
           <thead>
             <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Proposal</th>
-              <th scope="col">Partner</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Last change</th>
+              <th scope="col">{t('list.reference')}</th>
+              <th scope="col">{t('list.proposal')}</th>
+              <th scope="col">{t('list.partner')}</th>
+              <th scope="col">{t('list.stage')}</th>
+              <th scope="col">{t('list.lastChange')}</th>
             </tr>
           </thead>
           <tbody>
@@ -54,7 +59,7 @@ export default function Proposals() {
                   <Link to={`/proposals/${p.id}`}>{p.title}</Link>
                 </td>
                 <td>{p.partner}</td>
-                <td>{stageLabel(p.stage)}</td>
+                <td>{label('stage', p.stage as Stage)}</td>
                 <td>{p.updatedAt}</td>
               </tr>
             ))}

@@ -1,15 +1,17 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { IntakeForm } from '~/components/intake-form'
 import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { intakeFormSchema } from '~/workflow/intake/intake-schema'
 import { createDraftProposal, eligibleReviewers, reviewerChoiceProblem } from '~/workflow/intake/intake.server'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Propose a partnership')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'proposal')('new.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'chief_librarian')
@@ -36,16 +38,14 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewProposal() {
   const { reviewers, minReviewers } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
+  const { t } = useTranslation('proposal')
   return (
     <>
       <p>
-        <Link to="/proposals">Back to proposals</Link>
+        <Link to="/proposals">{t('new.back')}</Link>
       </p>
-      <h1>Propose a partnership</h1>
-      <p>
-        Describe the partnership as fully as you can. Save a draft at any time; once it is complete, submit it for
-        independent ethics screening.
-      </p>
+      <h1>{t('new.title')}</h1>
+      <p>{t('new.intro')}</p>
       <IntakeForm lastResult={lastResult} defaultValue={{}} reviewers={reviewers} minReviewers={minReviewers} canSubmit={false} />
     </>
   )

@@ -16,6 +16,8 @@
  *   any indicator is amber or any condition is not met; green otherwise.
  */
 import { type Rag } from '#machines/vocabulary/monitoring'
+import { formatNumber as formatIn } from './format'
+import { DEFAULT_LOCALE, type Locale } from './locale'
 
 export type Direction = 'higher_is_better' | 'lower_is_better'
 export type Threshold = { kind: 'absolute' | 'percent'; value: number }
@@ -26,7 +28,10 @@ const EPSILON = 1e-9
 
 /** How far the value moved the wrong way, in the threshold's own terms (unit or percent). */
 export function adverseChange(indicator: ThresholdIndicator, value: number): number {
-  const raw = indicator.direction === 'higher_is_better' ? indicator.baseline - value : value - indicator.baseline
+  const raw =
+    indicator.direction === 'higher_is_better'
+      ? indicator.baseline - value
+      : value - indicator.baseline
   if (indicator.threshold.kind === 'absolute') return raw
   // Multiplying first keeps whole-number cases exact (1,240 of 12,400 is 10, not 10.000000000000002).
   return (raw * 100) / Math.abs(indicator.baseline)
@@ -52,22 +57,26 @@ export function readingStatus(indicator: ThresholdIndicator, value: number): Rag
 /** The value at which the indicator is breached (the threshold line on a chart). */
 export function thresholdValue(indicator: ThresholdIndicator): number {
   const { baseline, direction, threshold } = indicator
-  const distance = threshold.kind === 'absolute' ? threshold.value : (Math.abs(baseline) * threshold.value) / 100
+  const distance =
+    threshold.kind === 'absolute' ? threshold.value : (Math.abs(baseline) * threshold.value) / 100
   return direction === 'higher_is_better' ? baseline - distance : baseline + distance
 }
 
 export type ConditionState = 'met' | 'not_met' | 'in_progress'
 
-export function reviewStatus(readings: Rag[], conditions: ConditionState[], escalates: boolean): Rag {
+export function reviewStatus(
+  readings: Rag[],
+  conditions: ConditionState[],
+  escalates: boolean,
+): Rag {
   if (escalates || readings.includes('red')) return 'red'
   if (readings.includes('amber') || conditions.includes('not_met')) return 'amber'
   return 'green'
 }
 
-const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
-
-export function formatNumber(n: number): string {
-  return number.format(n)
+/** A figure as the reader's language writes it (English until a caller passes the page's locale). */
+export function formatNumber(n: number, locale: Locale = DEFAULT_LOCALE): string {
+  return formatIn(locale, n)
 }
 
 /** "10% fall" / "5 more" — how the threshold reads in words. */
@@ -80,10 +89,14 @@ export function describeThreshold(indicator: ThresholdIndicator & { unit?: strin
 }
 
 /** "fell 15% against a 10% threshold": the words a breach is recorded in. */
-export function describeReading(indicator: ThresholdIndicator & { name: string; unit: string }, value: number): string {
+export function describeReading(
+  indicator: ThresholdIndicator & { name: string; unit: string },
+  value: number,
+): string {
   const change = value - indicator.baseline
   const verb = change < 0 ? 'fell' : change > 0 ? 'rose' : 'held'
-  if (change === 0) return `${indicator.name} held at its baseline of ${formatNumber(indicator.baseline)}`
+  if (change === 0)
+    return `${indicator.name} held at its baseline of ${formatNumber(indicator.baseline)}`
   const pct = percentChange(indicator.baseline, value)
   const amount =
     indicator.threshold.kind === 'percent' && pct !== null

@@ -14,6 +14,9 @@ export const proposals = pgTable(
     partner: text('partner').notNull(),
     contractor: text('contractor'),
     description: text('description').notNull().default(''),
+    /** The proposer's own Welsh version of the title and summary, if they gave one (issue 19): typed text, never translated by Probity. */
+    titleCy: text('title_cy'),
+    descriptionCy: text('description_cy'),
     proposerId: uuid('proposer_id')
       .notNull()
       .references(() => users.id),

@@ -9,7 +9,7 @@ import { type Stage } from './stages'
  * place so that a screen and a record cannot name the same thing differently.
  */
 
-const STAGE_LABELS: Record<Stage, string> = {
+export const STAGE_LABELS: Record<Stage, string> = {
   draft: 'Draft',
   screening: 'Ethics screening',
   consultation: 'Consultation',
@@ -28,7 +28,7 @@ export function stageLabel(stage: string) {
   return STAGE_LABELS[stage as Stage] ?? stage
 }
 
-const OUTCOME_LABELS: Record<Outcome, string> = {
+export const OUTCOME_LABELS: Record<Outcome, string> = {
   approve: 'Approved',
   approve_with_conditions: 'Approved with conditions',
   reject: 'Rejected',

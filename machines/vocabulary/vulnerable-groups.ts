@@ -22,7 +22,7 @@ export const VULNERABLE_GROUP_NAMES: Record<VulnerableGroup, string> = {
  * administrator renamed to another key simply shows no guidance; the notice
  * on the page still does.
  */
-export const HIGHER_BAR: Record<VulnerableGroup, Partial<Record<string, string>>> = {
+export const HIGHER_BAR = {
   minors: {
     privacy: 'Children’s data needs special care: parental consent, age limits, and nothing kept that is not needed.',
     equality: 'Children cannot weigh the risk for themselves: would any of them be treated less well, or stay away?',
@@ -44,12 +44,12 @@ export const HIGHER_BAR: Record<VulnerableGroup, Partial<Record<string, string>>
     privacy: 'Weigh what is recorded about the people the proposal names more heavily than for other users.',
     equality: 'Would the people the proposal names be treated less well, or stay away?',
   },
-}
+} as const satisfies Record<VulnerableGroup, Partial<Record<string, string>>>
 
 /** For one criterion, what the higher bar asks for each affected group that it applies to. */
 export function higherBarFor(criterionKey: string, groups: readonly VulnerableGroup[]): { group: VulnerableGroup; guidance: string }[] {
   return groups.flatMap((group) => {
-    const guidance = HIGHER_BAR[group]?.[criterionKey]
+    const guidance = (HIGHER_BAR[group] as Partial<Record<string, string>>)[criterionKey]
     return guidance ? [{ group, guidance }] : []
   })
 }

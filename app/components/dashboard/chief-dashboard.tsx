@@ -1,43 +1,58 @@
 import { Link } from '@remix-run/react'
+import { type TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { DueTag } from '~/components/monitoring/due-tag'
-import { stageLabel } from '#machines/vocabulary/labels'
+import { type Stage } from '#machines/vocabulary/stages'
 import { formatDate } from '~/utils/calendar'
+import { useLocale } from '~/utils/use-locale'
+import { useVocabulary } from '~/utils/vocabulary'
 import { type ChiefDashboard } from '~/workflow/dashboards/dashboards.server'
-import { OUTCOME_LABELS, TRIGGER_LABELS } from '#machines/vocabulary/monitoring'
 import { DataTable } from '~/components/data-table'
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`
-
 /** Under a shortened list: how many there are in all, and where to see them. */
-function More({ shown, total, one, many, to }: { shown: number; total: number; one: string; many: string; to?: string }) {
+function More({
+  shown,
+  total,
+  what,
+  to,
+}: {
+  shown: number
+  total: number
+  what: 'moreReviews' | 'moreReassessing' | 'moreBlocking'
+  to?: string
+}) {
+  const { t } = useTranslation('proposal')
   if (total <= shown) return null
   return (
     <p>
-      The first {shown} of {plural(total, one, many)}.{' '}
-      {to ? <Link to={to}>See them all in the partnership register</Link> : null}
+      {t(`chief.${what}`, { shown, count: total })} {to ? <Link to={to}>{t('chief.seeAll')}</Link> : null}
     </p>
   )
 }
 
-function blockingText(b: ChiefDashboard['blocking'][number]) {
+function blockingText(t: TFunction<'proposal'>, b: ChiefDashboard['blocking'][number]) {
   return [
-    b.privacy ? `${plural(b.privacy, 'required privacy protection')} found missing` : null,
-    b.concerns ? `${plural(b.concerns, 'staff concern')} unanswered` : null,
-    b.recommendations ? `${plural(b.recommendations, 'recommendation')} unanswered` : null,
+    b.privacy ? t('chief.privacyMissing', { count: b.privacy }) : null,
+    b.concerns ? t('chief.concernsUnanswered', { count: b.concerns }) : null,
+    b.recommendations ? t('chief.recommendationsUnanswered', { count: b.recommendations }) : null,
   ]
     .filter(Boolean)
-    .join('; ')
+    .join(t('chief.issueSeparator'))
 }
 
 /** The chief librarian's view of the whole service: where every proposal stands and what needs acting on. */
 export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
+  const { t } = useTranslation('proposal')
+  const vocabulary = useVocabulary()
+  const stageLabel = (stage: string) => vocabulary('stage', stage as Stage)
+  const locale = useLocale()
   return (
     <>
       <section aria-labelledby="chief-heading" className="panel">
-        <h2 id="chief-heading">Your proposals</h2>
-        <h3>Every proposal by stage</h3>
+        <h2 id="chief-heading">{t('chief.heading')}</h2>
+        <h3>{t('chief.byStage')}</h3>
         {d.byStage.length === 0 ? (
-          <p>No proposals yet.</p>
+          <p>{t('chief.none')}</p>
         ) : (
           <ul className="dashboard-counts">
             {d.byStage.map((s) => (
@@ -52,9 +67,9 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
             ))}
           </ul>
         )}
-        <h3>Yours in progress</h3>
+        <h3>{t('chief.mine')}</h3>
         {d.mine.length === 0 ? (
-          <p>None of your proposals is in progress.</p>
+          <p>{t('chief.noneMine')}</p>
         ) : (
           <ul>
             {d.mine.map((p) => (
@@ -65,23 +80,23 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
           </ul>
         )}
         <p>
-          <Link to="/register">Open the partnership register</Link>
+          <Link to="/register">{t('chief.register')}</Link>
         </p>
       </section>
 
       <section aria-labelledby="due-heading" className="panel">
-        <h2 id="due-heading">Reviews due and overdue</h2>
+        <h2 id="due-heading">{t('chief.due')}</h2>
         {d.reviewsDue.length === 0 ? (
-          <p>No monitoring review is due in the next 30 days.</p>
+          <p>{t('chief.noneDue')}</p>
         ) : (
-          <DataTable caption="Monitoring reviews due in the next 30 days or overdue" captionHidden>
+          <DataTable caption={t('chief.dueCaption')} captionHidden>
             <thead>
               <tr>
-                <th scope="col">Partnership</th>
-                <th scope="col">Review</th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
-                <th scope="col">Responsible</th>
+                <th scope="col">{t('chief.partnership')}</th>
+                <th scope="col">{t('chief.review')}</th>
+                <th scope="col">{t('chief.dueOn')}</th>
+                <th scope="col">{t('chief.status')}</th>
+                <th scope="col">{t('chief.responsible')}</th>
               </tr>
             </thead>
             <tbody>
@@ -90,8 +105,8 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
                   <td>
                     <Link to={`/proposals/${r.id}/monitoring`}>{r.title}</Link> <span className="muted">{r.reference}</span>
                   </td>
-                  <td>Review {r.slot}</td>
-                  <td>{formatDate(r.dueOn)}</td>
+                  <td>{t('chief.reviewSlot', { slot: r.slot })}</td>
+                  <td>{formatDate(r.dueOn, locale)}</td>
                   <td>
                     <DueTag state={r.state} />
                   </td>
@@ -101,22 +116,22 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
             </tbody>
           </DataTable>
         )}
-        <More shown={d.reviewsDue.length} total={d.reviewsDueTotal} one="review due or overdue" many="reviews due or overdue" to="/register?due=due&sort=next_review" />
+        <More shown={d.reviewsDue.length} total={d.reviewsDueTotal} what="moreReviews" to="/register?due=due&sort=next_review" />
       </section>
 
       <section aria-labelledby="reassessment-heading" className="panel">
-        <h2 id="reassessment-heading">Partnerships in reassessment</h2>
+        <h2 id="reassessment-heading">{t('chief.reassessment')}</h2>
         {d.reassessing.length === 0 ? (
-          <p>No partnership is being reassessed or is suspended.</p>
+          <p>{t('chief.noneReassessed')}</p>
         ) : (
-          <DataTable caption="Partnerships being reassessed or suspended" captionHidden>
+          <DataTable caption={t('chief.reassessmentCaption')} captionHidden>
             <thead>
               <tr>
-                <th scope="col">Partnership</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Why</th>
-                <th scope="col">Since</th>
-                <th scope="col">Outcome</th>
+                <th scope="col">{t('chief.partnership')}</th>
+                <th scope="col">{t('list.stage')}</th>
+                <th scope="col">{t('chief.why')}</th>
+                <th scope="col">{t('chief.since')}</th>
+                <th scope="col">{t('chief.outcome')}</th>
               </tr>
             </thead>
             <tbody>
@@ -126,28 +141,32 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
                     <Link to={`/proposals/${r.id}/monitoring/reassessment`}>{r.title}</Link> <span className="muted">{r.reference}</span>
                   </td>
                   <td>{stageLabel(r.stage)}</td>
-                  <td>{r.trigger ? TRIGGER_LABELS[r.trigger] : ''}</td>
-                  <td>{r.openedOn ? formatDate(r.openedOn) : ''}</td>
-                  <td>{r.outcome ? `${OUTCOME_LABELS[r.outcome]} (awaiting signature)` : 'Not yet proposed'}</td>
+                  <td>{r.trigger ? vocabulary('escalationTrigger', r.trigger) : ''}</td>
+                  <td>{r.openedOn ? formatDate(r.openedOn, locale) : ''}</td>
+                  <td>
+                    {r.outcome
+                      ? t('chief.awaitingSignature', { outcome: vocabulary('reassessmentOutcome', r.outcome) })
+                      : t('chief.notProposed')}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </DataTable>
         )}
-        <More shown={d.reassessing.length} total={d.reassessingTotal} one="partnership reassessed or suspended" many="partnerships reassessed or suspended" />
+        <More shown={d.reassessing.length} total={d.reassessingTotal} what="moreReassessing" />
       </section>
 
       <section aria-labelledby="blocking-heading" className="panel">
-        <h2 id="blocking-heading">Open blocking issues</h2>
+        <h2 id="blocking-heading">{t('chief.blocking')}</h2>
         {d.blocking.length === 0 ? (
-          <p>Nothing is blocking a proposal in screening, consultation or decision.</p>
+          <p>{t('chief.noneBlocking')}</p>
         ) : (
-          <DataTable caption="Proposals with unresolved blocking issues" captionHidden>
+          <DataTable caption={t('chief.blockingCaption')} captionHidden>
             <thead>
               <tr>
-                <th scope="col">Proposal</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Issues</th>
+                <th scope="col">{t('list.proposal')}</th>
+                <th scope="col">{t('list.stage')}</th>
+                <th scope="col">{t('chief.issues')}</th>
               </tr>
             </thead>
             <tbody>
@@ -157,13 +176,13 @@ export function ChiefDashboardSections({ d }: { d: ChiefDashboard }) {
                     <Link to={`/proposals/${b.id}`}>{b.title}</Link> <span className="muted">{b.reference}</span>
                   </td>
                   <td>{stageLabel(b.stage)}</td>
-                  <td>{blockingText(b)}</td>
+                  <td>{blockingText(t, b)}</td>
                 </tr>
               ))}
             </tbody>
           </DataTable>
         )}
-        <More shown={d.blocking.length} total={d.blockingTotal} one="proposal with blocking issues" many="proposals with blocking issues" />
+        <More shown={d.blocking.length} total={d.blockingTotal} what="moreBlocking" />
       </section>
     </>
   )

@@ -1,22 +1,24 @@
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { type ReviewerDashboard } from '~/workflow/dashboards/dashboards.server'
 import { DataTable } from '~/components/data-table'
 
 /** An ethics reviewer's work: the proposals waiting for their declaration or their scores. */
 export function ReviewerDashboardSection({ d }: { d: ReviewerDashboard }) {
+  const { t } = useTranslation('proposal')
   return (
     <section aria-labelledby="reviewer-heading" className="panel">
-      <h2 id="reviewer-heading">Awaiting your ethics review</h2>
+      <h2 id="reviewer-heading">{t('reviewer.heading')}</h2>
       {d.awaiting.length === 0 ? (
-        <p>Nothing is waiting for your review.</p>
+        <p>{t('reviewer.none')}</p>
       ) : (
-        <DataTable caption="Proposals awaiting your declaration or scores" captionHidden>
+        <DataTable caption={t('reviewer.caption')} captionHidden>
           <thead>
             <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Proposal</th>
-              <th scope="col">Partner</th>
-              <th scope="col">What is needed</th>
+              <th scope="col">{t('list.reference')}</th>
+              <th scope="col">{t('list.proposal')}</th>
+              <th scope="col">{t('list.partner')}</th>
+              <th scope="col">{t('reviewer.needed')}</th>
             </tr>
           </thead>
           <tbody>
@@ -27,7 +29,7 @@ export function ReviewerDashboardSection({ d }: { d: ReviewerDashboard }) {
                   <Link to={`/proposals/${p.id}/screening`}>{p.title}</Link>
                 </td>
                 <td>{p.partner}</td>
-                <td>{p.status === 'assigned' ? 'Declare any conflict of interest' : 'Score the criteria and submit'}</td>
+                <td>{p.status === 'assigned' ? t('reviewer.declare') : t('reviewer.score')}</td>
               </tr>
             ))}
           </tbody>

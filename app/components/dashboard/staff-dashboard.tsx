@@ -1,6 +1,8 @@
 import { Link } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { formatDate, serviceDate } from '~/utils/calendar'
-import { CATEGORY_LABELS } from '~/workflow/consultation/forms'
+import { useLocale } from '~/utils/use-locale'
+import { useVocabulary } from '~/utils/vocabulary'
 import { type StaffDashboard } from '~/workflow/dashboards/dashboards.server'
 import { DataTable } from '~/components/data-table'
 
@@ -10,19 +12,22 @@ import { DataTable } from '~/components/data-table'
  * with the receipt code given when they were raised.
  */
 export function StaffDashboardSection({ d }: { d: StaffDashboard }) {
+  const { t } = useTranslation('proposal')
+  const label = useVocabulary()
+  const locale = useLocale()
   return (
     <section aria-labelledby="staff-heading" className="panel">
-      <h2 id="staff-heading">Open staff consultations</h2>
+      <h2 id="staff-heading">{t('staff.heading')}</h2>
       {d.open.length === 0 ? (
-        <p>No consultations are open.</p>
+        <p>{t('staff.none')}</p>
       ) : (
-        <DataTable caption="Consultations open to staff, and when they close" captionHidden>
+        <DataTable caption={t('staff.caption')} captionHidden>
           <thead>
             <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Proposal</th>
-              <th scope="col">Partner</th>
-              <th scope="col">Closes</th>
+              <th scope="col">{t('list.reference')}</th>
+              <th scope="col">{t('list.proposal')}</th>
+              <th scope="col">{t('list.partner')}</th>
+              <th scope="col">{t('staff.closes')}</th>
             </tr>
           </thead>
           <tbody>
@@ -33,24 +38,24 @@ export function StaffDashboardSection({ d }: { d: StaffDashboard }) {
                   <Link to={`/proposals/${p.id}/consultation`}>{p.title}</Link>
                 </td>
                 <td>{p.partner}</td>
-                <td>{p.closingDate ? formatDate(serviceDate(new Date(p.closingDate))) : ''}</td>
+                <td>{p.closingDate ? formatDate(serviceDate(new Date(p.closingDate)), locale) : ''}</td>
               </tr>
             ))}
           </tbody>
         </DataTable>
       )}
 
-      <h3>Concerns you raised</h3>
+      <h3>{t('staff.concerns')}</h3>
       {d.concerns.length === 0 ? (
-        <p>You have raised no concerns under your name.</p>
+        <p>{t('staff.noConcerns')}</p>
       ) : (
-        <DataTable caption="Concerns you raised under your name and their answers" captionHidden>
+        <DataTable caption={t('staff.concernsCaption')} captionHidden>
           <thead>
             <tr>
-              <th scope="col">Proposal</th>
-              <th scope="col">About</th>
-              <th scope="col">Raised</th>
-              <th scope="col">Answer</th>
+              <th scope="col">{t('list.proposal')}</th>
+              <th scope="col">{t('staff.about')}</th>
+              <th scope="col">{t('staff.raised')}</th>
+              <th scope="col">{t('staff.answer')}</th>
             </tr>
           </thead>
           <tbody>
@@ -59,14 +64,14 @@ export function StaffDashboardSection({ d }: { d: StaffDashboard }) {
                 <td>
                   <Link to={`/proposals/${c.proposalId}/consultation#concern-${c.id}`}>{c.title}</Link>
                 </td>
-                <td>{CATEGORY_LABELS[c.category]}</td>
-                <td>{formatDate(c.raisedOn)}</td>
+                <td>{label('concernCategory', c.category)}</td>
+                <td>{formatDate(c.raisedOn, locale)}</td>
                 <td className="pre-line">
                   {c.hidden
-                    ? 'Hidden for breaking the code of conduct'
+                    ? t('staff.hidden')
                     : c.response
-                      ? `${c.response} (${c.respondedOn ? formatDate(c.respondedOn) : ''})`
-                      : 'Not answered yet'}
+                      ? t('staff.answered', { response: c.response, date: c.respondedOn ? formatDate(c.respondedOn, locale) : '' })
+                      : t('staff.notAnswered')}
                 </td>
               </tr>
             ))}
@@ -74,13 +79,13 @@ export function StaffDashboardSection({ d }: { d: StaffDashboard }) {
         </DataTable>
       )}
       <p>
-        Raised a concern anonymously? <Link to="/concerns/receipt">Look it up with your receipt code</Link>.
+        <Trans t={t} i18nKey="staff.anonymous" components={{ anchor: <Link to="/concerns/receipt" /> }} />
       </p>
 
       {d.monitored.length ? (
         <>
-          <h3>Partnerships being monitored</h3>
-          <p>You can still raise a concern about these, or record an incident.</p>
+          <h3>{t('staff.monitored')}</h3>
+          <p>{t('staff.monitoredIntro')}</p>
           <ul>
             {d.monitored.map((p) => (
               <li key={p.id}>

@@ -58,4 +58,11 @@ export default {
     passwordRequired: 'Rhowch eich cyfrinair i lofnodi',
     passwordTooLong: 'Mae’r cyfrinair hwnnw’n rhy hir',
   },
+  intake: {
+    unreadableUpload: 'Nid oedd modd darllen y ffeil a lanlwythwyd. Rhowch gynnig arall arni.',
+    unexpectedForm: 'Nid oedd y cais ar y ffurf ddisgwyliedig.',
+  },
+  overview: {
+    reasonRequired: 'Rhowch reswm',
+  },
 } satisfies Catalogue<typeof en>

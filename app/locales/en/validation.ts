@@ -54,4 +54,11 @@ export default {
     passwordRequired: 'Enter your password to sign',
     passwordTooLong: 'That password is too long',
   },
+  intake: {
+    unreadableUpload: 'That upload could not be read. Try again.',
+    unexpectedForm: 'That request was not in the expected form.',
+  },
+  overview: {
+    reasonRequired: 'Give a reason',
+  },
 } as const

@@ -54,6 +54,9 @@ export const IntakeFields = z.object({
   partner: plainText(200).pipe(z.string().min(1, 'Name the partner organisation')),
   contractor: plainText(200).optional(),
   description: plainText(5000).optional(),
+  // The proposer's own Welsh version, optional: Probity never translates what people type.
+  titleCy: plainText(200).optional(),
+  descriptionCy: plainText(5000).optional(),
   service: plainText(2000).optional(),
   deliveredBy: z.enum(DELIVERED_BY, { error: 'Choose who delivers the service' }).optional(),
   deliveryNotes: plainText(2000).optional(),

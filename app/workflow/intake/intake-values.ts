@@ -5,13 +5,20 @@ import { DATA_CATEGORIES, DELIVERED_BY_LABELS, VULNERABLE_GROUP_LABELS, type Int
 
 /** Between the form's values, the stored rows, and what a reader sees. */
 
-type Stored = { proposal: Pick<Proposal, 'title' | 'partner' | 'contractor' | 'description'>; intake: ProposalIntake | undefined }
+type Stored = { proposal: Pick<Proposal, 'title' | 'partner' | 'contractor' | 'description' | 'titleCy' | 'descriptionCy'>; intake: ProposalIntake | undefined }
 
 const KNOWN_CATEGORIES: readonly string[] = DATA_CATEGORIES
 
 export function toStored(v: IntakeValues): { core: CoreFields; content: IntakeContent } {
   return {
-    core: { title: v.title, partner: v.partner, contractor: v.contractor || null, description: v.description ?? '' },
+    core: {
+      title: v.title,
+      partner: v.partner,
+      contractor: v.contractor || null,
+      description: v.description ?? '',
+      titleCy: v.titleCy || null,
+      descriptionCy: v.descriptionCy || null,
+    },
     content: {
       service: v.service ?? '',
       deliveredBy: v.deliveredBy ?? null,
@@ -52,6 +59,8 @@ export function toValues({ proposal, intake }: Stored): IntakeValues {
     partner: proposal.partner,
     contractor: orUndefined(proposal.contractor),
     description: orUndefined(proposal.description),
+    titleCy: orUndefined(proposal.titleCy),
+    descriptionCy: orUndefined(proposal.descriptionCy),
     service: orUndefined(intake?.service ?? ''),
     deliveredBy: orUndefined(intake?.deliveredBy ?? null),
     deliveryNotes: orUndefined(intake?.deliveryNotes ?? ''),
@@ -112,6 +121,9 @@ export function toSummary(reference: string, { proposal, intake }: Stored): Prop
   return {
     reference,
     title: proposal.title,
+    // Present only when the proposer gave a Welsh version, so records without one read as before.
+    ...(proposal.titleCy ? { titleCy: proposal.titleCy } : {}),
+    ...(proposal.descriptionCy ? { summaryCy: proposal.descriptionCy } : {}),
     partner: proposal.partner,
     contractor: proposal.contractor,
     service: i?.service ?? '',
