@@ -1,6 +1,7 @@
 import { type Database } from '#db/client.server'
 import { findOrganisation, findUserByEmail } from '#db/users.server'
 import { kickDelivery, type MailSettings } from '~/utils/mail.server'
+import { type Reader, type ServiceOfMail } from '~/utils/mail-language.server'
 import { isThrottled, recordFailure, throttleKeys } from '~/utils/throttle.server'
 import { issueAccountLink, queueAccountLinkEmail, RESET_LINK_MINUTES } from './account-links.server'
 
@@ -50,8 +51,8 @@ async function sendResetLinkIfKnown(context: ResetContext, email: string) {
 /** A reset link e-mailed to the person: on their request, or sent by their administrator. */
 export async function sendPasswordResetLink(
   db: Database,
-  organisation: { id: string; name: string },
-  person: { id: string; name: string; email: string },
+  organisation: ServiceOfMail,
+  person: { id: string; name: string; email: string } & Reader,
   mail: MailSettings,
 ) {
   await db.transaction(async (tx) => {
@@ -64,6 +65,7 @@ export async function sendPasswordResetLink(
     await queueAccountLinkEmail(tx, {
       organisationId: organisation.id,
       organisationName: organisation.name,
+      languages: organisation.settings?.languages,
       to: person,
       purpose: 'password_reset',
       link,
