@@ -12,4 +12,11 @@ export default {
       both: 'Cymraeg a Saesneg',
     },
   },
+  outbox: {
+    title: 'Blwch e-byst allan',
+    intro: 'Nid oes gweinydd e-bost wedi’i ffurfweddu (SMTP_URL), felly mae Probity yn cadw yma’r e-byst y byddai wedi’u hanfon, yn lle eu hanfon. Caiff hysbysiadau yn yr ap eu cyflwyno fel arfer.',
+    empty: 'Nid oes unrhyw e-bost wedi’i giwio.',
+    meta: 'At {{to}} · {{at}} UTC · {{status}}',
+    status: { captured: 'wedi’i gadw, heb ei anfon', pending: 'yn aros', sent: 'wedi’i anfon', failed: 'wedi methu' },
+  },
 } satisfies Catalogue<typeof en>

@@ -9,4 +9,11 @@ export default {
       both: 'Welsh and English',
     },
   },
+  outbox: {
+    title: 'E-mail outbox',
+    intro: 'No mail server is configured (SMTP_URL), so Probity keeps the e-mail it would have sent here instead of sending it. In-app notifications are delivered as usual.',
+    empty: 'No e-mail has been queued.',
+    meta: 'To {{to}} · {{at}} UTC · {{status}}',
+    status: { captured: 'kept, not sent', pending: 'pending', sent: 'sent', failed: 'failed' },
+  },
 } as const
