@@ -78,7 +78,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/proposals.new.tsx',
   'app/routes/public.$org.register.tsx',
   'app/routes/register._index.tsx',
-  'app/routes/setup.tsx',
   'app/routes/verify.$key.tsx',
   'app/routes/verify.$key_.record.tsx',
   'app/routes/verify._index.tsx',
