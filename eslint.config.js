@@ -52,7 +52,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/admin.settings.tsx',
   'app/routes/admin.sso.tsx',
   'app/routes/admin.users.$userId.tsx',
-  'app/routes/admin.users._index.tsx',
   'app/routes/admin.users.import.tsx',
   'app/routes/admin.users.new.tsx',
   'app/routes/anonymity.tsx',
