@@ -53,7 +53,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/admin.sso.tsx',
   'app/routes/admin.users.$userId.tsx',
   'app/routes/admin.users.import.tsx',
-  'app/routes/admin.users.new.tsx',
   'app/routes/anonymity.tsx',
   'app/routes/concerns.receipt.tsx',
   'app/routes/notifications.tsx',

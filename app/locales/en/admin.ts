@@ -56,4 +56,16 @@ export default {
     active: 'Active',
     deactivated: 'Deactivated',
   },
+  addPerson: {
+    title: 'Add a person',
+    back: 'Back to people',
+    many: 'Many people at once? <import>Import them from a CSV file</import>.',
+    name: 'Full name',
+    email: 'E-mail address',
+    emailHint: 'They sign in with it.',
+    link_one: 'Probity e-mails them a link, valid for {{count}} day, with which they choose their own password.',
+    link_other: 'Probity e-mails them a link, valid for {{count}} days, with which they choose their own password.',
+    submit: 'Send invitation',
+    emailTaken: 'Someone already has an account with this e-mail address',
+  },
 } as const
