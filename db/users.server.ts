@@ -30,7 +30,7 @@ export function listUsersWithRole(db: Queryable, organisationId: string, role: R
       sql`${role} = any(${users.roles})`,
     ),
     orderBy: [asc(users.name)],
-    columns: { id: true, name: true, email: true, roles: true },
+    columns: { id: true, name: true, email: true, roles: true, preferredLanguage: true },
   })
 }
 

@@ -2,8 +2,9 @@ import crypto from 'node:crypto'
 import { insertAccountToken } from '#db/account-tokens.server'
 import { type Queryable } from '#db/client.server'
 import { queueEmails } from '#db/notifications.server'
-import { type AccountTokenPurpose } from '#db/schema'
+import { type AccountTokenPurpose, type ServiceLanguages } from '#db/schema'
 import { type MailSettings } from '~/utils/mail.server'
+import { composeMail, mailLocales, serviceLanguagesOf, type Reader } from '~/utils/mail-language.server'
 import { sha256 } from '~/utils/secrets.server'
 
 /** A password reset link lasts about an hour: long enough to read the e-mail, short enough to be stale if leaked. */
@@ -34,53 +35,61 @@ export function hashOfLinkToken(token: string) {
   return sha256(token)
 }
 
+// The same digits and zone name in either language.
 const when = (d: Date) => `${d.toISOString().replace('T', ' ').slice(0, 16)} UTC`
 
-/** The e-mail that carries a link, queued in the caller's transaction and sent after it commits. */
+/**
+ * The e-mail that carries a link, queued in the caller's transaction and sent
+ * after it commits, in the person's language (docs/decisions/034-e-mail-in-the-recipient-language.md).
+ */
 export async function queueAccountLinkEmail(
   db: Queryable,
   input: {
     organisationId: string
     organisationName: string
-    to: { name: string; email: string }
+    /** The service's languages, when the caller has them already. */
+    languages?: ServiceLanguages
+    to: { name: string; email: string } & Reader
     purpose: AccountTokenPurpose
     link: AccountLink
     mail: MailSettings
   },
 ) {
-  const { to, link, organisationName } = input
-  const [subject, body] =
+  const { to, link, organisationName: service } = input
+  const languages = input.languages ?? (await serviceLanguagesOf(db, input.organisationId))
+  const email = composeMail(mailLocales(languages, to), (t) =>
     input.purpose === 'invitation'
-      ? [
-          `You are invited to Probity at ${organisationName}`,
-          [
-            `Hello ${to.name},`,
+      ? {
+          subject: t('invitation.subject', { service }),
+          body: [
+            t('hello', { name: to.name }),
             '',
-            `${organisationName} has added you to Probity, where the library service decides on commercial partnerships in the open.`,
-            'Choose your password with this link (it works once):',
-            '',
-            link.url,
-            '',
-            `The link expires at ${when(link.expiresAt)}. If it has expired, ask your administrator to send a new one.`,
-            `You will sign in with this e-mail address: ${to.email}`,
-          ].join('\n'),
-        ]
-      : [
-          'Reset your Probity password',
-          [
-            `Hello ${to.name},`,
-            '',
-            'Someone (we hope you) asked to reset your Probity password. Choose a new one with this link (it works once):',
+            t('invitation.added', { service }),
+            t('invitation.choose'),
             '',
             link.url,
             '',
-            `The link expires at ${when(link.expiresAt)}. Setting a new password signs you out everywhere else.`,
-            'If you did not ask for this, ignore this e-mail: your password stays as it is.',
+            t('invitation.expires', { when: when(link.expiresAt) }),
+            t('invitation.signInAs', { email: to.email }),
           ].join('\n'),
-        ]
+        }
+      : {
+          subject: t('reset.subject'),
+          body: [
+            t('hello', { name: to.name }),
+            '',
+            t('reset.asked'),
+            '',
+            link.url,
+            '',
+            t('reset.expires', { when: when(link.expiresAt) }),
+            t('reset.ignore'),
+          ].join('\n'),
+        },
+  )
   await queueEmails(
     db,
-    [{ organisationId: input.organisationId, toAddress: to.email, subject, body }],
+    [{ organisationId: input.organisationId, toAddress: to.email, ...email }],
     input.mail.smtp ? 'pending' : 'captured',
   )
 }

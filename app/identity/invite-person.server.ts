@@ -3,6 +3,7 @@ import { type Role } from '#machines/vocabulary/roles'
 import { insertUserIfEmailFree } from '#db/users.server'
 import { type Config } from '~/utils/config.server'
 import { kickDelivery, mailSettings, type MailSettings } from '~/utils/mail.server'
+import { type Reader, type ServiceOfMail } from '~/utils/mail-language.server'
 import { issueAccountLink, queueAccountLinkEmail } from './account-links.server'
 
 export type InvitationSettings = { mail: MailSettings; invitationTtlDays: number }
@@ -41,8 +42,8 @@ export async function invitePerson(
 /** One invitation link and its e-mail, in the caller's transaction. */
 export async function sendInvitationLink(
   db: Parameters<typeof issueAccountLink>[0],
-  organisation: { id: string; name: string },
-  person: { id: string; name: string; email: string },
+  organisation: ServiceOfMail,
+  person: { id: string; name: string; email: string } & Reader,
   settings: InvitationSettings,
 ) {
   const link = await issueAccountLink(db, {
@@ -54,6 +55,7 @@ export async function sendInvitationLink(
   await queueAccountLinkEmail(db, {
     organisationId: organisation.id,
     organisationName: organisation.name,
+    languages: organisation.settings?.languages,
     to: person,
     purpose: 'invitation',
     link,

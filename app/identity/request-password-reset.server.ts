@@ -1,17 +1,17 @@
 import { type Database } from '#db/client.server'
 import { findOrganisation, findUserByEmail } from '#db/users.server'
 import { kickDelivery, type MailSettings } from '~/utils/mail.server'
+import { type Reader, type ServiceOfMail } from '~/utils/mail-language.server'
 import { isThrottled, recordFailure, throttleKeys } from '~/utils/throttle.server'
 import { issueAccountLink, queueAccountLinkEmail, RESET_LINK_MINUTES } from './account-links.server'
 
 type ResetContext = { db: Database; secret: string; mail: MailSettings }
 
-/** The one answer to every request, whether or not the address has an account. */
-export const RESET_REQUESTED =
-  'If that address belongs to an account, we have sent it a link to choose a new password. It works once, for an hour. Check your e-mail (and its spam folder).'
-
-export const RESET_THROTTLED =
-  'Too many requests for a password reset. Wait 15 minutes and try again.'
+/**
+ * The answer, as a key of the 'auth' catalogue: `forgot.requested` is the one
+ * answer to every request, whether or not the address has an account.
+ */
+export type ResetAnswer = { ok: true; message: 'forgot.requested' } | { ok: false; message: 'forgot.throttled' }
 
 let pending = new Set<Promise<void>>()
 
@@ -25,9 +25,9 @@ export async function requestPasswordReset(
   context: ResetContext,
   email: string,
   clientAddress: string,
-): Promise<{ ok: boolean; message: string }> {
+): Promise<ResetAnswer> {
   const keys = throttleKeys(context.secret, email, clientAddress, 'password-reset')
-  if (await isThrottled(context.db, keys)) return { ok: false, message: RESET_THROTTLED }
+  if (await isThrottled(context.db, keys)) return { ok: false, message: 'forgot.throttled' }
   await recordFailure(context.db, keys)
   const work = sendResetLinkIfKnown(context, email)
     .catch((error: unknown) =>
@@ -35,7 +35,7 @@ export async function requestPasswordReset(
     )
     .finally(() => pending.delete(work))
   pending.add(work)
-  return { ok: true, message: RESET_REQUESTED }
+  return { ok: true, message: 'forgot.requested' }
 }
 
 async function sendResetLinkIfKnown(context: ResetContext, email: string) {
@@ -50,8 +50,8 @@ async function sendResetLinkIfKnown(context: ResetContext, email: string) {
 /** A reset link e-mailed to the person: on their request, or sent by their administrator. */
 export async function sendPasswordResetLink(
   db: Database,
-  organisation: { id: string; name: string },
-  person: { id: string; name: string; email: string },
+  organisation: ServiceOfMail,
+  person: { id: string; name: string; email: string } & Reader,
   mail: MailSettings,
 ) {
   await db.transaction(async (tx) => {
@@ -64,6 +64,7 @@ export async function sendPasswordResetLink(
     await queueAccountLinkEmail(tx, {
       organisationId: organisation.id,
       organisationName: organisation.name,
+      languages: organisation.settings?.languages,
       to: person,
       purpose: 'password_reset',
       link,

@@ -2,12 +2,16 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { deleteOtherSessions } from '#db/sessions.server'
 import { findUserInOrganisation, setUserPassword } from '#db/users.server'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { requireAccount } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { translateReply } from '~/utils/translate-reply'
 import { hashPassword, verifyPassword } from '~/utils/password.server'
 import { ChangePasswordSchema, MIN_PASSWORD_LENGTH } from '~/utils/people-schema'
 import {
@@ -18,7 +22,7 @@ import {
 } from '~/utils/throttle.server'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Change your password')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'auth')('changePassword.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAccount(request)
@@ -29,18 +33,18 @@ const HIDDEN = { hideFields: ['currentPassword', 'newPassword'] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireAccount(request)
+  const locale = await localeFor(request, user)
+  const t = fixedT(locale, 'auth')
   const submission = parseWithZod(await formDataOf(request), { schema: ChangePasswordSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply(HIDDEN), changed: false }, { status: 400 })
+    return data({ result: translateReply(submission.reply(HIDDEN), locale), changed: false }, { status: 400 })
   }
   const { database, secret } = await appContext()
   const db = database.db
   // Someone holding a stolen session must not be able to guess the password here either.
   const keys = throttleKeys(secret, user.email, context.clientAddress ?? 'unknown')
   if (await isThrottled(db, keys)) {
-    const formErrors = [
-      `Too many failed attempts. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`,
-    ]
+    const formErrors = [t('signIn.throttled', { minutes: THROTTLE_WINDOW_MINUTES })]
     return data(
       { result: submission.reply({ ...HIDDEN, formErrors }), changed: false },
       { status: 429 },
@@ -49,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = await findUserInOrganisation(db, user.organisationId, user.id)
   if (!account || !(await verifyPassword(account.passwordHash, submission.value.currentPassword))) {
     await recordFailure(db, keys)
-    const fieldErrors = { currentPassword: ['That is not your current password'] }
+    const fieldErrors = { currentPassword: [t('changePassword.notCurrent')] }
     return data(
       { result: submission.reply({ ...HIDDEN, fieldErrors }), changed: false },
       { status: 400 },
@@ -65,6 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ChangePassword() {
+  const { t } = useTranslation('auth')
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -77,19 +82,17 @@ export default function ChangePassword() {
   })
   return (
     <>
-      <h1>Change your password</h1>
+      <h1>{t('changePassword.title')}</h1>
       <div role="status">
         {actionData?.changed ? (
-          <p className="notice success">
-            Password changed. You have been signed out everywhere else.
-          </p>
+          <p className="notice success">{t('changePassword.changed')}</p>
         ) : null}
       </div>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
         <Field
           id={fields.currentPassword.id}
-          label="Current password"
+          label={t('password.currentLabel')}
           errors={fields.currentPassword.errors}
         >
           <input
@@ -100,8 +103,8 @@ export default function ChangePassword() {
         </Field>
         <Field
           id={fields.newPassword.id}
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
+          label={t('password.newLabel')}
+          hint={t('password.hint', { count: MIN_PASSWORD_LENGTH })}
           errors={fields.newPassword.errors}
         >
           <input
@@ -114,7 +117,7 @@ export default function ChangePassword() {
           />
         </Field>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Change password
+          {t('changePassword.submit')}
         </button>
       </Form>
     </>

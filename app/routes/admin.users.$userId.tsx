@@ -23,7 +23,9 @@ import { sendPasswordResetLink } from '~/identity/request-password-reset.server'
 import { appContext, getDb } from '~/utils/app-context.server'
 import { isUuid } from '~/utils/ids'
 import { notFound, requireRole } from '~/utils/auth.server'
+import { localeFor } from '~/utils/i18n.server'
 import { pageTitle } from '~/utils/meta'
+import { translateReply } from '~/utils/translate-reply'
 import { PersonChangeSchema, PersonRolesSchema } from '~/utils/people-schema'
 import { formDataOf } from '~/utils/multipart.server'
 
@@ -60,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { admin, person } = await personFor(request, params.userId)
   const submission = parseWithZod(await formDataOf(request), { schema: PersonChangeSchema })
-  if (submission.status !== 'success') return data({ roles: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success') return data({ roles: translateReply(submission.reply(), await localeFor(request, admin)) }, { status: 400 })
   const change = submission.value
   const isSelf = person.id === admin.id
   const db = await getDb()

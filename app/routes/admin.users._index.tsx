@@ -1,13 +1,14 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { listUsers } from '#db/users.server'
 import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
-import { roleLabels } from '#machines/vocabulary/roles'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { DataTable } from '~/components/data-table'
 
-export const meta: MetaFunction = () => pageTitle('People')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'admin')('people.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, 'admin')
@@ -26,26 +27,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function People() {
+  const { t } = useTranslation('admin')
   const { organisationName, people } = useLoaderData<typeof loader>()
   return (
     <>
-      <h1>People</h1>
-      <p className="muted">Everyone with an account at {organisationName}.</p>
+      <h1>{t('people.title')}</h1>
+      <p className="muted">{t('people.intro', { service: organisationName })}</p>
       <p>
         <Link to="/admin/users/new" className="button">
-          Add a person
+          {t('people.add')}
         </Link>{' '}
         <Link to="/admin/users/import" className="button">
-          Import people from a CSV file
+          {t('people.import')}
         </Link>
       </p>
-      <DataTable caption="People and their roles">
+      <DataTable caption={t('people.caption')}>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail address</th>
-            <th scope="col">Roles</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('people.name')}</th>
+            <th scope="col">{t('people.email')}</th>
+            <th scope="col">{t('people.roles')}</th>
+            <th scope="col">{t('people.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -55,15 +57,9 @@ export default function People() {
                 <Link to={`/admin/users/${p.id}`}>{p.name}</Link>
               </th>
               <td>{p.email}</td>
-              <td>{roleLabels(p.roles)}</td>
+              <td>{p.roles.map((r) => t(`roles.${r}`)).join(', ')}</td>
               <td>
-                {p.invited
-                  ? p.active
-                    ? 'Invited'
-                    : 'Invitation revoked'
-                  : p.active
-                    ? 'Active'
-                    : 'Deactivated'}
+                {t(p.invited ? (p.active ? 'people.invited' : 'people.revoked') : p.active ? 'people.active' : 'people.deactivated')}
               </td>
             </tr>
           ))}

@@ -2,16 +2,23 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { RoleCheckboxes } from '~/components/role-checkboxes'
 import { invitationSettings, invitePerson } from '~/identity/invite-person.server'
 import { appContext } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { translateReply } from '~/utils/translate-reply'
 import { NewPersonSchema } from '~/utils/people-schema'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Add a person', 'People')
+export const meta: MetaFunction = ({ matches }) => {
+  const t = fixedT(metaLocale(matches), 'admin')
+  return pageTitle(t('addPerson.title'), t('people.title'))
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, 'admin')
@@ -20,8 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
+  const locale = await localeFor(request, admin)
   const submission = parseWithZod(await formDataOf(request), { schema: NewPersonSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(), locale), { status: 400 })
   const { config, database } = await appContext()
   const invited = await invitePerson(
     database.db,
@@ -32,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!invited) {
     return data(
       submission.reply({
-        fieldErrors: { email: ['Someone already has an account with this e-mail address'] },
+        fieldErrors: { email: [fixedT(locale, 'admin')('addPerson.emailTaken')] },
       }),
       { status: 400 },
     )
@@ -41,6 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AddPerson() {
+  const { t } = useTranslation('admin')
   const { invitationDays } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -55,15 +64,15 @@ export default function AddPerson() {
   return (
     <>
       <p>
-        <Link to="/admin/users">Back to people</Link>
+        <Link to="/admin/users">{t('addPerson.back')}</Link>
       </p>
-      <h1>Add a person</h1>
+      <h1>{t('addPerson.title')}</h1>
       <p>
-        Many people at once? <Link to="/admin/users/import">Import them from a CSV file</Link>.
+        <Trans t={t} i18nKey="addPerson.many" components={{ import: <Link to="/admin/users/import" /> }} />
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
-        <Field id={fields.name.id} label="Full name" errors={fields.name.errors}>
+        <Field id={fields.name.id} label={t('addPerson.name')} errors={fields.name.errors}>
           <input
             {...getInputProps(fields.name, { type: 'text' })}
             autoComplete="off"
@@ -72,8 +81,8 @@ export default function AddPerson() {
         </Field>
         <Field
           id={fields.email.id}
-          label="E-mail address"
-          hint="They sign in with it."
+          label={t('addPerson.email')}
+          hint={t('addPerson.emailHint')}
           errors={fields.email.errors}
         >
           <input
@@ -83,12 +92,9 @@ export default function AddPerson() {
           />
         </Field>
         <RoleCheckboxes field={fields.roles} />
-        <p className="hint">
-          Probity e-mails them a link, valid for {invitationDays} days, with which they choose
-          their own password.
-        </p>
+        <p className="hint">{t('addPerson.link', { count: invitationDays })}</p>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Send invitation
+          {t('addPerson.submit')}
         </button>
       </Form>
     </>

@@ -1,11 +1,13 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { listOutbox } from '#db/notifications.server'
 import { appContext } from '~/utils/app-context.server'
 import { notFound, requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => pageTitle('E-mail outbox')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'admin')('outbox.title'))
 
 /**
  * Without SMTP_URL, e-mail is kept rather than sent; administrators read here
@@ -29,21 +31,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Outbox() {
+  const { t } = useTranslation('admin')
   const { messages } = useLoaderData<typeof loader>()
   return (
     <>
-      <h1>E-mail outbox</h1>
-      <p>
-        No mail server is configured (SMTP_URL), so Probity keeps the e-mail it would have sent here
-        instead of sending it. In-app notifications are delivered as usual.
-      </p>
-      {messages.length === 0 ? <p>No e-mail has been queued.</p> : null}
+      <h1>{t('outbox.title')}</h1>
+      <p>{t('outbox.intro')}</p>
+      {messages.length === 0 ? <p>{t('outbox.empty')}</p> : null}
       {messages.map((m) => (
         <article key={m.id} className="panel" aria-labelledby={`mail-${m.id}`}>
           <h2 id={`mail-${m.id}`}>{m.subject}</h2>
-          <p className="muted">
-            To {m.to} · {m.at} UTC · {m.status === 'captured' ? 'kept, not sent' : m.status}
-          </p>
+          <p className="muted">{t('outbox.meta', { to: m.to, at: m.at, status: t(`outbox.status.${m.status}`) })}</p>
           <pre className="mail-body">{m.body}</pre>
         </article>
       ))}

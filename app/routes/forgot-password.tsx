@@ -2,19 +2,26 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { requestPasswordReset } from '~/identity/request-password-reset.server'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { translateReply } from '~/utils/translate-reply'
 import { formDataOf } from '~/utils/multipart.server'
 import { ForgotPasswordSchema } from '~/utils/people-schema'
 
-export const meta: MetaFunction = () => pageTitle('Forgot your password?')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'auth')('forgot.title'))
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  // Signed out: the visitor's language, with no database read.
+  const locale = await localeFor(request, undefined)
+  const t = fixedT(locale, 'auth')
   const submission = parseWithZod(await formDataOf(request), { schema: ForgotPasswordSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), sent: null }, { status: 400 })
+  if (submission.status !== 'success') return data({ result: translateReply(submission.reply(), locale), sent: null }, { status: 400 })
   const { config, database, secret } = await appContext()
   const answer = await requestPasswordReset(
     { db: database.db, secret, mail: mailSettings(config) },
@@ -22,13 +29,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     context.clientAddress ?? 'unknown',
   )
   if (!answer.ok) {
-    return data({ result: submission.reply({ formErrors: [answer.message] }), sent: null }, { status: 429 })
+    return data({ result: submission.reply({ formErrors: [t(answer.message)] }), sent: null }, { status: 429 })
   }
   // The same answer for every address: it must not tell who has an account.
-  return { result: submission.reply({ resetForm: true }), sent: answer.message }
+  return { result: submission.reply({ resetForm: true }), sent: t(answer.message) }
 }
 
 export default function ForgotPassword() {
+  const { t } = useTranslation('auth')
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -40,12 +48,12 @@ export default function ForgotPassword() {
   })
   return (
     <>
-      <h1>Forgot your password?</h1>
+      <h1>{t('forgot.title')}</h1>
       <div role="status">{actionData?.sent ? <p className="notice success">{actionData.sent}</p> : null}</div>
-      <p>Enter the e-mail address you sign in with. We will e-mail you a link to choose a new password.</p>
+      <p>{t('forgot.intro')}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
-        <Field id={fields.email.id} label="E-mail address" errors={fields.email.errors}>
+        <Field id={fields.email.id} label={t('forgot.email')} errors={fields.email.errors}>
           <input
             {...getInputProps(fields.email, { type: 'email' })}
             autoComplete="username"
@@ -53,11 +61,11 @@ export default function ForgotPassword() {
           />
         </Field>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Send me a link
+          {t('forgot.submit')}
         </button>
       </Form>
       <p>
-        <Link to="/login">Back to sign in</Link>
+        <Link to="/login">{t('forgot.back')}</Link>
       </p>
     </>
   )

@@ -7,6 +7,8 @@ import { findSsoConfigForSlug } from '#db/sso.server'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { getUser, safeRedirectTarget } from '~/utils/auth.server'
+import { localeFor } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
 import { fixedT } from '~/utils/i18n'
 import { metaLocale, pageTitle } from '~/utils/meta'
 import { SignInSchema } from '~/utils/sign-in-schema'
@@ -25,18 +27,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const found = slug ? await findSsoConfigForSlug((await appContext()).database.db, slug) : undefined
   return {
     service: found ? { slug: found.organisation.slug, name: found.organisation.name, provider: found.config.providerName } : null,
-    ssoProblem: ssoProblemMessage(url.searchParams.get('sso')) ?? null,
+    ssoProblem: ssoProblemMessage(url.searchParams.get('sso'), await localeFor(request, undefined)) ?? null,
   }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await formDataOf(request)
   const redirectTo = safeRedirectTarget(formData.get('redirectTo'))
+  // Signed out: the visitor's language, with no database read.
+  const locale = await localeFor(request, undefined)
   if (formData.get('intent') === 'sso') {
     const submission = parseWithZod(formData, { schema: SsoStartSchema })
-    if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    if (submission.status !== 'success') return data(translateReply(submission.reply(), locale), { status: 400 })
     const { database, config, secret } = await appContext()
-    const started = await startSsoSignIn(database.db, { config, secret }, { ...submission.value, redirectTo })
+    const started = await startSsoSignIn(database.db, { config, secret }, { ...submission.value, redirectTo }, locale)
     if (!started.ok) {
       const errors = started.field ? { fieldErrors: { [started.field]: [started.message] } } : { formErrors: [started.message] }
       return data(submission.reply(errors), { status: started.status })
@@ -45,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: SignInSchema })
   if (submission.status !== 'success') {
-    return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
+    return data(translateReply(submission.reply({ hideFields: ['password'] }), locale), { status: 400 })
   }
   const result = await signIn(request, submission.value, context.clientAddress ?? 'unknown')
   if (!result.ok) {

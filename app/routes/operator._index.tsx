@@ -9,6 +9,8 @@ import { createLibraryService } from '~/identity/create-library-service.server'
 import { invitationSettings } from '~/identity/invite-person.server'
 import { appContext } from '~/utils/app-context.server'
 import { requireOperator } from '~/utils/auth.server'
+import { localeFor } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
 import { isUuid } from '~/utils/ids'
 import { pageTitle } from '~/utils/meta'
 import { formDataOf } from '~/utils/multipart.server'
@@ -38,7 +40,7 @@ const StatusSchema = z.object({
 })
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireOperator(request)
+  const operator = await requireOperator(request)
   const form = await formDataOf(request)
   const { config, database } = await appContext()
   if (form.get('intent') !== 'create') {
@@ -54,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
   }
   const submission = parseWithZod(form, { schema: NewServiceSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success') return data({ result: translateReply(submission.reply(), await localeFor(request, operator)) }, { status: 400 })
   const { serviceName, adminName, adminEmail } = submission.value
   const created = await createLibraryService(
     database.db,

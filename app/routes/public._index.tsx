@@ -1,9 +1,11 @@
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { listPublishedRegisters } from '#db/public-register.server'
 import { getDb } from '~/utils/app-context.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction = () => pageTitle('Public registers of partnership decisions')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'public')('registers.title'))
 
 /** The way in for the public: every library service here that publishes its register. */
 export async function loader() {
@@ -11,16 +13,14 @@ export async function loader() {
 }
 
 export default function PublicRegisters() {
+  const { t } = useTranslation('public')
   const { services } = useLoaderData<typeof loader>()
   return (
     <>
-      <h1>Public registers of partnership decisions</h1>
-      <p>
-        Library services using Probity may publish every commercial partnership they decide on, with the reasons and
-        conditions, and the signed record anyone can verify.
-      </p>
+      <h1>{t('registers.title')}</h1>
+      <p>{t('registers.intro')}</p>
       {services.length === 0 ? (
-        <p>No library service publishes a register here yet.</p>
+        <p>{t('registers.none')}</p>
       ) : (
         <ul>
           {services.map((s) => (
@@ -31,7 +31,7 @@ export default function PublicRegisters() {
         </ul>
       )}
       <p>
-        Hold a signed decision record? <Link to="/verify">Check that it is genuine</Link>.
+        <Trans t={t} i18nKey="registers.verify" components={{ verify: <Link to="/verify" /> }} />
       </p>
     </>
   )

@@ -2,25 +2,23 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { inspectAccountLink, setPasswordWithLink, type LinkState } from '~/identity/set-password-with-link.server'
 import { getDb } from '~/utils/app-context.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { getLocale } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { translateReply } from '~/utils/translate-reply'
 import { formDataOf } from '~/utils/multipart.server'
 import { MIN_PASSWORD_LENGTH, SetPasswordSchema } from '~/utils/people-schema'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle(data?.state === 'valid' ? 'Choose your password' : 'This link does not work')
-
-const REASONS = {
-  expired: 'This link has expired.',
-  used: 'This link has already been used: each link works once.',
-  unknown: 'This link is not one Probity sent, or it was replaced by a newer one.',
-} as const
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(fixedT(metaLocale(matches), 'auth')(data?.state === 'valid' ? 'setPassword.title' : 'setPassword.unusableTitle'))
 
 // Spent, expired and forged links read the same to a visitor but for the reason, and answer 410 or 404.
 function unusable(link: Exclude<LinkState, { state: 'valid' }>) {
-  return data({ ...link, message: REASONS[link.state] }, { status: link.state === 'unknown' ? 404 : 410 })
+  return data(link, { status: link.state === 'unknown' ? 404 : 410 })
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -30,13 +28,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const locale = await getLocale(request)
   const db = await getDb()
   const token = params.token ?? ''
   const link = await inspectAccountLink(db, token)
   if (link.state !== 'valid') return unusable(link)
   const submission = parseWithZod(await formDataOf(request), { schema: SetPasswordSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+    return data({ result: translateReply(submission.reply({ hideFields: ['password'] }), locale) }, { status: 400 })
   }
   if (!(await setPasswordWithLink(db, token, submission.value.password))) {
     return unusable({ state: 'used', purpose: link.purpose })
@@ -45,23 +44,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function Unusable({ link }: { link: Exclude<LinkState, { state: 'valid' }> }) {
-  const reason = REASONS[link.state]
+  const { t } = useTranslation('auth')
   return (
     <>
-      <h1>This link does not work</h1>
-      <p>{reason}</p>
-      {link.purpose === 'invitation' ? (
-        <p>Ask your library service’s administrator to send you a new invitation.</p>
-      ) : null}
+      <h1>{t('setPassword.unusableTitle')}</h1>
+      <p>{t(`setPassword.${link.state}`)}</p>
+      {link.purpose === 'invitation' ? <p>{t('setPassword.askInvitation')}</p> : null}
       <p>
-        If you already have a password, <Link to="/forgot-password">ask for a new link to reset it</Link>{' '}
-        or <Link to="/login">sign in</Link>.
+        <Trans
+          t={t}
+          i18nKey="setPassword.alreadyHave"
+          components={{ reset: <Link to="/forgot-password" />, login: <Link to="/login" /> }}
+        />
       </p>
     </>
   )
 }
 
 export default function SetPassword() {
+  const { t } = useTranslation('auth')
   const link = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
@@ -77,10 +78,14 @@ export default function SetPassword() {
   if (link.state !== 'valid') return <Unusable link={link} />
   return (
     <>
-      <h1>Choose your password</h1>
+      <h1>{t('setPassword.title')}</h1>
       <p>
-        {link.name}, {link.purpose === 'invitation' ? 'welcome to Probity at' : 'this resets your password at'}{' '}
-        {link.organisationName}. You will sign in with <strong>{link.email}</strong>.
+        <Trans
+          t={t}
+          i18nKey={link.purpose === 'invitation' ? 'setPassword.welcome' : 'setPassword.resetting'}
+          values={{ name: link.name, service: link.organisationName, email: link.email }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
@@ -88,8 +93,8 @@ export default function SetPassword() {
         <input type="hidden" name="username" autoComplete="username" value={link.email} />
         <Field
           id={fields.password.id}
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words make a strong one.`}
+          label={t('password.newLabel')}
+          hint={t('password.hint', { count: MIN_PASSWORD_LENGTH })}
           errors={fields.password.errors}
         >
           <input
@@ -99,7 +104,7 @@ export default function SetPassword() {
           />
         </Field>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Set password
+          {t('setPassword.submit')}
         </button>
       </Form>
     </>

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { countLibraryServices } from '#db/organisations.server'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { createLibraryService } from '~/identity/create-library-service.server'
@@ -9,12 +10,15 @@ import { invitationSettings } from '~/identity/invite-person.server'
 import { forgetSetupToken, setupTokenMatches } from '~/identity/setup-token.server'
 import { appContext } from '~/utils/app-context.server'
 import { notFound, startSession } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { translateReply } from '~/utils/translate-reply'
 import { formDataOf } from '~/utils/multipart.server'
 import { MIN_PASSWORD_LENGTH, SetupSchema } from '~/utils/people-schema'
 import { isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
 
-export const meta: MetaFunction = () => pageTitle('Set up Probity')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'admin')('setup.title'))
 
 /** The first-run page exists only while there is no library service. */
 async function requireFirstRun() {
@@ -31,21 +35,24 @@ const HIDDEN = { hideFields: ['setupToken', 'adminPassword'] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireFirstRun()
+  // Nobody is signed in before the first service exists: the visitor's language.
+  const locale = await localeFor(request, undefined)
+  const t = fixedT(locale, 'admin')
   const submission = parseWithZod(await formDataOf(request), { schema: SetupSchema })
-  if (submission.status !== 'success') return data(submission.reply(HIDDEN), { status: 400 })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(HIDDEN), locale), { status: 400 })
   const { config, database, secret } = await appContext()
   const db = database.db
   const address = context.clientAddress ?? 'unknown'
   // Counted by the client's address only: the token is long and random, guessing is hopeless, but not free.
   const keys = throttleKeys(secret, address, address, 'setup')
   if (await isThrottled(db, keys)) {
-    const formErrors = [`Too many wrong setup tokens. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`]
+    const formErrors = [t('setup.throttled', { minutes: THROTTLE_WINDOW_MINUTES })]
     return data(submission.reply({ ...HIDDEN, formErrors }), { status: 429 })
   }
   const { setupToken, serviceName, adminName, adminEmail, adminPassword } = submission.value
   if (!setupTokenMatches(setupToken)) {
     await recordFailure(db, keys)
-    const fieldErrors = { setupToken: ['That is not the setup token. Copy it from the server’s log, printed when Probity started.'] }
+    const fieldErrors = { setupToken: [t('setup.wrongToken')] }
     return data(submission.reply({ ...HIDDEN, fieldErrors }), { status: 400 })
   }
   const created = await createLibraryService(
@@ -55,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   )
   if (!created.ok) {
     if (created.reason === 'not-first') notFound('Page not found')
-    const fieldErrors = { adminEmail: ['Someone already has an account with this e-mail address'] }
+    const fieldErrors = { adminEmail: [t('setup.emailTaken')] }
     return data(submission.reply({ ...HIDDEN, fieldErrors }), { status: 400 })
   }
   forgetSetupToken()
@@ -63,6 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Setup() {
+  const { t } = useTranslation('admin')
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -74,17 +82,14 @@ export default function Setup() {
   })
   return (
     <>
-      <h1>Set up Probity</h1>
-      <p>
-        Probity holds no library service yet. Create yours and its first administrator: you. You
-        then add everyone else under People.
-      </p>
+      <h1>{t('setup.title')}</h1>
+      <p>{t('setup.intro')}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
         <Field
           id={fields.setupToken.id}
-          label="Setup token"
-          hint="Printed in the server’s log when Probity started, after “enter this one-time setup token”."
+          label={t('setup.token')}
+          hint={t('setup.tokenHint')}
           errors={fields.setupToken.errors}
         >
           <input
@@ -94,7 +99,7 @@ export default function Setup() {
             {...describedBy(fields.setupToken.id, { hint: true, errors: fields.setupToken.errors })}
           />
         </Field>
-        <Field id={fields.serviceName.id} label="Library service’s name" errors={fields.serviceName.errors}>
+        <Field id={fields.serviceName.id} label={t('setup.serviceName')} errors={fields.serviceName.errors}>
           <input
             {...getInputProps(fields.serviceName, { type: 'text' })}
             autoComplete="organization"
@@ -102,8 +107,8 @@ export default function Setup() {
           />
         </Field>
         <fieldset>
-          <legend>You, its first administrator</legend>
-          <Field id={fields.adminName.id} label="Your full name" errors={fields.adminName.errors}>
+          <legend>{t('setup.you')}</legend>
+          <Field id={fields.adminName.id} label={t('setup.yourName')} errors={fields.adminName.errors}>
             <input
               {...getInputProps(fields.adminName, { type: 'text' })}
               autoComplete="name"
@@ -112,8 +117,8 @@ export default function Setup() {
           </Field>
           <Field
             id={fields.adminEmail.id}
-            label="Your e-mail address"
-            hint="You sign in with it."
+            label={t('setup.yourEmail')}
+            hint={t('setup.yourEmailHint')}
             errors={fields.adminEmail.errors}
           >
             <input
@@ -124,8 +129,8 @@ export default function Setup() {
           </Field>
           <Field
             id={fields.adminPassword.id}
-            label="Choose a password"
-            hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+            label={t('setup.password')}
+            hint={t('setup.passwordHint', { count: MIN_PASSWORD_LENGTH })}
             errors={fields.adminPassword.errors}
           >
             <input
@@ -136,7 +141,7 @@ export default function Setup() {
           </Field>
         </fieldset>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Create the library service
+          {t('setup.submit')}
         </button>
       </Form>
     </>

@@ -1,41 +1,42 @@
 import { z } from 'zod'
 import { type Role, ROLE_CHOICES } from '#machines/vocabulary/roles'
+import { vm } from './validation-message'
 
 export const MIN_PASSWORD_LENGTH = 12
 
-const password = (what: string) =>
+const password = (required: string) =>
   z
-    .string({ error: `Enter ${what}` })
-    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(1024, 'That password is too long')
+    .string({ error: required })
+    .min(MIN_PASSWORD_LENGTH, vm('password.tooShort', { min: MIN_PASSWORD_LENGTH }))
+    .max(1024, vm('password.tooLong'))
 
 const knownRoles: ReadonlySet<string> = new Set(ROLE_CHOICES)
 
 // Checked as a whole, so that an unknown role is reported on the group the form shows.
 const roles = z
-  .array(z.string(), { error: 'Choose at least one role' })
-  .min(1, 'Choose at least one role')
-  .refine((list) => list.every((r) => knownRoles.has(r)), 'Choose roles from the list')
+  .array(z.string(), { error: vm('people.rolesRequired') })
+  .min(1, vm('people.rolesRequired'))
+  .refine((list) => list.every((r) => knownRoles.has(r)), vm('people.rolesUnknown'))
   .transform((list) => list as Role[])
 
-const fullName = (whose: string) =>
+const fullName = (required: string) =>
   z
-    .string({ error: `Enter ${whose} full name` })
+    .string({ error: required })
     .trim()
-    .min(1, `Enter ${whose} full name`)
-    .max(200, 'Use at most 200 characters')
+    .min(1, required)
+    .max(200, vm('people.tooLong', { max: 200 }))
 
-const emailAddress = (whose: string) =>
+const emailAddress = (required: string) =>
   z
-    .string({ error: `Enter ${whose} e-mail address` })
+    .string({ error: required })
     .trim()
-    .max(254, 'That e-mail address is too long')
-    .pipe(z.email('Enter an e-mail address like name@example.org'))
+    .max(254, vm('people.emailTooLong'))
+    .pipe(z.email(vm('people.emailInvalid')))
 
 /** The administrator names the person and their roles; the person chooses their own password. */
 export const NewPersonSchema = z.object({
-  name: fullName('their'),
-  email: emailAddress('their'),
+  name: fullName(vm('people.theirName')),
+  email: emailAddress(vm('people.theirEmail')),
   roles,
 })
 
@@ -49,46 +50,46 @@ export const PersonChangeSchema = z.discriminatedUnion('intent', [
   }),
 ])
 
-export const SetPasswordSchema = z.object({ password: password('a password') })
+export const SetPasswordSchema = z.object({ password: password(vm('password.required')) })
 
-export const ForgotPasswordSchema = z.object({ email: emailAddress('your') })
+export const ForgotPasswordSchema = z.object({ email: emailAddress(vm('people.yourEmail')) })
 
 const serviceName = z
-  .string({ error: 'Enter the library service’s name' })
+  .string({ error: vm('people.serviceName') })
   .trim()
-  .min(2, 'Enter the library service’s name')
-  .max(120, 'Use at most 120 characters')
+  .min(2, vm('people.serviceName'))
+  .max(120, vm('people.tooLong', { max: 120 }))
 
 /** An operator adds a library service; its first administrator chooses a password through a link. */
 export const NewServiceSchema = z.object({
   intent: z.literal('create'),
   serviceName,
-  adminName: fullName('the administrator’s'),
-  adminEmail: emailAddress('the administrator’s'),
+  adminName: fullName(vm('people.adminName')),
+  adminEmail: emailAddress(vm('people.adminEmail')),
 })
 
 /** The first-run page: the token from the server's log, the service, and its first administrator. */
 export const SetupSchema = z.object({
   setupToken: z
-    .string({ error: 'Enter the setup token from the server’s log' })
+    .string({ error: vm('people.setupToken') })
     .trim()
-    .min(1, 'Enter the setup token from the server’s log')
-    .max(200, 'That is not a setup token'),
+    .min(1, vm('people.setupToken'))
+    .max(200, vm('people.setupTokenInvalid')),
   serviceName,
-  adminName: fullName('your'),
-  adminEmail: emailAddress('your'),
-  adminPassword: password('a password'),
+  adminName: fullName(vm('people.yourName')),
+  adminEmail: emailAddress(vm('people.yourEmail')),
+  adminPassword: password(vm('password.required')),
 })
 
 export const ChangePasswordSchema = z
   .object({
     currentPassword: z
-      .string({ error: 'Enter your current password' })
-      .min(1, 'Enter your current password')
-      .max(1024, 'That password is too long'),
-    newPassword: password('a new password'),
+      .string({ error: vm('password.currentRequired') })
+      .min(1, vm('password.currentRequired'))
+      .max(1024, vm('password.tooLong')),
+    newPassword: password(vm('password.newRequired')),
   })
   .refine((v) => v.newPassword !== v.currentPassword, {
     path: ['newPassword'],
-    message: 'Choose a password different from your current one',
+    message: vm('password.sameAsCurrent'),
   })

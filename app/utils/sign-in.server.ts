@@ -2,6 +2,8 @@ import { findSsoConfig, findSsoConfigForDomain } from '#db/sso.server'
 import { findUserByEmail } from '#db/users.server'
 import { appContext } from './app-context.server'
 import { startSession } from './auth.server'
+import { fixedT } from './i18n'
+import { localeFor } from './i18n.server'
 import { decoyHash, verifyPassword } from './password.server'
 import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from './throttle.server'
 
@@ -9,9 +11,6 @@ type SignInResult =
   | { ok: true; cookie: string }
   | { ok: false; status: 401 | 403 | 429; message: string }
 
-const WRONG = 'The e-mail address or password is not right.'
-const signsInWithSso = (service: string, provider: string) =>
-  `${service} signs in with single sign-on: use “Sign in with ${provider}” below. Passwords are switched off for its people.`
 
 export async function signIn(
   request: Request,
@@ -20,12 +19,14 @@ export async function signIn(
 ): Promise<SignInResult> {
   const { database, secret } = await appContext()
   const db = database.db
+  // Signed out: the visitor's cookie, else English; no database read.
+  const t = fixedT(await localeFor(request, undefined), 'auth')
   const keys = throttleKeys(secret, credentials.email, clientAddress)
   if (await isThrottled(db, keys)) {
     return {
       ok: false,
       status: 429,
-      message: `Too many failed attempts. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`,
+      message: t('signIn.throttled', { minutes: THROTTLE_WINDOW_MINUTES }),
     }
   }
   const user = await findUserByEmail(db, credentials.email)
@@ -34,14 +35,14 @@ export async function signIn(
     await recordFailure(db, keys)
     // Said by the address's domain alone, whether or not the account exists: the sign-on form tells as much.
     const sso = await findSsoConfigForDomain(db, credentials.email.split('@').pop() ?? '')
-    if (sso?.config.passwordsOff) return { ok: false, status: 401, message: signsInWithSso(sso.organisation.name, sso.config.providerName) }
-    return { ok: false, status: 401, message: WRONG }
+    if (sso?.config.passwordsOff) return { ok: false, status: 401, message: t('signIn.ssoOnly', { service: sso.organisation.name, provider: sso.config.providerName }) }
+    return { ok: false, status: 401, message: t('signIn.wrong') }
   }
   await clearAccountFailures(db, keys)
   // Administrators keep their passwords, so that a broken identity provider never locks a service out.
   const sso = user.roles.includes('admin') ? undefined : await findSsoConfig(db, user.organisationId)
   if (sso?.enabled && sso.passwordsOff) {
-    return { ok: false, status: 403, message: signsInWithSso('Your library service', sso.providerName) }
+    return { ok: false, status: 403, message: t('signIn.ssoOnlyYours', { provider: sso.providerName }) }
   }
   return { ok: true, cookie: await startSession(request, user.id) }
 }

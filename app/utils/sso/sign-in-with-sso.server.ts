@@ -6,8 +6,9 @@ import { findOrganisation, findUserByEmail, insertUserIfEmailFree, listUsersWith
 import { type AppContext } from '../app-context.server'
 import { startSession } from '../auth.server'
 import { mailSettings } from '../mail.server'
+import { fixedT } from '../i18n'
+import { composeMail, mailLocales, noticeLocale, type EmailT } from '../mail-language.server'
 import { NO_PASSWORD } from '../password.server'
-import { ROLE_LABELS } from '#machines/vocabulary/roles'
 import { type SsoIdentity } from './finish.server'
 import { type SsoProblem } from './problems'
 
@@ -65,22 +66,35 @@ async function tellAdministrators(
 ) {
   const admins = await listUsersWithRole(tx, sso.organisationId, 'admin')
   const organisation = await findOrganisation(tx, sso.organisationId)
+  const service = organisation?.settings.languages ?? 'en'
   const mail = mailSettings(context.config)
   const link = `/admin/users/${person.id}`
-  const role = ROLE_LABELS[sso.defaultRole]
-  const title = `New person by single sign-on: ${person.name}`
-  const body = `${person.name} (${person.email}) signed in with ${sso.providerName} for the first time and was given the role ${role}. Check their roles under People.`
+  const wording = (t: EmailT) => ({
+    title: t('ssoProvisioned.title', { name: person.name }),
+    body: t('ssoProvisioned.body', { name: person.name, email: person.email, provider: sso.providerName, role: t(`roles.${sso.defaultRole}`) }),
+  })
   await insertNotifications(
     tx,
-    admins.map((a) => ({ organisationId: sso.organisationId, userId: a.id, kind: 'sso.provisioned', title, body, link })),
+    admins.map((a) => ({
+      organisationId: sso.organisationId,
+      userId: a.id,
+      kind: 'sso.provisioned',
+      ...wording(fixedT(noticeLocale(service, a), 'email')),
+      link,
+    })),
   )
   await queueEmails(
     tx,
     admins.map((a) => ({
       organisationId: sso.organisationId,
       toAddress: a.email,
-      subject: title,
-      body: [`Dear ${a.name},`, '', body, '', `${mail.publicUrl}${link}`, '', `— Probity, ${organisation?.name ?? ''}`].join('\n'),
+      ...composeMail(mailLocales(service, a), (t) => {
+        const { title, body } = wording(t)
+        return {
+          subject: title,
+          body: [t('dear', { name: a.name }), '', body, '', `${mail.publicUrl}${link}`, '', t('signature', { service: organisation?.name ?? '' })].join('\n'),
+        }
+      }),
     })),
     mail.smtp ? 'pending' : 'captured',
   )

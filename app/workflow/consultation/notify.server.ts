@@ -1,9 +1,11 @@
 import { type Queryable } from '#db/client.server'
 import { insertNotifications, queueEmails } from '#db/notifications.server'
 import { type Proposal } from '#db/schema'
-import { listUsersWithRole } from '#db/users.server'
+import { findUserInOrganisation, listUsersWithRole } from '#db/users.server'
 import { type MailSettings } from '~/utils/mail.server'
 import { formatDate } from '~/utils/calendar'
+import { fixedT, type Locale } from '~/utils/i18n'
+import { composeMail, mailLocales, noticeLocale, serviceLanguagesOf, type EmailT } from '~/utils/mail-language.server'
 
 /**
  * Tells every active member of staff that a consultation has opened: in the
@@ -17,37 +19,42 @@ export async function notifyConsultationOpened(
   mail: MailSettings,
 ) {
   const staff = await listUsersWithRole(tx, proposal.organisationId, 'staff')
+  if (staff.length === 0) return
+  const service = await serviceLanguagesOf(tx, proposal.organisationId)
   const link = `/proposals/${proposal.id}/consultation`
-  const title = `Staff consultation open: ${proposal.title}`
-  const body = `Read the summary and raise any concerns, with your name or anonymously, by ${formatDate(closesOn)}.`
+  const wording = (t: EmailT, locale: Locale) => ({
+    title: t('consultationOpened.title', { title: proposal.title }),
+    body: t('consultationOpened.body', { date: formatDate(closesOn, locale) }),
+  })
   await insertNotifications(
     tx,
-    staff.map((person) => ({
-      organisationId: proposal.organisationId,
-      userId: person.id,
-      kind: 'consultation.opened',
-      title,
-      body,
-      link,
-    })),
+    staff.map((person) => {
+      const locale = noticeLocale(service, person)
+      return { organisationId: proposal.organisationId, userId: person.id, kind: 'consultation.opened', ...wording(fixedT(locale, 'email'), locale), link }
+    }),
   )
   await queueEmails(
     tx,
     staff.map((person) => ({
       organisationId: proposal.organisationId,
       toAddress: person.email,
-      subject: title,
-      body: [
-        `Dear ${person.name},`,
-        '',
-        `Your library service is consulting staff on a proposed partnership with ${proposal.partner}: ${proposal.title}.`,
-        '',
-        body,
-        '',
-        `${mail.publicUrl}${link}`,
-        '',
-        'Anonymous concerns are stored without your name, account or the time of day.',
-      ].join('\n'),
+      ...composeMail(mailLocales(service, person), (t, locale) => {
+        const { title, body } = wording(t, locale)
+        return {
+          subject: title,
+          body: [
+            t('dear', { name: person.name }),
+            '',
+            t('consultationOpened.intro', { partner: proposal.partner, title: proposal.title }),
+            '',
+            body,
+            '',
+            `${mail.publicUrl}${link}`,
+            '',
+            t('consultationOpened.anonymous'),
+          ].join('\n'),
+        }
+      }),
     })),
     mail.smtp ? 'pending' : 'captured',
   )
@@ -59,13 +66,15 @@ export async function notifyConcernAnswered(
   proposal: Pick<Proposal, 'id' | 'organisationId' | 'title'>,
   authorId: string,
 ) {
+  const author = await findUserInOrganisation(tx, proposal.organisationId, authorId)
+  const t = fixedT(noticeLocale(await serviceLanguagesOf(tx, proposal.organisationId), author ?? {}), 'email')
   await insertNotifications(tx, [
     {
       organisationId: proposal.organisationId,
       userId: authorId,
       kind: 'concern.answered',
-      title: `Your concern about ${proposal.title} has a response`,
-      body: 'The response is published with your concern.',
+      title: t('concernAnswered.title', { title: proposal.title }),
+      body: t('concernAnswered.body'),
       link: `/proposals/${proposal.id}/consultation#concerns`,
     },
   ])

@@ -4,6 +4,8 @@ import { insertNotifications, queueEmails } from '#db/notifications.server'
 import { listUsers } from '#db/users.server'
 import { type MailSettings } from '~/utils/mail.server'
 import { formatDate } from '~/utils/calendar'
+import { fixedT, type Locale } from '~/utils/i18n'
+import { composeMail, mailLocales, noticeLocale, serviceLanguagesOf, type EmailT } from '~/utils/mail-language.server'
 
 /**
  * Tells the person responsible, in the app and by e-mail, when a review of a
@@ -17,21 +19,29 @@ export async function notifyOverdueReviews(db: Database, input: { organisationId
     const overdue = await claimOverdue(tx, input.organisationId, input.today)
     if (overdue.length === 0) return 0
     const people = new Map((await listUsers(tx, input.organisationId)).map((p) => [p.id, p]))
-    const notices = overdue.map((o) => ({
-      organisationId: input.organisationId,
-      userId: o.responsibleId,
-      kind: 'review.overdue',
-      title: `Review ${o.slot} of ${o.title} is overdue`,
-      body: `It was due on ${formatDate(o.dueOn)}. Record it with the indicators’ values and the conditions’ status.`,
-      link: `/proposals/${o.proposalId}/monitoring/review`,
-    }))
-    await insertNotifications(tx, notices)
+    const service = await serviceLanguagesOf(tx, input.organisationId)
+    const wording = (o: (typeof overdue)[number], t: EmailT, locale: Locale) => ({
+      title: t('reviewOverdue.title', { slot: o.slot, title: o.title }),
+      body: t('reviewOverdue.body', { date: formatDate(o.dueOn, locale) }),
+    })
+    const link = (o: (typeof overdue)[number]) => `/proposals/${o.proposalId}/monitoring/review`
+    await insertNotifications(
+      tx,
+      overdue.map((o) => {
+        const locale = noticeLocale(service, people.get(o.responsibleId) ?? {})
+        return { organisationId: input.organisationId, userId: o.responsibleId, kind: 'review.overdue', ...wording(o, fixedT(locale, 'email'), locale), link: link(o) }
+      }),
+    )
     await queueEmails(
       tx,
-      notices.flatMap((n) => {
-        const person = people.get(n.userId)
+      overdue.flatMap((o) => {
+        const person = people.get(o.responsibleId)
         if (!person?.active) return []
-        return [{ organisationId: n.organisationId, toAddress: person.email, subject: n.title, body: [`Dear ${person.name},`, '', n.body, '', `${input.mail.publicUrl}${n.link}`].join('\n') }]
+        const mail = composeMail(mailLocales(service, person), (t, locale) => {
+          const { title, body } = wording(o, t, locale)
+          return { subject: title, body: [t('dear', { name: person.name }), '', body, '', `${input.mail.publicUrl}${link(o)}`].join('\n') }
+        })
+        return [{ organisationId: input.organisationId, toAddress: person.email, ...mail }]
       }),
       input.mail.smtp ? 'pending' : 'captured',
     )

@@ -19,8 +19,10 @@ export async function remindConsultationsClosing(db: Database, input: { organisa
         kind: 'consultation.closing',
         subjectId: c.consultationId,
         period: c.closesOn,
-        title: `The staff consultation on ${c.title} closes on ${formatDate(c.closesOn)}`,
-        body: 'Every concern needs an answer before the consultation can be completed.',
+        wording: (t, locale) => ({
+          title: t('consultationClosing.title', { title: c.title, date: formatDate(c.closesOn, locale) }),
+          body: t('consultationClosing.body'),
+        }),
         link: `/proposals/${c.proposalId}/consultation`,
       },
       input.mail,

@@ -19,8 +19,10 @@ export async function remindReviewsFallingDue(db: Database, input: { organisatio
         kind: 'review.due',
         subjectId: review.proposalId,
         period: `slot-${review.slot}`,
-        title: `Review ${review.slot} of ${review.title} is due on ${formatDate(review.dueOn)}`,
-        body: 'Record it with the indicators’ values and the conditions’ status by then.',
+        wording: (t, locale) => ({
+          title: t('reviewDue.title', { slot: review.slot, title: review.title, date: formatDate(review.dueOn, locale) }),
+          body: t('reviewDue.body'),
+        }),
         link: `/proposals/${review.proposalId}/monitoring/review`,
       },
       input.mail,

@@ -38,9 +38,8 @@ export async function remindSignaturesAwaited(db: Database, input: { organisatio
         subjectId: decision.decisionId,
         // The people who may sign change with each signature, so they count in the period.
         period: `week-${week}:${people.map((p) => p.id).sort().join(',')}`,
-        people: people.map((p) => ({ id: p.id, name: p.name, email: p.email })),
-        title: `The decision on ${decision.title} awaits your signature`,
-        body: 'Read the decision and sign it, or say why not, so that its record can be issued.',
+        people: people.map((p) => ({ id: p.id, name: p.name, email: p.email, preferredLanguage: p.preferredLanguage })),
+        wording: (t) => ({ title: t('signaturesAwaited.title', { title: decision.title }), body: t('signaturesAwaited.body') }),
         link: `/proposals/${decision.proposalId}/decision`,
       },
       input.mail,

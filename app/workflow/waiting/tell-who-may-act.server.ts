@@ -7,50 +7,20 @@ import { loadProposal } from '~/workflow/apply-event.server'
 import { remindOnce } from '~/workflow/reminders/remind.server'
 import { candidateEvents, type Candidate, type WaitingAction } from './waiting-for-you.server'
 
-type Telling = { kind: string; title: (proposal: string) => string; body: string }
-
-/** What each person is told, in the app and by e-mail, when something starts to wait for them. */
-const TELLINGS: Record<WaitingAction, Telling> = {
-  sign_decision: {
-    kind: 'signature.next',
-    title: (p) => `The decision on ${p} awaits your signature`,
-    body: 'Read the decision and sign it with your password so that its record can be issued.',
-  },
-  sign_reassessment: {
-    kind: 'signature.next',
-    title: (p) => `The reassessment outcome on ${p} awaits your signature`,
-    body: 'It has been signed once and needs yours to be settled. Read it and sign it with your password.',
-  },
-  sign_suspension: {
-    kind: 'signature.next',
-    title: (p) => `The suspension outcome on ${p} awaits your signature`,
-    body: 'It has been signed once and needs yours to be settled. Read it and sign it with your password.',
-  },
-  declare_interests: {
-    kind: 'review.assigned',
-    title: (p) => `You are a reviewer of ${p}`,
-    body: 'Declare any conflict of interest first; then score the criteria and answer the privacy checklist.',
-  },
-  submit_review: {
-    kind: 'review.assigned',
-    title: (p) => `Your review of ${p} is awaited`,
-    body: 'Score the criteria and answer the privacy checklist, then submit your review.',
-  },
-  answer_recommendation: {
-    kind: 'recommendation.to-answer',
-    title: (p) => `The professional body’s recommendations on ${p} await your answer`,
-    body: 'Say for each recommendation whether it is accepted, and why.',
-  },
-  answer_concern: {
-    kind: 'concern.to-answer',
-    title: (p) => `Staff concerns about ${p} await your answer`,
-    body: 'Publish a response to each concern before the consultation can be completed.',
-  },
-  record_review: {
-    kind: 'review.due',
-    title: (p) => `A monitoring review of ${p} is due`,
-    body: 'Record it with the indicators’ values and the conditions’ status.',
-  },
+/**
+ * What each person is told, in the app and by e-mail, when something starts
+ * to wait for them: the kind of notice; the words are the 'email' catalogue's
+ * `waiting.<action>`.
+ */
+const TELLING_KINDS: Record<WaitingAction, string> = {
+  sign_decision: 'signature.next',
+  sign_reassessment: 'signature.next',
+  sign_suspension: 'signature.next',
+  declare_interests: 'review.assigned',
+  submit_review: 'review.assigned',
+  answer_recommendation: 'recommendation.to-answer',
+  answer_concern: 'concern.to-answer',
+  record_review: 'review.due',
 }
 
 /**
@@ -87,17 +57,15 @@ export async function tellWhoMayAct(
       ofAction.some((c) => can(snapshot, { ...c.event, actor: { id: p.id, roles: p.roles, organisationId: input.organisationId } })),
     )
     if (who.length === 0) continue
-    const telling = TELLINGS[action]
     const sent = await remindOnce(
       db,
       {
         organisationId: input.organisationId,
-        kind: telling.kind,
+        kind: TELLING_KINDS[action],
         subjectId: row.id,
         period: `${action}:${input.period}`,
-        people: who.map((p) => ({ id: p.id, name: p.name, email: p.email })),
-        title: telling.title(row.title),
-        body: telling.body,
+        people: who.map((p) => ({ id: p.id, name: p.name, email: p.email, preferredLanguage: p.preferredLanguage })),
+        wording: (t) => ({ title: t(`waiting.${action}.title`, { title: row.title }), body: t(`waiting.${action}.body`) }),
         link: ofAction[0]!.link,
       },
       input.mail,
