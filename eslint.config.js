@@ -33,7 +33,6 @@ const NOT_YET_TRANSLATED = [
   'app/components/intake-summary.tsx',
   'app/components/monitoring/indicator-chart.tsx',
   'app/components/monitoring/library-indicator-form.tsx',
-  'app/components/record-page.tsx',
   'app/components/risk-heatmap.tsx',
   'app/components/role-checkboxes.tsx',
   'app/components/screening-results.tsx',

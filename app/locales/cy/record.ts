@@ -71,6 +71,14 @@ export default {
     noConditionsAdded: 'Ni ychwanegwyd unrhyw amodau.',
     monitoringFromNow: 'Monitro o hyn ymlaen',
   },
+  html: {
+    signedPdf: 'Mae’r PDF wedi’i lofnodi yn cynnwys llofnod digidol gan {{organisation}}; mae’r dudalen hon yn dangos y data a lofnodwyd yn y ffeil honno.',
+    reviewerScores: 'Sgoriau’r adolygwyr: {{criterion}}',
+    privacyChecklist: 'Rhestr wirio preifatrwydd',
+    blockingIssues: 'Materion sy’n rhwystro',
+    recommendations: 'Argymhellion',
+    concernsByCategory: 'Pryderon fesul categori',
+  },
   signatories: '{{number}}. Llofnodwyr',
   verification: {
     title: '{{number}}. Dilysu’r cofnod hwn',

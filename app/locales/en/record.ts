@@ -65,6 +65,14 @@ export default {
     noConditionsAdded: 'No conditions were added.',
     monitoringFromNow: 'Monitoring from now on',
   },
+  html: {
+    signedPdf: 'The signed PDF carries a digital signature by {{organisation}}; this page shows the data signed into that file.',
+    reviewerScores: 'Reviewers’ scores: {{criterion}}',
+    privacyChecklist: 'Privacy checklist',
+    blockingIssues: 'Blocking issues',
+    recommendations: 'Recommendations',
+    concernsByCategory: 'Concerns by category',
+  },
   signatories: '{{number}}. Signatories',
   verification: {
     title: '{{number}}. Verifying this record',
