@@ -37,7 +37,6 @@ const NOT_YET_TRANSLATED = [
   'app/components/role-checkboxes.tsx',
   'app/components/screening-results.tsx',
   'app/components/stage-closed.tsx',
-  'app/components/verification-result.tsx',
   'app/components/vulnerable-notice.tsx',
   'app/routes/__consultation-forms.tsx',
   'app/routes/__decision-forms.tsx',
@@ -84,8 +83,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/register._index.tsx',
   'app/routes/set-password.$token.tsx',
   'app/routes/setup.tsx',
-  'app/routes/verify.$key.tsx',
-  'app/routes/verify.$key_.record.tsx',
   'app/routes/verify._index.tsx',
   'app/signing/certificate-warning.tsx',
 ]
