@@ -14,6 +14,7 @@ import {
   decisionFacts,
   formatDateTime,
   heatmapPoints,
+  heatmapTitle,
   monitoringSection,
   privacyRows,
   professionalBodySection,
@@ -25,8 +26,12 @@ import {
   signatoryRows,
   staffSection,
   unionStatement,
+  wordsFor,
   type Fact,
+  type Words,
 } from '~/pdf/sections'
+import { recordLocales } from '~/pdf/record-languages'
+import { languageTag } from '~/utils/locale'
 import { type Condition, type Outcome } from '#machines/vocabulary/decision'
 import { type MonitoringPlan } from '#machines/vocabulary/monitoring'
 import { buildHeatmap } from '~/utils/risk-heatmap'
@@ -84,34 +89,34 @@ function Table<Row extends Record<string, string | number>>({ caption, columns, 
   )
 }
 
-function Conditions({ conditions, none }: { conditions: Condition[]; none: string }) {
+function Conditions({ conditions, none, w }: { conditions: Condition[]; none: string; w: Words }) {
   if (!conditions.length) return <p>{none}</p>
   return (
     <Table
-      caption="Conditions"
+      caption={w.t('decision.conditions')}
       columns={[
-        ['number', 'No.'],
-        ['text', 'Condition'],
-        ['source', 'Origin'],
+        ['number', w.t('column.number')],
+        ['text', w.t('column.condition')],
+        ['source', w.t('column.origin')],
       ]}
-      rows={conditionRows(conditions)}
+      rows={conditionRows(conditions, w)}
     />
   )
 }
 
-function Monitoring({ plan, outcome }: { plan: MonitoringPlan | null; outcome?: Outcome }) {
-  const monitoring = monitoringSection(plan, outcome)
+function Monitoring({ plan, outcome, w }: { plan: MonitoringPlan | null; outcome?: Outcome; w: Words }) {
+  const monitoring = monitoringSection(plan, outcome, w)
   return (
     <>
       <p>{monitoring.statement}</p>
       {monitoring.indicators.length ? (
         <Table
-          caption="Monitoring indicators"
+          caption={w.t('summary.indicators')}
           columns={[
-            ['name', 'Indicator'],
-            ['baseline', 'Baseline'],
-            ['direction', 'Direction'],
-            ['threshold', 'Threshold'],
+            ['name', w.t('column.indicator')],
+            ['baseline', w.t('column.baseline')],
+            ['direction', w.t('column.direction')],
+            ['threshold', w.t('column.threshold')],
           ]}
           rows={monitoring.indicators}
         />
@@ -120,108 +125,104 @@ function Monitoring({ plan, outcome }: { plan: MonitoringPlan | null; outcome?: 
   )
 }
 
-function Signatories({ number, signatories }: { number: number; signatories: DecisionRecordData['signatories'] }) {
+function Signatories({ number, signatories, w }: { number: number; signatories: DecisionRecordData['signatories']; w: Words }) {
   return (
-    <section aria-labelledby="record-signatories">
-      <h2 id="record-signatories">{number}. Signatories</h2>
+    <section aria-labelledby={id('record-signatories', w)}>
+      <h2 id={id('record-signatories', w)}>{w.t('signatories', { number })}</h2>
       <Table
-        caption="Signatories"
+        caption={w.t('summary.signatories')}
         columns={[
-          ['name', 'Name'],
-          ['role', 'Role'],
-          ['signedAt', 'Signed'],
+          ['name', w.t('column.name')],
+          ['role', w.t('column.role')],
+          ['signedAt', w.t('column.signed')],
         ]}
-        rows={signatoryRows(signatories)}
+        rows={signatoryRows(signatories, w)}
       />
     </section>
   )
 }
 
-function Verification({ number, d }: { number: number; d: Pick<DecisionRecordData, 'record' | 'audit' | 'organisation'> }) {
+function Verification({ number, d, w }: { number: number; d: Pick<DecisionRecordData, 'record' | 'audit' | 'organisation'>; w: Words }) {
   return (
-    <section aria-labelledby="record-verifying">
-      <h2 id="record-verifying">{number}. Verifying this record</h2>
+    <section aria-labelledby={id('record-verifying', w)}>
+      <h2 id={id('record-verifying', w)}>{w.t('verification.title', { number })}</h2>
+      <p>{w.t('verification.chain')}</p>
+      <Facts facts={auditFacts(d.audit, w)} />
       <p>
-        When this record was signed, the proposal’s audit trail stood at the entry below. Each entry holds the hash of the
-        one before, so the trail cannot be changed without it showing.
+        {w.t('verification.checkAt')} <a href={d.record.verifyUrl}>{d.record.verifyUrl}</a>
       </p>
-      <Facts facts={auditFacts(d.audit)} />
-      <p>
-        Check this record at: <a href={d.record.verifyUrl}>{d.record.verifyUrl}</a>
-      </p>
-      <p>
-        The signed PDF carries a digital signature by {d.organisation.name}; this page shows the data signed into that
-        file.
-      </p>
+      <p>{w.t('html.signedPdf', { organisation: d.organisation.name })}</p>
     </section>
   )
 }
 
-function DecisionRecordPage({ d }: { d: DecisionRecordData }) {
-  const body = d.organisation.professionalBodyName
-  const pb = professionalBodySection(d.professionalBody, body)
-  const staff = staffSection(d.staff)
-  const blocking = blockingIssueRows(d.privacy)
-  return (
-    <article className="record-page" lang="en-GB">
-      <h1>
-        Decision record <span className="record-page-subtitle">{d.proposal.title}</span>
-      </h1>
-      <Facts facts={coverFacts(d)} />
+/** Ids stay as they were for English; a Welsh part's ids end in its language, so both parts can share a page. */
+const id = (base: string, w: Words) => (w.locale === 'en' ? base : `${base}-${w.locale}`)
 
-      <section aria-labelledby="record-proposal">
-        <h2 id="record-proposal">1. The proposal</h2>
-        <Facts facts={proposalFacts(d.proposal)} />
+function DecisionRecordPage({ d, w, bilingual }: { d: DecisionRecordData; w: Words; bilingual: boolean }) {
+  const { t } = w
+  const body = d.organisation.professionalBodyName
+  const pb = professionalBodySection(d.professionalBody, body, w)
+  const staff = staffSection(d.staff, w)
+  const blocking = blockingIssueRows(d.privacy, w)
+  return (
+    <article className="record-page" lang={languageTag(w.locale)}>
+      <h1>
+        {t('decision.title')} <span className="record-page-subtitle">{d.proposal.title}</span>
+      </h1>
+      {bilingual ? <p>{t('bilingualNote')}</p> : null}
+      <Facts facts={coverFacts(d, w)} />
+
+      <section aria-labelledby={id('record-proposal', w)}>
+        <h2 id={id('record-proposal', w)}>{t('decision.proposal')}</h2>
+        <Facts facts={proposalFacts(d.proposal, w)} />
       </section>
 
-      <section aria-labelledby="record-screening">
-        <h2 id="record-screening">2. Ethics screening</h2>
-        <p>
-          {d.screening.criteria.length} criteria were scored independently by each reviewer (rubric version{' '}
-          {d.screening.rubricVersion}). Score = likelihood × impact, each from 1 to 5.
-        </p>
+      <section aria-labelledby={id('record-screening', w)}>
+        <h2 id={id('record-screening', w)}>{t('decision.screening')}</h2>
+        <p>{t('decision.screeningIntro', { count: d.screening.criteria.length, version: d.screening.rubricVersion })}</p>
         <div className="heatmaps">
-          <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(d.screening, 'median'), d.screening.bands)} title="Inherent risk (median of reviewers)" />
-          <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(d.screening, 'residual'), d.screening.bands)} title="Residual risk after mitigations" />
+          <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(d.screening, 'median', w), d.screening.bands)} title={heatmapTitle(d.screening, 'median', w)} />
+          <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(d.screening, 'residual', w), d.screening.bands)} title={heatmapTitle(d.screening, 'residual', w)} />
         </div>
-        <h3>Result per criterion</h3>
+        <h3>{t('decision.resultPerCriterion')}</h3>
         <Table
-          caption="Result per criterion"
+          caption={t('decision.resultPerCriterion')}
           columns={[
-            ['name', 'Criterion'],
-            ['principles', 'Principles served'],
-            ['median', 'Median'],
-            ['range', 'Range'],
-            ['disagreement', 'Reviewers disagree'],
-            ['residual', 'Residual'],
+            ['name', t('column.criterion')],
+            ['principles', t('column.principles')],
+            ['median', t('column.median')],
+            ['range', t('column.range')],
+            ['disagreement', t('column.disagreement')],
+            ['residual', t('column.residual')],
           ]}
-          rows={criterionRows(d.screening)}
+          rows={criterionRows(d.screening, w)}
         />
         {d.screening.recusals.length ? (
           <>
-            <h3>Recusals</h3>
+            <h3>{t('decision.recusals')}</h3>
             <Table
-              caption="Recusals"
+              caption={t('decision.recusals')}
               columns={[
-                ['reviewer', 'Reviewer'],
-                ['reason', 'Conflict declared'],
+                ['reviewer', t('column.reviewer')],
+                ['reason', t('column.conflict')],
               ]}
               rows={d.screening.recusals}
             />
           </>
         ) : null}
-        <h3>Reviewers’ scores, rationales and mitigations</h3>
-        {reviewRows(d.screening).map((c) => (
+        <h3>{t('decision.reviewerScores')}</h3>
+        {reviewRows(d.screening, w).map((c) => (
           <Fragment key={c.criterion}>
             <h4>{c.criterion}</h4>
             <Table
-              caption={`Reviewers’ scores: ${c.criterion}`}
+              caption={t('html.reviewerScores', { criterion: c.criterion })}
               columns={[
-                ['reviewer', 'Reviewer'],
-                ['inherent', 'Score'],
-                ['rationale', 'Rationale'],
-                ['mitigations', 'Mitigations'],
-                ['residual', 'Residual'],
+                ['reviewer', t('column.reviewer')],
+                ['inherent', t('column.score')],
+                ['rationale', t('column.rationale')],
+                ['mitigations', t('column.mitigations')],
+                ['residual', t('column.residual')],
               ]}
               rows={c.rows}
             />
@@ -229,74 +230,72 @@ function DecisionRecordPage({ d }: { d: DecisionRecordData }) {
         ))}
       </section>
 
-      <section aria-labelledby="record-privacy">
-        <h2 id="record-privacy">3. Privacy checklist and blocking issues</h2>
+      <section aria-labelledby={id('record-privacy', w)}>
+        <h2 id={id('record-privacy', w)}>{t('decision.privacy')}</h2>
         <Table
-          caption="Privacy checklist"
+          caption={t('html.privacyChecklist')}
           columns={[
-            ['question', 'Question'],
-            ['answer', 'Answer'],
-            ['evidence', 'Evidence'],
+            ['question', t('column.question')],
+            ['answer', t('column.answer')],
+            ['evidence', t('column.evidence')],
           ]}
-          rows={privacyRows(d.privacy)}
+          rows={privacyRows(d.privacy, w)}
         />
         {blocking.length ? (
           <Table
-            caption="Blocking issues"
+            caption={t('html.blockingIssues')}
             columns={[
-              ['issue', 'Blocking issue'],
-              ['resolution', 'Override'],
+              ['issue', t('column.blockingIssue')],
+              ['resolution', t('column.override')],
             ]}
             rows={blocking}
           />
         ) : (
-          <p>No blocking issues were found.</p>
+          <p>{t('decision.noBlockingIssues')}</p>
         )}
       </section>
 
-      <section aria-labelledby="record-professional-body">
-        <h2 id="record-professional-body">4. Consultation with {body}</h2>
+      <section aria-labelledby={id('record-professional-body', w)}>
+        <h2 id={id('record-professional-body', w)}>{t('decision.professionalBody', { body })}</h2>
         {pb.requestStatement ? <p>{pb.requestStatement}</p> : null}
         {pb.request.length ? <Facts facts={pb.request} /> : null}
         <p>{pb.statement}</p>
-        {pb.note ? <p>Note recorded: {pb.note}</p> : null}
+        {pb.note ? <p>{t('decision.noteRecorded', { note: pb.note })}</p> : null}
         {pb.recommendations.length ? (
           <Table
-            caption="Recommendations"
+            caption={t('html.recommendations')}
             columns={[
-              ['number', 'No.'],
-              ['text', 'Recommendation'],
-              ['answer', 'Answer'],
-              ['rationale', 'Reason if not accepted'],
+              ['number', t('column.number')],
+              ['text', t('column.recommendation')],
+              ['answer', t('column.answer')],
+              ['rationale', t('column.notAcceptedReason')],
             ]}
             rows={pb.recommendations}
           />
         ) : null}
       </section>
 
-      <section aria-labelledby="record-staff">
-        <h2 id="record-staff">5. Staff consultation</h2>
+      <section aria-labelledby={id('record-staff', w)}>
+        <h2 id={id('record-staff', w)}>{t('decision.staff')}</h2>
         <Facts facts={staff.facts} />
         <p>{staff.statement}</p>
         <Table
-          caption="Concerns by category"
+          caption={t('html.concernsByCategory')}
           columns={[
-            ['category', 'Category'],
-            ['concerns', 'Concerns'],
-            ['endorsements', 'Endorsements'],
+            ['category', t('column.category')],
+            ['concerns', t('column.concerns')],
+            ['endorsements', t('column.endorsements')],
           ]}
           rows={staff.counts}
         />
         {staff.concerns.length ? (
           <>
-            <h3>Each concern and its response</h3>
+            <h3>{t('decision.eachConcern')}</h3>
             <ol className="record-concerns">
               {staff.concerns.map((c) => (
                 <li key={c.number}>
                   <p>
-                    <strong>
-                      Concern {c.number} · {c.category} · {c.author} · {c.raisedOn} · {c.endorsements}
-                    </strong>
+                    <strong>{t('decision.concernLine', c)}</strong>
                   </p>
                   <p>{c.text}</p>
                   <p>{c.response}</p>
@@ -307,97 +306,112 @@ function DecisionRecordPage({ d }: { d: DecisionRecordData }) {
         ) : null}
       </section>
 
-      <section aria-labelledby="record-union">
-        <h2 id="record-union">6. Trade union consultation</h2>
-        <p>{unionStatement(d.union)}</p>
+      <section aria-labelledby={id('record-union', w)}>
+        <h2 id={id('record-union', w)}>{t('decision.union')}</h2>
+        <p>{unionStatement(d.union, w)}</p>
       </section>
 
-      <section aria-labelledby="record-decision">
-        <h2 id="record-decision">7. The decision</h2>
-        <Facts facts={decisionFacts(d.decision)} />
-        <h3>Conditions</h3>
-        <Conditions conditions={d.decision.conditions} none="No conditions." />
-        <h3>Dissent and minority views</h3>
-        {d.decision.dissent.length ? d.decision.dissent.map((text, i) => <p key={i}>{text}</p>) : <p>None recorded.</p>}
-        <h3>Monitoring plan</h3>
-        <Monitoring plan={d.decision.monitoring} outcome={d.decision.outcome} />
+      <section aria-labelledby={id('record-decision', w)}>
+        <h2 id={id('record-decision', w)}>{t('decision.decision')}</h2>
+        <Facts facts={decisionFacts(d.decision, w)} />
+        <h3>{t('decision.conditions')}</h3>
+        <Conditions conditions={d.decision.conditions} none={t('decision.noConditions')} w={w} />
+        <h3>{t('decision.dissent')}</h3>
+        {d.decision.dissent.length ? d.decision.dissent.map((text, i) => <p key={i}>{text}</p>) : <p>{t('decision.noneRecorded')}</p>}
+        <h3>{t('decision.monitoringPlan')}</h3>
+        <Monitoring plan={d.decision.monitoring} outcome={d.decision.outcome} w={w} />
       </section>
 
-      <Signatories number={8} signatories={d.signatories} />
-      <Verification number={9} d={d} />
+      <Signatories number={8} signatories={d.signatories} w={w} />
+      <Verification number={9} d={d} w={w} />
     </article>
   )
 }
 
-function AddendumPage({ a }: { a: AddendumData }) {
+function AddendumPage({ a, w, bilingual }: { a: AddendumData; w: Words; bilingual: boolean }) {
+  const { t } = w
   return (
-    <article className="record-page" lang="en-GB">
+    <article className="record-page" lang={languageTag(w.locale)}>
       <h1>
-        Decision record addendum <span className="record-page-subtitle">{a.proposal.title}</span>
+        {t('addendum.title')} <span className="record-page-subtitle">{a.proposal.title}</span>
       </h1>
-      <Facts facts={addendumCoverFacts(a)} />
-      <p>
-        This addendum records a reassessment of the partnership. The original record {a.parent.reference} is unchanged;
-        the SHA-256 above identifies the exact file this addendum adds to.
-      </p>
+      {bilingual ? <p>{t('bilingualNote')}</p> : null}
+      <Facts facts={addendumCoverFacts(a, w)} />
+      <p>{t('addendum.intro', { parent: a.parent.reference })}</p>
 
-      <section aria-labelledby="record-review">
-        <h2 id="record-review">1. The review that triggered reassessment</h2>
-        <Facts facts={reviewFacts(a.review)} />
-        <h3>Indicators at that review</h3>
+      <section aria-labelledby={id('record-review', w)}>
+        <h2 id={id('record-review', w)}>{t('addendum.review')}</h2>
+        <Facts facts={reviewFacts(a.review, w)} />
+        <h3>{t('addendum.indicatorsAtReview')}</h3>
         {a.review.readings.length ? (
           <Table
-            caption="Indicators at that review"
+            caption={t('addendum.indicatorsAtReview')}
             columns={[
-              ['name', 'Indicator'],
-              ['baseline', 'Baseline'],
-              ['value', 'Value'],
-              ['change', 'Change'],
-              ['threshold', 'Threshold'],
-              ['breached', 'Breached'],
+              ['name', t('column.indicator')],
+              ['baseline', t('column.baseline')],
+              ['value', t('column.value')],
+              ['change', t('column.change')],
+              ['threshold', t('column.threshold')],
+              ['breached', t('column.breached')],
             ]}
-            rows={readingRows(a.review.readings)}
+            rows={readingRows(a.review.readings, w)}
           />
         ) : (
-          <p>No indicator values were recorded.</p>
+          <p>{t('addendum.noReadings')}</p>
         )}
-        <h3>Conditions checked</h3>
+        <h3>{t('addendum.conditionsChecked')}</h3>
         {a.review.conditions.length ? (
           <Table
-            caption="Conditions checked"
+            caption={t('addendum.conditionsChecked')}
             columns={[
-              ['text', 'Condition'],
-              ['status', 'Status'],
+              ['text', t('column.condition')],
+              ['status', t('column.status')],
             ]}
-            rows={conditionCheckRows(a.review.conditions)}
+            rows={conditionCheckRows(a.review.conditions, w)}
           />
         ) : (
-          <p>No conditions were checked.</p>
+          <p>{t('addendum.noConditionsChecked')}</p>
         )}
       </section>
 
-      <section aria-labelledby="record-outcome">
-        <h2 id="record-outcome">2. The outcome of reassessment</h2>
+      <section aria-labelledby={id('record-outcome', w)}>
+        <h2 id={id('record-outcome', w)}>{t('addendum.outcome')}</h2>
         <Facts
           facts={[
-            ['Outcome', reassessmentOutcomeLabel(a.outcome)],
-            ['Decided by', a.decidedBy],
-            ['Decided on', formatDateTime(a.decidedAt)],
-            ['Rationale', a.rationale],
+            [t('fact.outcome'), reassessmentOutcomeLabel(a.outcome, w)],
+            [t('fact.decidedBy'), a.decidedBy],
+            [t('fact.decidedOn'), formatDateTime(a.decidedAt, w)],
+            [t('fact.rationale'), a.rationale],
           ]}
         />
-        <h3>Conditions added</h3>
-        <Conditions conditions={a.newConditions} none="No conditions were added." />
-        <h3>Monitoring from now on</h3>
-        <Monitoring plan={a.monitoring} />
+        <h3>{t('addendum.conditionsAdded')}</h3>
+        <Conditions conditions={a.newConditions} none={t('addendum.noConditionsAdded')} w={w} />
+        <h3>{t('addendum.monitoringFromNow')}</h3>
+        <Monitoring plan={a.monitoring} w={w} />
       </section>
 
-      <Signatories number={3} signatories={a.signatories} />
-      <Verification number={4} d={a} />
+      <Signatories number={3} signatories={a.signatories} w={w} />
+      <Verification number={4} d={a} w={w} />
     </article>
   )
 }
 
+/**
+ * The record in each language it was issued in, as the PDF has them: a
+ * bilingual record shows the Welsh part, then the English, each with its own `lang`.
+ */
 export function RecordPage({ content }: { content: RecordContent }) {
-  return content.kind === 'decision' ? <DecisionRecordPage d={content.data} /> : <AddendumPage a={content.data} />
+  const locales = recordLocales(content.data.organisation.languages)
+  const bilingual = locales.length > 1
+  return (
+    <>
+      {locales.map((locale) =>
+        content.kind === 'decision' ? (
+          <DecisionRecordPage key={locale} d={content.data} w={wordsFor(locale)} bilingual={bilingual} />
+        ) : (
+          <AddendumPage key={locale} a={content.data} w={wordsFor(locale)} bilingual={bilingual} />
+        ),
+      )}
+    </>
+  )
 }

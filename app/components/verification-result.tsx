@@ -1,30 +1,25 @@
 import { Fragment, useEffect, useRef } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import type { RecordVerification } from '~/signing/verify-record.server'
 import { SERVICE_TIME_ZONE } from '~/utils/calendar'
+import { intlTag, isLocale } from '~/utils/locale'
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: SERVICE_TIME_ZONE,
-})
+const dateTimeFormat = (language: string) =>
+  new Intl.DateTimeFormat(intlTag(isLocale(language) ? language : 'en'), { dateStyle: 'long', timeStyle: 'short', timeZone: SERVICE_TIME_ZONE })
 
 function Verdict({ v }: { v: RecordVerification }) {
+  const { t } = useTranslation('verify')
   const authentic = v.signature.problem === null && v.record !== null && v.chain?.verified === true
   if (authentic) {
     return (
       <p className="notice success">
-        <strong>Authentic.</strong> This is record {v.record!.reference}, signed by {v.record!.organisationName}, and
-        unchanged since it was signed.
+        <Trans t={t} i18nKey="result.authentic" values={{ reference: v.record!.reference, organisation: v.record!.organisationName }} components={{ strong: <strong /> }} />
       </p>
     )
   }
   return (
     <p className="notice warning">
-      <strong>Not confirmed.</strong>{' '}
-      {v.signature.problem ??
-        (v.record === null
-          ? 'The signature is valid, but this service issued no record with this exact file.'
-          : v.chain?.message)}
+      <strong>{t('result.notConfirmed')}</strong> {v.signature.problem ?? (v.record === null ? t('result.notIssued') : v.chain?.message)}
     </p>
   )
 }
@@ -34,6 +29,8 @@ function Verdict({ v }: { v: RecordVerification }) {
  * words (never colour alone), then what the record says.
  */
 export function VerificationResult({ v, focus = false }: { v: RecordVerification; focus?: boolean }) {
+  const { t, i18n } = useTranslation('verify')
+  const dateTime = dateTimeFormat(i18n.language)
   const heading = useRef<HTMLHeadingElement>(null)
   // After an upload the result appears below the form: take keyboard and screen-reader users to it.
   useEffect(() => {
@@ -43,28 +40,22 @@ export function VerificationResult({ v, focus = false }: { v: RecordVerification
   return (
     <section aria-labelledby="verification-heading" className="verify-result">
       <h2 id="verification-heading" ref={heading} tabIndex={-1}>
-        Result
+        {t('result.heading')}
       </h2>
       <Verdict v={v} />
-      <h3>Signature</h3>
+      <h3>{t('result.signatureHeading')}</h3>
       <dl>
-        <dt>Signature</dt>
-        <dd>
-          {!s.found
-            ? `None found. ${s.problem ?? ''}`
-            : s.intact
-              ? 'Valid: the signed bytes are unchanged'
-              : `Not valid. ${s.problem ?? ''}`}
-        </dd>
-        <dt>Whole file signed</dt>
-        <dd>{s.coversWholeFile ? 'Yes' : 'No'}</dd>
-        <dt>Signer</dt>
-        <dd>{s.signer ? s.signer.subject : 'Unknown'}</dd>
-        <dt>Certificate chains to this service’s root certificate authority</dt>
-        <dd>{s.chainsToCa ? 'Yes' : 'No'}</dd>
+        <dt>{t('result.signature')}</dt>
+        <dd>{!s.found ? t('result.noneFound', { problem: s.problem ?? '' }) : s.intact ? t('result.valid') : t('result.notValid', { problem: s.problem ?? '' })}</dd>
+        <dt>{t('result.wholeFile')}</dt>
+        <dd>{s.coversWholeFile ? t('result.yes') : t('result.no')}</dd>
+        <dt>{t('result.signer')}</dt>
+        <dd>{s.signer ? s.signer.subject : t('result.unknown')}</dd>
+        <dt>{t('result.chainsToCa')}</dt>
+        <dd>{s.chainsToCa ? t('result.yes') : t('result.no')}</dd>
         {s.chain.length > 1 ? (
           <>
-            <dt>Certificate chain</dt>
+            <dt>{t('result.certificateChain')}</dt>
             <dd>
               <ol className="certificate-chain">
                 {s.chain.map((name, i) => (
@@ -74,52 +65,47 @@ export function VerificationResult({ v, focus = false }: { v: RecordVerification
             </dd>
           </>
         ) : null}
-        <dt>Signed at</dt>
+        <dt>{t('result.signedAt')}</dt>
         <dd>
-          {s.signingTime ? dateTime.format(new Date(s.signingTime)) : 'Unknown'}
-          {s.timestamp?.valid
-            ? `, by the trusted timestamp of ${s.timestamp.authority}`
-            : s.found
-              ? ', as stated by the signer (no trusted timestamp)'
-              : ''}
+          {s.signingTime ? dateTime.format(new Date(s.signingTime)) : t('result.unknown')}
+          {s.timestamp?.valid ? t('result.byTimestamp', { authority: s.timestamp.authority }) : s.found ? t('result.asStated') : ''}
         </dd>
-        <dt>SHA-256 of the file</dt>
+        <dt>{t('result.sha256')}</dt>
         <dd className="hash">{v.sha256}</dd>
       </dl>
-      <h3>Record</h3>
+      <h3>{t('result.recordHeading')}</h3>
       {v.record ? (
         <dl>
-          <dt>Issued by</dt>
+          <dt>{t('result.issuedBy')}</dt>
           <dd>{v.record.organisationName}</dd>
-          <dt>{v.record.kind === 'decision' ? 'Decision record' : 'Addendum'}</dt>
+          <dt>{v.record.kind === 'decision' ? t('result.decisionRecord') : t('result.addendum')}</dt>
           <dd>{v.record.reference}</dd>
           {v.record.parent ? (
             <>
-              <dt>Adds to record</dt>
+              <dt>{t('result.addsTo')}</dt>
               <dd>
-                {v.record.parent.reference} (SHA-256 <span className="hash">{v.record.parent.sha256}</span>)
+                <Trans t={t} i18nKey="result.parent" values={{ reference: v.record.parent.reference, sha256: v.record.parent.sha256 }} components={{ hash: <span className="hash" /> }} />
               </dd>
             </>
           ) : null}
-          <dt>Proposal</dt>
+          <dt>{t('result.proposal')}</dt>
           <dd>
             {v.record.proposalReference}: {v.record.proposalTitle}
           </dd>
-          <dt>Partner</dt>
+          <dt>{t('result.partner')}</dt>
           <dd>{v.record.partner}</dd>
-          <dt>Outcome</dt>
+          <dt>{t('result.outcome')}</dt>
           <dd>{v.record.outcome}</dd>
-          <dt>Signed</dt>
+          <dt>{t('result.signed')}</dt>
           <dd>{dateTime.format(new Date(v.record.signedAt))}</dd>
-          <dt>Audit trail</dt>
+          <dt>{t('result.auditTrail')}</dt>
           <dd>
-            {v.chain?.verified ? 'Verifies. ' : 'Does not verify. '}
-            {v.chain?.message} Head of the trail at signing: entry {v.record.auditHeadSeq},{' '}
+            {v.chain?.verified ? t('result.verifies') : t('result.doesNotVerify')} {v.chain?.message} {t('result.auditHead', { seq: v.record.auditHeadSeq })}{' '}
             <span className="hash">{v.record.auditHeadHash}</span>
           </dd>
         </dl>
       ) : (
-        <p>No record issued by this service has this file’s SHA-256.</p>
+        <p>{t('result.noRecord')}</p>
       )}
       <RecordData v={v} />
     </section>
@@ -131,23 +117,23 @@ export function VerificationResult({ v, focus = false }: { v: RecordVerification
  * get it (for a record of ours) and the schema that describes it.
  */
 function RecordData({ v }: { v: RecordVerification }) {
+  const { t } = useTranslation('verify')
   const data = v.data
   // Pages of ours are offered only for a file that is one of our records, byte for byte.
   const ours = v.record && v.sha256 === v.record.sha256 ? `/verify/${v.record.id}` : null
   return (
     <>
-      <h3>Data in the file</h3>
+      <h3>{t('result.dataHeading')}</h3>
       {!data ? (
-        <p>The file carries no record data. Records issued before data was attached to them hold it only as printed text.</p>
+        <p>{t('result.noData')}</p>
       ) : (
         <>
           <p>
-            The file carries its data as JSON ({data.name}), attached before signing, so the signature covers it. It is
-            described by <a href={data.schemaPath}>the record data schema (JSON Schema)</a>.
+            <Trans t={t} i18nKey="result.carriesData" values={{ name: data.name }} components={{ schema: <a href={data.schemaPath} /> }} />
             {ours ? null : (
               <>
                 {' '}
-                Extract it with <code>pdfdetach -saveall record.pdf</code>.
+                <Trans t={t} i18nKey="result.extract" components={{ code: <code /> }} />
               </>
             )}
           </p>
@@ -166,11 +152,11 @@ function RecordData({ v }: { v: RecordVerification }) {
           {ours ? (
             <ul>
               <li>
-                <a href={`${ours}/record`}>Read this record as an accessible web page</a>
+                <a href={`${ours}/record`}>{t('result.accessible')}</a>
               </li>
               <li>
                 <a href={`${ours}/record.json`} download>
-                  Download the record data ({data.name})
+                  {t('result.download', { name: data.name })}
                 </a>
               </li>
             </ul>
@@ -183,13 +169,12 @@ function RecordData({ v }: { v: RecordVerification }) {
 
 /** How to check a record with nothing but the file, a PDF reader or pdfsig, and the CA certificate. */
 export function TrustHelp() {
+  const { t } = useTranslation('verify')
   return (
     <section aria-labelledby="independent-heading">
-      <h2 id="independent-heading">Check it without this website</h2>
+      <h2 id="independent-heading">{t('help.heading')}</h2>
       <p>
-        You need not trust this page. Any PDF reader that shows signatures will check the file. To trust the signer,
-        download <a href="/verify/ca.pem" download>this service’s certificate authority (ca.pem)</a> and add it to your
-        reader, or use poppler’s <code>pdfsig</code>:
+        <Trans t={t} i18nKey="help.intro" components={{ ca: <a href="/verify/ca.pem" download />, code: <code /> }} />
       </p>
       <pre>
         <code>{`mkdir nssdb && certutil -N --empty-password -d sql:nssdb
@@ -197,8 +182,7 @@ certutil -A -d sql:nssdb -n probity -t "CT,C,C" -i ca.pem
 pdfsig -nssdir sql:nssdb record.pdf`}</code>
       </pre>
       <p>
-        A genuine record shows “Signature is Valid”, “Total document signed” and “Certificate is Trusted”. Its SHA-256
-        (<code>sha256sum record.pdf</code>) opens the record’s page at <code>/verify/</code> followed by the hash.
+        <Trans t={t} i18nKey="help.genuine" components={{ code: <code /> }} />
       </p>
     </section>
   )

@@ -1,10 +1,9 @@
 import { Path, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer'
 import { Fragment, type ReactNode } from 'react'
 import QRCode from 'qrcode'
-import { type Heatmap, SCALE, describeHeatmap } from '~/utils/risk-heatmap'
+import { type Heatmap, SCALE } from '~/utils/risk-heatmap'
 import { type RiskBand, RISK_BANDS, bandRanges } from '#machines/vocabulary/risk'
-import { BAND_MARKS, RISK_BAND_LABELS } from '#machines/vocabulary/labels'
-import { type Fact } from './sections'
+import { bandLabel, type Fact, type Words } from './sections'
 
 /** The building blocks both record kinds are laid out with. */
 
@@ -25,7 +24,11 @@ const MARGIN_X = 44
 export const FOOTER = { top: A4_HEIGHT - 34, right: MARGIN_X, fontSize: 8, color: MUTED }
 
 /** The label the page numbers are stamped with after layout. */
-export const pageNumberLabel = (pageNumber: number, totalPages: number) => `Page ${pageNumber} of ${totalPages}`
+export const pageNumberLabel =
+  (words: readonly Words[]) =>
+  (pageNumber: number, totalPages: number): string =>
+    // A bilingual record numbers its pages in both languages, Welsh first, on every page.
+    words.map((w) => w.t('page', { page: pageNumber, total: totalPages })).join(' · ')
 
 // The same fills as the web heatmap (app/styles/app.css), so both read alike.
 export const BAND_FILLS: Record<RiskBand, string> = {
@@ -113,7 +116,7 @@ export const mayBreak = (chars: number) => chars > SPLIT_ABOVE_CHARS
  * paginator lay out the whole document twice, so it is drawn into the
  * footer's right end once the pages are known (pageNumberLabel, FOOTER).
  */
-export function PageFrame({ left, right, footer }: { left: string; right: string; footer: string }) {
+export function PageFrame({ left, right, footer }: { left: string; right: string; footer: string; w: Words }) {
   return (
     <>
       <View style={styles.header} fixed>
@@ -219,7 +222,7 @@ const TOP = 4
 const GRID = CELL * 5
 
 /** The shared heatmap model drawn as vector graphics, with the marks and counts as real text. */
-export function HeatmapFigure({ heatmap, title, subject }: { heatmap: Heatmap; title: string; subject: string }) {
+export function HeatmapFigure({ heatmap, title, w }: { heatmap: Heatmap; title: string; w: Words }) {
   return (
     <View style={styles.heatmap} wrap={false}>
       <Text style={[styles.h3, { marginTop: 0 }]}>{title}</Text>
@@ -238,7 +241,7 @@ export function HeatmapFigure({ heatmap, title, subject }: { heatmap: Heatmap; t
             return (
               <Fragment key={`${cell.likelihood}-${cell.impact}`}>
                 <Text x={x + 2.5} y={y + 7.5} style={{ fontSize: 5.5, fontFamily: FONT }}>
-                  {BAND_MARKS[cell.band]}
+                  {w.t(`bandMark.${cell.band}`)}
                 </Text>
                 {cell.points.length > 0 ? (
                   <Text x={x + CELL / 2} y={y + CELL / 2 + 4.5} textAnchor="middle" style={{ fontSize: 12, fontFamily: FONT, fontWeight: 'bold' }}>
@@ -260,7 +263,7 @@ export function HeatmapFigure({ heatmap, title, subject }: { heatmap: Heatmap; t
           </Fragment>
         ))}
         <Text x={LEFT + GRID / 2} y={TOP + GRID + 24} textAnchor="middle" style={{ fontSize: 7.5, fontFamily: FONT, fontWeight: 'bold' }}>
-          Likelihood
+          {w.t('screening.likelihood')}
         </Text>
         <Text
           x={8}
@@ -269,25 +272,36 @@ export function HeatmapFigure({ heatmap, title, subject }: { heatmap: Heatmap; t
           transform={`rotate(-90, 8, ${TOP + GRID / 2})`}
           style={{ fontSize: 7.5, fontFamily: FONT, fontWeight: 'bold' }}
         >
-          Impact
+          {w.t('screening.impact')}
         </Text>
       </Svg>
-      <Text style={[styles.muted, { fontSize: 8 }]}>{describeHeatmap(heatmap, subject)}</Text>
+      <Text style={[styles.muted, { fontSize: 8 }]}>{describeGrid(heatmap, w)}</Text>
     </View>
   )
 }
 
+/** The grid in words, for a reader who cannot see it: how many criteria in each band, worst first. */
+function describeGrid(heatmap: Heatmap, w: Words): string {
+  if (heatmap.total === 0) return w.t('screening.gridEmpty')
+  const counts = RISK_BANDS.map((band) => ({
+    band,
+    count: heatmap.rows.flat().filter((c) => c.band === band).reduce((n, c) => n + c.points.length, 0),
+  }))
+    .filter((c) => c.count > 0)
+    .reverse()
+    .map((c) => w.t('screening.bandCount', { count: c.count, band: bandLabel(c.band, w).toLocaleLowerCase(w.locale) }))
+  return w.t('screening.grid', { count: heatmap.total, counts: counts.join(', ') })
+}
+
 /** What the fills and marks mean, once for the grids beside it (they share one set of bands). */
-export function HeatmapLegend({ bands }: { bands: Heatmap['bands'] }) {
+export function HeatmapLegend({ bands, w }: { bands: Heatmap['bands']; w: Words }) {
   const ranges = bandRanges(bands)
   return (
     <View style={styles.legend}>
       {RISK_BANDS.map((band) => (
         <View key={band} style={styles.legendItem}>
-          <Text style={[styles.swatch, { backgroundColor: BAND_FILLS[band] }]}>{BAND_MARKS[band]}</Text>
-          <Text>
-            {RISK_BAND_LABELS[band]} ({ranges[band]})
-          </Text>
+          <Text style={[styles.swatch, { backgroundColor: BAND_FILLS[band] }]}>{w.t(`bandMark.${band}`)}</Text>
+          <Text>{w.t('screening.legend', { band: bandLabel(band, w), range: ranges[band] })}</Text>
         </View>
       ))}
     </View>

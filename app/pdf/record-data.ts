@@ -1,3 +1,4 @@
+import { type ServiceLanguages } from '#db/schema'
 import { type ConcernCategory } from '#machines/vocabulary/consultation'
 import { type Condition, type Outcome } from '#machines/vocabulary/decision'
 import { type ConditionStatus, type Indicator, type MonitoringPlan, type Rag, type ReassessmentOutcome, type ReviewTrigger } from '#machines/vocabulary/monitoring'
@@ -22,7 +23,16 @@ export type RecordMeta = {
   accessibleUrl: string
 }
 
-export type OrganisationInfo = { name: string; professionalBodyName: string }
+export type OrganisationInfo = {
+  name: string
+  professionalBodyName: string
+  /**
+   * The languages the service worked in when the record was issued, which
+   * the record is written in: English, Welsh, or both (Welsh first). Absent
+   * on records issued before services chose their languages: English.
+   */
+  languages?: ServiceLanguages
+}
 
 export type ProposalSummary = {
   reference: string

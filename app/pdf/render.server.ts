@@ -8,6 +8,9 @@ import { installPdfkitFontCache } from './pdfkit-font-cache.server'
 import { cacheShaping } from './shaping-cache.server'
 import { creationDateCarrying } from './pdfkit-attachments.server'
 import { numberPagesOf } from './pdfkit-page-numbers.server'
+import { fixedT } from '~/utils/i18n'
+import { recordLocales } from './record-languages'
+import { wordsFor } from './sections'
 import { type AddendumData, type DecisionRecordData, type RecordMeta } from './record-data'
 import { attachmentName, RECORD_SCHEMA_PATH, recordJsonBytes, type RecordContent } from './record-json'
 
@@ -47,6 +50,13 @@ async function loadFonts() {
 
 // The face of the footer's text (DejaVuSans.ttf's PostScript name), which the page numbers are drawn in.
 const FOOTER_FACE = 'DejaVuSans'
+/** The attached file's description, in the record's first language. */
+function attachmentDescription(content: RecordContent): string {
+  const { record, organisation } = content.data
+  const t = fixedT(recordLocales(organisation.languages)[0]!, 'record')
+  const values = { reference: record.reference, schema: new URL(RECORD_SCHEMA_PATH, record.verifyUrl).toString() }
+  return content.kind === 'decision' ? t('meta.attachmentDecision', values) : t('meta.attachmentAddendum', values)
+}
 
 /**
  * The record's data as JSON, attached as PDF/A-3's associated file with the
@@ -59,12 +69,12 @@ function carryingJson(content: RecordContent): RecordMeta {
       name: attachmentName(content.kind),
       bytes: recordJsonBytes(content),
       mimeType: 'application/json',
-      description: `The data of ${content.kind === 'decision' ? 'decision record' : 'addendum'} ${record.reference}, as JSON (schema: ${new URL(RECORD_SCHEMA_PATH, record.verifyUrl).toString()})`,
+      description: attachmentDescription(content),
       relationship: 'Data',
       date: record.issuedAt,
     },
   ])
-  numberPagesOf(issuedAt, { label: pageNumberLabel, ...FOOTER, postscriptName: FOOTER_FACE })
+  numberPagesOf(issuedAt, { label: pageNumberLabel(recordLocales(content.data.organisation.languages).map(wordsFor)), ...FOOTER, postscriptName: FOOTER_FACE })
   return { ...record, issuedAt }
 }
 

@@ -1,65 +1,97 @@
-import { formatDate, formatDateTime } from '~/utils/calendar'
-import { outcomeLabel, RAG_LABELS, RISK_BAND_LABELS } from '#machines/vocabulary/labels'
+import { type TFunction } from 'i18next'
+import { formatDate as formatDateIn, formatDateTime as formatDateTimeIn } from '~/utils/calendar'
+import { formatNumber as formatNumberIn } from '~/utils/format'
+import { fixedT, type Locale } from '~/utils/i18n'
 import { type HeatmapPoint } from '~/utils/risk-heatmap'
-import { bandFor, riskScore, summarisedByMedian } from '#machines/vocabulary/risk'
-import { type AddendumData, type ConditionCheck, type DecisionRecordData, type IndicatorReading, type PrivacyAnswer, type ProfessionalBodyConsultation, type ScreeningResult, type StaffConsultation, type UnionConsultation } from './record-data'
-import { CONCERN_CATEGORIES, type ConcernCategory } from '#machines/vocabulary/consultation'
+import { bandFor, riskScore, summarisedByMedian, type RiskBand } from '#machines/vocabulary/risk'
+import { type AddendumData, type ConditionCheck, type DecisionRecordData, type IndicatorReading, type ProfessionalBodyConsultation, type ScreeningResult, type StaffConsultation, type UnionConsultation } from './record-data'
+import { CONCERN_CATEGORIES } from '#machines/vocabulary/consultation'
 import { type Condition, type Outcome } from '#machines/vocabulary/decision'
-import { type Indicator, type MonitoringPlan, type ReassessmentOutcome, type ReviewTrigger } from '#machines/vocabulary/monitoring'
+import { type Indicator, type MonitoringPlan, type ReassessmentOutcome } from '#machines/vocabulary/monitoring'
 
 /**
  * What each section of a record says, worked out from the record data as
- * plain strings and rows. The PDF components only lay these out, so the
- * wording is tested here without rendering.
+ * plain strings and rows, in one language. The PDF components only lay these
+ * out, so the wording is tested here without rendering. A bilingual record
+ * calls each function once per language (docs/decisions/033-bilingual-records.md).
  */
 
-const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
+/** The words of one language: its `record` catalogue and the locale dates and numbers are formatted for. */
+export type Words = { t: TFunction<'record'>; locale: Locale }
 
-export { formatDate, formatDateTime }
+const words = new Map<Locale, Words>()
+export function wordsFor(locale: Locale): Words {
+  let w = words.get(locale)
+  if (!w) {
+    w = { t: fixedT(locale, 'record'), locale }
+    words.set(locale, w)
+  }
+  return w
+}
+const EN = (): Words => wordsFor('en')
 
-export function formatNumber(value: number): string {
-  return numberFormat.format(value)
+export function formatDate(value: string | Date, w: Words = EN()): string {
+  return formatDateIn(value, w.locale)
 }
 
+export function formatDateTime(value: Date, w: Words = EN()): string {
+  return formatDateTimeIn(value, w.locale)
+}
+
+export function formatNumber(value: number, w: Words = EN()): string {
+  return formatNumberIn(w.locale, value)
+}
+
+/** English, as the record data's readers and older tests know it. */
 export const NOT_STATED = 'Not stated'
-const orNotStated = (value: string | null | undefined) => (value && value.trim() ? value : NOT_STATED)
-const list = (items: string[], none = 'None') => (items.length ? items.join('; ') : none)
+const orNotStated = (value: string | null | undefined, w: Words) => (value && value.trim() ? value : w.t('notStated'))
+const list = (items: string[], w: Words, none: string = w.t('none')) => (items.length ? items.join('; ') : none)
 
 export type Fact = [label: string, value: string]
 
-export function coverFacts(d: DecisionRecordData): Fact[] {
+export function outcomeLabel(outcome: Outcome, w: Words = EN()): string {
+  return w.t(`outcome.${outcome}`)
+}
+
+export function bandLabel(band: RiskBand, w: Words = EN()): string {
+  return w.t(`band.${band}`)
+}
+
+export function coverFacts(d: DecisionRecordData, w: Words = EN()): Fact[] {
+  const { t } = w
   return [
-    ['Library service', d.organisation.name],
-    ['Record reference', d.record.reference],
-    ['Proposal reference', d.proposal.reference],
-    ['Partner', d.proposal.partner],
-    ['Delivered by (contractor)', orNotStated(d.proposal.contractor)],
-    ['Outcome', outcomeLabel(d.decision.outcome)],
-    ['Decision date', formatDate(d.decision.decidedAt)],
-    ['Record issued', formatDateTime(d.record.issuedAt)],
+    [t('fact.libraryService'), d.organisation.name],
+    [t('fact.recordReference'), d.record.reference],
+    [t('fact.proposalReference'), d.proposal.reference],
+    [t('fact.partner'), d.proposal.partner],
+    [t('fact.contractor'), orNotStated(d.proposal.contractor, w)],
+    [t('fact.outcome'), outcomeLabel(d.decision.outcome, w)],
+    [t('fact.decisionDate'), formatDate(d.decision.decidedAt, w)],
+    [t('fact.recordIssued'), formatDateTime(d.record.issuedAt, w)],
   ]
 }
 
-export function proposalFacts(p: DecisionRecordData['proposal']): Fact[] {
+export function proposalFacts(p: DecisionRecordData['proposal'], w: Words = EN()): Fact[] {
+  const { t } = w
   const period = p.startDate
-    ? `${formatDate(p.startDate)} to ${p.endDate ? formatDate(p.endDate) : 'no end date'}`
-    : NOT_STATED
+    ? t('fact.periodRange', { start: formatDate(p.startDate, w), end: p.endDate ? formatDate(p.endDate, w) : t('fact.noEndDate') })
+    : t('notStated')
   return [
-    ['Service', p.service],
-    ['Delivered by', p.deliveredBy],
-    ['Sites affected', p.sites.length ? `${p.sites.length}: ${p.sites.join(', ')}` : 'None listed'],
-    ['Period', period],
-    ['Renewal terms', orNotStated(p.renewalTerms)],
-    ['Income to the service', orNotStated(p.income)],
-    ['Costs', orNotStated(p.costs)],
-    ['Why the service wants it', p.purpose],
-    ['Personal data involved', list(p.personalData.categories)],
-    ['Shared with', orNotStated(p.personalData.sharedWith)],
-    ['Retention', orNotStated(p.personalData.retention)],
-    ['Where processed', orNotStated(p.personalData.processedWhere)],
-    ['User groups affected', list(p.userGroups)],
-    ['Vulnerable groups affected', list(p.vulnerableGroups)],
-    ['Prior engagement with the professional body', orNotStated(p.priorEngagement)],
+    [t('fact.service'), p.service],
+    [t('fact.deliveredBy'), p.deliveredBy],
+    [t('fact.sites'), p.sites.length ? t('fact.sitesList', { count: p.sites.length, sites: p.sites.join(', ') }) : t('noneListed')],
+    [t('fact.period'), period],
+    [t('fact.renewalTerms'), orNotStated(p.renewalTerms, w)],
+    [t('fact.income'), orNotStated(p.income, w)],
+    [t('fact.costs'), orNotStated(p.costs, w)],
+    [t('fact.purpose'), p.purpose],
+    [t('fact.personalData'), list(p.personalData.categories, w)],
+    [t('fact.sharedWith'), orNotStated(p.personalData.sharedWith, w)],
+    [t('fact.retention'), orNotStated(p.personalData.retention, w)],
+    [t('fact.processedWhere'), orNotStated(p.personalData.processedWhere, w)],
+    [t('fact.userGroups'), list(p.userGroups, w)],
+    [t('fact.vulnerableGroups'), list(p.vulnerableGroups, w)],
+    [t('fact.priorEngagement'), orNotStated(p.priorEngagement, w)],
   ]
 }
 
@@ -73,15 +105,20 @@ export type CriterionRow = {
 }
 
 // No brackets round the band: the line breaker may split "(High)" after its bracket.
-const bandText = (score: number, bands: ScreeningResult['bands']) => RISK_BAND_LABELS[bandFor(score, bands)].toLowerCase()
+const bandText = (score: number, bands: ScreeningResult['bands'], w: Words) => bandLabel(bandFor(score, bands), w).toLocaleLowerCase(w.locale)
 
 /*
  * The median score is the median of reviewers' scores, not the product of
  * the median likelihood and impact, so the two are shown side by side rather
  * than as an equation that would not add up.
  */
-const ratingText = (r: { likelihood: number; impact: number; score: number }, bands: ScreeningResult['bands']) =>
-  `${formatNumber(r.score)}, ${bandText(r.score, bands)}; L ${formatNumber(r.likelihood)}, I ${formatNumber(r.impact)}`
+const ratingText = (r: { likelihood: number; impact: number; score: number }, bands: ScreeningResult['bands'], w: Words) =>
+  w.t('screening.rating', {
+    score: formatNumber(r.score, w),
+    band: bandText(r.score, bands, w),
+    likelihood: formatNumber(r.likelihood, w),
+    impact: formatNumber(r.impact, w),
+  })
 
 /** True when the screening's criteria are summarised by their median (three reviewers or more). */
 export function byMedian(s: ScreeningResult): boolean {
@@ -89,94 +126,96 @@ export function byMedian(s: ScreeningResult): boolean {
 }
 
 /** The title of the score column: a median, or each reviewer's score under three reviewers. */
-export function scoreColumnTitle(s: ScreeningResult): string {
-  return byMedian(s) ? 'Median' : 'Each reviewer’s score'
+export function scoreColumnTitle(s: ScreeningResult, w: Words = EN()): string {
+  return byMedian(s) ? w.t('column.median') : w.t('column.eachScore')
 }
 
-const eachScore = (c: ScreeningResult['criteria'][number], bands: ScreeningResult['bands']) =>
-  c.reviews.map((r) => `${r.reviewer}: ${ratingText({ ...r, score: riskScore(r.likelihood, r.impact) }, bands)}`).join('. ')
+const eachScore = (c: ScreeningResult['criteria'][number], bands: ScreeningResult['bands'], w: Words) =>
+  c.reviews
+    .map((r) => w.t('screening.reviewerRating', { reviewer: r.reviewer, rating: ratingText({ ...r, score: riskScore(r.likelihood, r.impact) }, bands, w) }))
+    .join('. ')
 
-export function criterionRows(s: ScreeningResult): CriterionRow[] {
+export function criterionRows(s: ScreeningResult, w: Words = EN()): CriterionRow[] {
   return s.criteria.map((c) => ({
     name: c.name,
-    principles: list(c.principles, '—'),
-    median: summarisedByMedian(c.reviews.length) ? ratingText(c.median, s.bands) : eachScore(c, s.bands),
-    range: `${formatNumber(c.range.min)}–${formatNumber(c.range.max)}`,
+    principles: list(c.principles, w, w.t('dash')),
+    median: summarisedByMedian(c.reviews.length) ? ratingText(c.median, s.bands, w) : eachScore(c, s.bands, w),
+    range: `${formatNumber(c.range.min, w)}–${formatNumber(c.range.max, w)}`,
     // Said in words so the flag does not depend on colour or a symbol.
-    disagreement: c.disagreement ? 'Yes: two or more bands apart' : 'No',
-    residual: ratingText(c.residual, s.bands),
+    disagreement: c.disagreement ? w.t('screening.disagree') : w.t('no'),
+    residual: ratingText(c.residual, s.bands, w),
   }))
 }
 
 export type ReviewRow = { reviewer: string; inherent: string; rationale: string; mitigations: string; residual: string }
 
-export function reviewRows(s: ScreeningResult): { criterion: string; rows: ReviewRow[] }[] {
+export function reviewRows(s: ScreeningResult, w: Words = EN()): { criterion: string; rows: ReviewRow[] }[] {
   const score = (r: { likelihood: number; impact: number }) => {
     const value = r.likelihood * r.impact
-    return `${r.likelihood} × ${r.impact} = ${value}, ${bandText(value, s.bands)}`
+    return w.t('screening.product', { likelihood: r.likelihood, impact: r.impact, score: value, band: bandText(value, s.bands, w) })
   }
   return s.criteria.map((c) => ({
     criterion: c.name,
     rows: c.reviews.map((r) => ({
       reviewer: r.reviewer,
       inherent: score(r),
-      rationale: orNotStated(r.rationale),
-      mitigations: r.mitigations.trim() || 'None proposed',
+      rationale: orNotStated(r.rationale, w),
+      mitigations: r.mitigations.trim() || w.t('screening.noMitigations'),
       residual: score(r.residual),
     })),
   }))
 }
 
 /** A criterion's point on the grid: its median, or each reviewer's own point under three reviewers. */
-export function heatmapPoints(s: ScreeningResult, which: 'median' | 'residual'): HeatmapPoint[] {
+export function heatmapPoints(s: ScreeningResult, which: 'median' | 'residual', w: Words = EN()): HeatmapPoint[] {
   return s.criteria.flatMap((c) =>
     summarisedByMedian(c.reviews.length)
       ? [{ id: c.id, label: c.name, likelihood: c[which].likelihood, impact: c[which].impact }]
       : c.reviews.map((r) => {
           const rating = which === 'median' ? r : r.residual
-          return { id: `${c.id}:${r.reviewer}`, label: `${c.name} (${r.reviewer})`, likelihood: rating.likelihood, impact: rating.impact }
+          return { id: `${c.id}:${r.reviewer}`, label: w.t('screening.pointLabel', { criterion: c.name, reviewer: r.reviewer }), likelihood: rating.likelihood, impact: rating.impact }
         }),
   )
 }
 
-export function heatmapTitle(s: ScreeningResult, which: 'median' | 'residual'): string {
-  const of = byMedian(s) ? 'median of reviewers' : 'each reviewer'
-  return which === 'median' ? `Inherent risk (${of})` : `Residual risk after mitigations (${of})`
+export function heatmapTitle(s: ScreeningResult, which: 'median' | 'residual', w: Words = EN()): string {
+  const of = byMedian(s) ? w.t('screening.ofMedian') : w.t('screening.ofEach')
+  return which === 'median' ? w.t('screening.inherent', { of }) : w.t('screening.residual', { of })
 }
 
-const PRIVACY_ANSWERS: Record<PrivacyAnswer, string> = { yes: 'Yes', no: 'No', not_applicable: 'Not applicable' }
-
-export function privacyRows(p: DecisionRecordData['privacy']) {
-  return p.items.map((i) => ({
-    question: i.question,
-    answer: PRIVACY_ANSWERS[i.answer] + (i.required && i.answer === 'no' ? ' (blocking)' : ''),
-    evidence: orNotStated(i.evidence),
-  }))
+export function privacyRows(p: DecisionRecordData['privacy'], w: Words = EN()) {
+  return p.items.map((i) => {
+    const answer = w.t(`privacy.${i.answer}`)
+    return {
+      question: i.question,
+      answer: i.required && i.answer === 'no' ? w.t('privacy.blocking', { answer }) : answer,
+      evidence: orNotStated(i.evidence, w),
+    }
+  })
 }
 
-export function blockingIssueRows(p: DecisionRecordData['privacy']) {
+export function blockingIssueRows(p: DecisionRecordData['privacy'], w: Words = EN()) {
   return p.blockingIssues.map((b) => ({
     issue: b.issue,
-    resolution: b.override
-      ? `Overridden by ${b.override.by}: ${b.override.rationale}`
-      : 'Not overridden: the issue stands.',
+    resolution: b.override ? w.t('privacy.overridden', { by: b.override.by, rationale: b.override.rationale }) : w.t('privacy.stands'),
   }))
 }
 
-export function professionalBodySection(pb: ProfessionalBodyConsultation, body: string) {
+export function professionalBodySection(pb: ProfessionalBodyConsultation, body: string, w: Words = EN()) {
+  const { t } = w
   const request: Fact[] = pb.request
     ? [
-        ['Request sent', formatDate(pb.request.sentOn)],
-        ['Contact', pb.request.contact],
-        ['What was shared', pb.request.shared],
-        ['Response deadline', formatDate(pb.request.deadline)],
+        [t('fact.requestSent'), formatDate(pb.request.sentOn, w)],
+        [t('fact.contact'), pb.request.contact],
+        [t('fact.shared'), pb.request.shared],
+        [t('fact.responseDeadline'), formatDate(pb.request.deadline, w)],
       ]
     : []
   if (!pb.response.received) {
     return {
-      requestStatement: pb.request ? null : `${body} was not asked for its opinion.`,
+      requestStatement: pb.request ? null : t('professionalBody.notAsked', { body }),
       request,
-      statement: `No response was received from ${body}.`,
+      statement: t('professionalBody.noResponse', { body }),
       note: pb.response.note,
       recommendations: [],
     }
@@ -187,41 +226,34 @@ export function professionalBodySection(pb: ProfessionalBodyConsultation, body: 
     requestStatement: null,
     request: [
       ...request,
-      ['Response received', formatDate(pb.response.receivedOn)] as Fact,
-      ['Summary of the response', pb.response.summary] as Fact,
+      [t('fact.responseReceived'), formatDate(pb.response.receivedOn, w)] as Fact,
+      [t('fact.responseSummary'), pb.response.summary] as Fact,
     ],
     statement:
       recommendations.length === 0
-        ? `${body} made no recommendations.`
-        : `${body} made ${plural(recommendations.length, 'recommendation')}; ${accepted} accepted, ${recommendations.length - accepted} not accepted.`,
+        ? t('professionalBody.noRecommendations', { body })
+        : t('professionalBody.recommendations', { body, count: recommendations.length, accepted, notAccepted: recommendations.length - accepted }),
     note: null,
     recommendations: recommendations.map((r, i) => ({
       number: i + 1,
       text: r.text,
-      answer: r.answer === 'accepted' ? 'Accepted: carried into the conditions' : 'Not accepted',
+      answer: r.answer === 'accepted' ? t('professionalBody.accepted') : t('professionalBody.notAccepted'),
       rationale: r.answer === 'not_accepted' ? r.rationale : '',
     })),
   }
 }
 
+/** An English count and noun, for the older callers that print English only. */
 export function plural(n: number, word: string, many = `${word}s`) {
   return `${n} ${n === 1 ? word : many}`
 }
 
-const CATEGORY_LABELS: Record<ConcernCategory, string> = {
-  ethics: 'Ethics',
-  privacy: 'Privacy',
-  safety: 'Safety',
-  workload: 'Workload',
-  reputation: 'Reputation',
-  other: 'Other',
-}
-
-export function staffSection(s: StaffConsultation) {
+export function staffSection(s: StaffConsultation, w: Words = EN()) {
+  const { t } = w
   const counts = CONCERN_CATEGORIES.map((category) => {
     const inCategory = s.concerns.filter((c) => c.category === category)
     return {
-      category: CATEGORY_LABELS[category],
+      category: t(`category.${category}`),
       concerns: inCategory.length,
       endorsements: inCategory.reduce((n, c) => n + c.endorsements, 0),
     }
@@ -229,166 +261,148 @@ export function staffSection(s: StaffConsultation) {
   const anonymous = s.concerns.filter((c) => c.raisedBy.anonymous).length
   return {
     facts: [
-      ['Opened', formatDate(s.openedOn)],
-      ['Closed', formatDate(s.closesOn)],
-      ['Summary given to staff', s.summary],
+      [t('fact.opened'), formatDate(s.openedOn, w)],
+      [t('fact.closed'), formatDate(s.closesOn, w)],
+      [t('fact.staffSummary'), s.summary],
     ] as Fact[],
     statement:
       s.concerns.length === 0
-        ? 'No concerns were raised by staff.'
-        : `Staff raised ${plural(s.concerns.length, 'concern')} (${anonymous} anonymously), with ${plural(
-            counts.reduce((n, c) => n + c.endorsements, 0),
-            'endorsement',
-          )} in all.`,
+        ? t('staff.none')
+        : t('staff.raised', {
+            concerns: t('staff.concerns', { count: s.concerns.length }),
+            anonymous,
+            endorsements: t('staff.endorsements', { count: counts.reduce((n, c) => n + c.endorsements, 0) }),
+          }),
     counts,
     concerns: s.concerns.map((c, i) => ({
       number: i + 1,
-      category: CATEGORY_LABELS[c.category],
+      category: t(`category.${c.category}`),
       // Only the category, day and count: nothing else about an anonymous author is printed.
-      author: c.raisedBy.anonymous ? 'Anonymous' : c.raisedBy.name,
-      raisedOn: formatDate(c.raisedOn),
-      endorsements: plural(c.endorsements, 'endorsement'),
-      text: c.hidden ? `Hidden under the code of conduct: ${c.hidden.reason}` : c.text,
-      response: c.response
-        ? `Response (${formatDate(c.response.respondedOn)}): ${c.response.text}`
-        : 'No response was recorded.',
+      author: c.raisedBy.anonymous ? t('anonymous') : c.raisedBy.name,
+      raisedOn: formatDate(c.raisedOn, w),
+      endorsements: t('staff.endorsements', { count: c.endorsements }),
+      text: c.hidden ? t('staff.hidden', { reason: c.hidden.reason }) : c.text,
+      response: c.response ? t('staff.response', { date: formatDate(c.response.respondedOn, w), text: c.response.text }) : t('staff.noResponse'),
     })),
   }
 }
 
-export function unionStatement(u: UnionConsultation): string {
-  if (!u.recognised) return 'The service recognises no trade union, so none was consulted.'
-  return `${u.union} was consulted on ${formatDate(u.consultedOn)}. Its response: ${u.response}`
+export function unionStatement(u: UnionConsultation, w: Words = EN()): string {
+  if (!u.recognised) return w.t('union.none')
+  return w.t('union.consulted', { union: u.union, date: formatDate(u.consultedOn, w), response: u.response })
 }
 
-const CONDITION_SOURCES: Record<Condition['source'], string> = {
-  professional_body: 'Recommended by the professional body',
-  staff: 'Raised in staff consultation',
-  decision: 'Set by the decision',
+export function conditionRows(conditions: Condition[], w: Words = EN()) {
+  return conditions.map((c, i) => ({ number: i + 1, text: c.text, source: w.t(`conditionSource.${c.source}`) }))
 }
 
-export function conditionRows(conditions: Condition[]) {
-  return conditions.map((c, i) => ({ number: i + 1, text: c.text, source: CONDITION_SOURCES[c.source] }))
-}
+const NAMED_INTERVALS = ['1', '3', '6', '12'] as const
 
+/** The review interval in English (a callback for `map`, so no second parameter). */
 export function intervalText(months: number): string {
-  const named: Record<number, string> = { 1: 'monthly', 3: 'quarterly', 6: 'half-yearly', 12: 'yearly' }
-  const every = months === 1 ? 'Every month' : `Every ${months} months`
-  return named[months] ? `${every} (${named[months]})` : every
+  return intervalIn(months, EN())
+}
+
+export function intervalIn(months: number, w: Words): string {
+  const every = w.t('monitoring.every', { count: months })
+  const named = NAMED_INTERVALS.find((n) => Number(n) === months)
+  return named ? w.t('monitoring.named', { every, name: w.t(`monitoring.name.${named}`) }) : every
 }
 
 /** The wrong way for an indicator is down when higher is better, and up otherwise. */
-export function thresholdText(i: Indicator): string {
-  const worse = i.direction === 'higher_is_better' ? 'falls' : 'rises'
+export function thresholdText(i: Indicator, w: Words = EN()): string {
+  const higher = i.direction === 'higher_is_better'
   if (i.threshold.kind === 'percent') {
-    return `Reassess if it ${worse} more than ${formatNumber(i.threshold.value)}% ${i.direction === 'higher_is_better' ? 'below' : 'above'} the baseline`
+    return w.t(higher ? 'monitoring.percentFalls' : 'monitoring.percentRises', { value: formatNumber(i.threshold.value, w) })
   }
-  const limit = i.direction === 'higher_is_better' ? i.baseline - i.threshold.value : i.baseline + i.threshold.value
-  return `Reassess if it ${worse} ${i.direction === 'higher_is_better' ? 'below' : 'above'} ${formatNumber(limit)} ${i.unit}`
+  const limit = higher ? i.baseline - i.threshold.value : i.baseline + i.threshold.value
+  return w.t(higher ? 'monitoring.fallsBelow' : 'monitoring.risesAbove', { limit: formatNumber(limit, w), unit: i.unit })
 }
 
-export function indicatorRows(indicators: Indicator[]) {
+export function indicatorRows(indicators: Indicator[], w: Words = EN()) {
   return indicators.map((i) => ({
     name: i.name,
-    baseline: `${formatNumber(i.baseline)} ${i.unit}`,
-    direction: i.direction === 'higher_is_better' ? 'Higher is better' : 'Lower is better',
-    threshold: thresholdText(i),
+    baseline: w.t('monitoring.withUnit', { value: formatNumber(i.baseline, w), unit: i.unit }),
+    direction: i.direction === 'higher_is_better' ? w.t('monitoring.higherIsBetter') : w.t('monitoring.lowerIsBetter'),
+    threshold: thresholdText(i, w),
   }))
 }
 
-export function monitoringSection(plan: MonitoringPlan | null, outcome?: Outcome) {
+export function monitoringSection(plan: MonitoringPlan | null, outcome?: Outcome, w: Words = EN()) {
   if (!plan) {
     return {
-      statement:
-        outcome === 'reject' || outcome === 'return_for_revision'
-          ? 'No monitoring: the partnership was not approved.'
-          : 'No monitoring plan was recorded.',
+      statement: outcome === 'reject' || outcome === 'return_for_revision' ? w.t('monitoring.notApproved') : w.t('monitoring.noPlan'),
       interval: null,
       indicators: [],
     }
   }
+  const interval = intervalIn(plan.intervalMonths, w)
   return {
-    statement: `Reviews ${intervalText(plan.intervalMonths).toLowerCase()}, against ${plural(plan.indicators.length, 'indicator')}.`,
-    interval: intervalText(plan.intervalMonths),
-    indicators: indicatorRows(plan.indicators),
+    statement: w.t('monitoring.statement', { interval: interval.toLocaleLowerCase(w.locale), count: plan.indicators.length }),
+    interval,
+    indicators: indicatorRows(plan.indicators, w),
   }
 }
 
-export function decisionFacts(d: DecisionRecordData['decision']): Fact[] {
+export function decisionFacts(d: DecisionRecordData['decision'], w: Words = EN()): Fact[] {
   return [
-    ['Outcome', outcomeLabel(d.outcome)],
-    ['Decided by', d.decidedBy],
-    ['Decided on', formatDateTime(d.decidedAt)],
-    ['Rationale', d.rationale],
+    [w.t('fact.outcome'), outcomeLabel(d.outcome, w)],
+    [w.t('fact.decidedBy'), d.decidedBy],
+    [w.t('fact.decidedOn'), formatDateTime(d.decidedAt, w)],
+    [w.t('fact.rationale'), d.rationale],
   ]
 }
 
-export function signatoryRows(signatories: DecisionRecordData['signatories']) {
-  return signatories.map((s) => ({ name: s.name, role: s.role, signedAt: formatDateTime(s.signedAt) }))
+export function signatoryRows(signatories: DecisionRecordData['signatories'], w: Words = EN()) {
+  return signatories.map((s) => ({ name: s.name, role: s.role, signedAt: formatDateTime(s.signedAt, w) }))
 }
 
-export function auditFacts(audit: DecisionRecordData['audit']): Fact[] {
+export function auditFacts(audit: DecisionRecordData['audit'], w: Words = EN()): Fact[] {
   return [
-    ['Audit chain head (SHA-256)', audit.hash],
-    ['Audit entry number', String(audit.seq)],
+    [w.t('fact.auditHead'), audit.hash],
+    [w.t('fact.auditSeq'), String(audit.seq)],
   ]
 }
 
-const TRIGGERS: Record<ReviewTrigger, string> = {
-  threshold: 'An indicator passed its threshold',
-  manual: 'The chief librarian escalated it',
-  concern_surge: 'A surge of staff concerns',
-  condition_not_met: 'A condition was not met at two reviews running',
+export function reassessmentOutcomeLabel(outcome: ReassessmentOutcome, w: Words = EN()): string {
+  return w.t(`reassessment.${outcome}`)
 }
 
-const REASSESSMENT_LABELS: Record<ReassessmentOutcome, string> = {
-  continue: 'Continue unchanged',
-  add_conditions: 'Continue with added conditions',
-  suspend: 'Suspend',
-  resume: 'Resume',
-  terminate: 'Terminate',
-}
-
-export function reassessmentOutcomeLabel(outcome: ReassessmentOutcome): string {
-  return REASSESSMENT_LABELS[outcome]
-}
-
-export function addendumCoverFacts(a: AddendumData): Fact[] {
+export function addendumCoverFacts(a: AddendumData, w: Words = EN()): Fact[] {
+  const { t } = w
   return [
-    ['Library service', a.organisation.name],
-    ['Addendum reference', a.record.reference],
-    ['Adds to record', a.parent.reference],
-    ['Original record issued', formatDateTime(a.parent.issuedAt)],
-    ['Original record SHA-256', a.parent.sha256],
-    ['Proposal reference', a.proposal.reference],
-    ['Partner', a.proposal.partner],
-    ['Delivered by (contractor)', orNotStated(a.proposal.contractor)],
-    ['Outcome of reassessment', reassessmentOutcomeLabel(a.outcome)],
-    ['Addendum issued', formatDateTime(a.record.issuedAt)],
+    [t('fact.libraryService'), a.organisation.name],
+    [t('fact.addendumReference'), a.record.reference],
+    [t('fact.addsTo'), a.parent.reference],
+    [t('fact.parentIssued'), formatDateTime(a.parent.issuedAt, w)],
+    [t('fact.parentSha256'), a.parent.sha256],
+    [t('fact.proposalReference'), a.proposal.reference],
+    [t('fact.partner'), a.proposal.partner],
+    [t('fact.contractor'), orNotStated(a.proposal.contractor, w)],
+    [t('fact.reassessmentOutcome'), reassessmentOutcomeLabel(a.outcome, w)],
+    [t('fact.addendumIssued'), formatDateTime(a.record.issuedAt, w)],
   ]
 }
 
-export function reviewFacts(r: AddendumData['review']): Fact[] {
-  const status = RAG_LABELS[r.status]
+export function reviewFacts(r: AddendumData['review'], w: Words = EN()): Fact[] {
+  const { t } = w
   return [
-    ['What triggered reassessment', `${TRIGGERS[r.trigger]}: ${r.summary}`],
-    ['Review date', formatDate(r.reviewedOn)],
-    ['Overall status', status],
-    ['Narrative', r.narrative],
+    [t('fact.trigger'), t('trigger.withSummary', { trigger: t(`trigger.${r.trigger}`), summary: r.summary })],
+    [t('fact.reviewDate'), formatDate(r.reviewedOn, w)],
+    [t('fact.overallStatus'), t(`rag.${r.status}`)],
+    [t('fact.narrative'), r.narrative],
   ]
 }
 
-export function readingRows(readings: IndicatorReading[]) {
+export function readingRows(readings: IndicatorReading[], w: Words = EN()) {
   return readings.map((r) => ({
-    ...indicatorRows([r])[0]!,
-    value: `${formatNumber(r.value)} ${r.unit}`,
-    change: r.baseline === 0 ? '—' : `${r.value >= r.baseline ? '+' : ''}${formatNumber(((r.value - r.baseline) / r.baseline) * 100)}%`,
-    breached: r.breached ? 'Yes: beyond threshold' : 'No',
+    ...indicatorRows([r], w)[0]!,
+    value: w.t('monitoring.withUnit', { value: formatNumber(r.value, w), unit: r.unit }),
+    change: r.baseline === 0 ? w.t('dash') : `${r.value >= r.baseline ? '+' : ''}${formatNumber(((r.value - r.baseline) / r.baseline) * 100, w)}%`,
+    breached: r.breached ? w.t('monitoring.breached') : w.t('no'),
   }))
 }
 
-const CHECKS: Record<ConditionCheck['status'], string> = { met: 'Met', not_met: 'Not met', in_progress: 'In progress' }
-
-export function conditionCheckRows(checks: ConditionCheck[]) {
-  return checks.map((c) => ({ text: c.text, status: CHECKS[c.status] }))
+export function conditionCheckRows(checks: ConditionCheck[], w: Words = EN()) {
+  return checks.map((c) => ({ text: c.text, status: w.t(`check.${c.status}`) }))
 }

@@ -4,10 +4,15 @@ import { RecordPage } from '~/components/record-page'
 import { RECORD_SCHEMA_PATH, recordContentFromJson } from '~/pdf/record-json'
 import { requireStoredRecordData } from '~/signing/stored-record-data.server'
 import { appContext } from '~/utils/app-context.server'
-import { pageTitle } from '~/utils/meta'
+import { Trans, useTranslation } from 'react-i18next'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle(data ? `${data.json.kind === 'decision' ? 'Decision record' : 'Addendum'} ${data.json.record.reference}` : 'Record not found', 'Verify')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = fixedT(metaLocale(matches), 'verify')
+  const reference = data?.json.record.reference
+  return pageTitle(data ? t(data.json.kind === 'decision' ? 'accessible.decisionTitle' : 'accessible.addendumTitle', { reference }) : t('stored.notFoundTitle'), t('section'))
+}
 
 /**
  * A signed record as an accessible web page (the address printed in the
@@ -22,15 +27,16 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function AccessibleRecord() {
   const { id, name, json } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('verify')
   return (
     <>
       <p>
-        This page shows the data signed into record {json.record.reference}, with the same content as its PDF.{' '}
-        <Link to={`/verify/${id}`}>Check the record’s signature</Link>, or{' '}
-        <a href={`/verify/${id}/record.json`} download>
-          download its data ({name})
-        </a>
-        , described by <a href={RECORD_SCHEMA_PATH}>the record data schema</a>.
+        <Trans
+          t={t}
+          i18nKey="accessible.intro"
+          values={{ reference: json.record.reference, name }}
+          components={{ check: <Link to={`/verify/${id}`} />, download: <a href={`/verify/${id}/record.json`} download />, schema: <a href={RECORD_SCHEMA_PATH} /> }}
+        />
       </p>
       <RecordPage content={recordContentFromJson(json)} />
     </>

@@ -18,8 +18,10 @@ import { isApproval, type BlockingIssue } from './decision-schema'
  * come ready-made from getConsultationRecord.
  */
 
+/** An English-only service's records carry no `languages`, so they stay exactly as before services chose theirs. */
 export function organisationSection(org: Pick<Organisation, 'name' | 'settings'>): OrganisationInfo {
-  return { name: org.name, professionalBodyName: org.settings.professionalBodyName }
+  const { languages, professionalBodyName } = org.settings
+  return { name: org.name, professionalBodyName, ...(languages && languages !== 'en' ? { languages } : {}) }
 }
 
 /** How the record names the person who decided (and who overrode any blocking issue). */

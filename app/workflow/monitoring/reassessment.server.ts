@@ -23,6 +23,7 @@ import { isLastSignature } from '#machines/signatures'
 import { type AddendumData, type TriggeringReview } from '~/pdf/record-data'
 import { type Condition } from '#machines/vocabulary/decision'
 import { issueRecord } from '~/signing/issue-record.server'
+import { organisationSection } from '~/workflow/decision/record-sections'
 import { type SigningConfig } from '~/signing/certificates.server'
 import { dueOn, slotAfterSuspension } from '~/utils/review-schedule'
 import { ROLE_LABELS } from '#machines/vocabulary/roles'
@@ -227,10 +228,7 @@ async function issueAddendum(
   const outcome = round.outcome!
   const continues = outcome === 'continue' || outcome === 'add_conditions' || outcome === 'resume'
   const data: Omit<AddendumData, 'record' | 'parent'> = {
-    organisation: {
-      name: organisation!.name,
-      professionalBodyName: organisation!.settings.professionalBodyName,
-    },
+    organisation: organisationSection(organisation!),
     proposal: { reference: proposal.reference, title: proposal.title, partner: proposal.partner, contractor: proposal.contractor },
     review,
     outcome,
