@@ -59,6 +59,10 @@ export function IntakeForm({
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onBlur',
   })
+  // Conform subscribes lazily to what a render reads; the controls read their errors only in
+  // their own renders, which this translated form did not re-run on a refused submit. Reading
+  // every error here subscribes the form to them all.
+  void form.allErrors
   return (
     <Form method="post" {...getFormProps(form)} className="stack">
       <FormErrors errors={form.errors} />
