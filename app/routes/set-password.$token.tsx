@@ -6,7 +6,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { inspectAccountLink, setPasswordWithLink, type LinkState } from '~/identity/set-password-with-link.server'
 import { getDb } from '~/utils/app-context.server'
-import { fixedT } from '~/utils/i18n'
+import { fixedT, type Locale } from '~/utils/i18n'
 import { getLocale } from '~/utils/i18n.server'
 import { metaLocale, pageTitle } from '~/utils/meta'
 import { translateReply } from '~/utils/translate-reply'
@@ -16,14 +16,16 @@ import { MIN_PASSWORD_LENGTH, SetPasswordSchema } from '~/utils/people-schema'
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(fixedT(metaLocale(matches), 'auth')(data?.state === 'valid' ? 'setPassword.title' : 'setPassword.unusableTitle'))
 
-// Spent, expired and forged links read the same to a visitor but for the reason, and answer 410 or 404.
-function unusable(link: Exclude<LinkState, { state: 'valid' }>) {
-  return data(link, { status: link.state === 'unknown' ? 404 : 410 })
+// Spent, expired and forged links read the same to a visitor but for the reason, and answer 410 or 404;
+// the answer itself says why, so a client reading only the status and body is told too.
+function unusable(link: Exclude<LinkState, { state: 'valid' }>, locale: Locale) {
+  const message = fixedT(locale, 'auth')(`setPassword.${link.state}`)
+  return data({ ...link, message }, { status: link.state === 'unknown' ? 404 : 410 })
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = await inspectAccountLink(await getDb(), params.token ?? '')
-  if (link.state !== 'valid') return unusable(link)
+  if (link.state !== 'valid') return unusable(link, await getLocale(request))
   return link
 }
 
@@ -32,13 +34,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = await getDb()
   const token = params.token ?? ''
   const link = await inspectAccountLink(db, token)
-  if (link.state !== 'valid') return unusable(link)
+  if (link.state !== 'valid') return unusable(link, locale)
   const submission = parseWithZod(await formDataOf(request), { schema: SetPasswordSchema })
   if (submission.status !== 'success') {
     return data({ result: translateReply(submission.reply({ hideFields: ['password'] }), locale) }, { status: 400 })
   }
   if (!(await setPasswordWithLink(db, token, submission.value.password))) {
-    return unusable({ state: 'used', purpose: link.purpose })
+    return unusable({ state: 'used', purpose: link.purpose }, locale)
   }
   throw redirect(`/login?password=${link.purpose === 'invitation' ? 'chosen' : 'reset'}`)
 }
