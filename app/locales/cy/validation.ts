@@ -89,4 +89,21 @@ export default {
   overview: {
     reasonRequired: 'Rhowch reswm',
   },
+  indicator: {
+    nameRequired: 'Rhowch enw i’r dangosydd',
+    nameTooLong: 'Cadwch yr enw o dan 200 nod',
+    unitRequired: 'Rhowch yr uned, e.e. “ymweliadau y mis”',
+    unitTooLong: 'Cadwch yr uned o dan 100 nod',
+    directionRequired: 'Dywedwch ai gorau po uchaf ynteu gorau po isaf',
+    thresholdKindRequired: 'Dywedwch ai canran ynteu swm yw’r trothwy',
+    thresholdNumber: 'Rhowch y trothwy fel rhif',
+    thresholdPositive: 'Rhaid i’r trothwy fod yn fwy na sero',
+    thresholdTooLarge: 'Mae’r trothwy hwnnw’n rhy fawr',
+    measureRequired: 'Dywedwch o ble daw’r gwerth',
+    descriptionTooLong: 'Cadwch y disgrifiad o dan 2,000 nod',
+    nameTaken: 'Mae gan y llyfrgell ddangosydd o’r enw hwnnw eisoes',
+  },
+  monitoring: {
+    tooLong: 'Cadwch hwn o dan {{max, number}} nod',
+  },
 } satisfies Catalogue<typeof en>

@@ -1,5 +1,7 @@
 // The 'validation' namespace in English: the messages zod schemas name by key
 // (docs/decisions/030-internationalisation.md, "Validation messages").
+import { INDICATOR_FIELD_MESSAGES } from '#machines/vocabulary/monitoring-plan'
+
 export default {
   signIn: {
     emailRequired: 'Enter your e-mail address',
@@ -84,5 +86,14 @@ export default {
   },
   overview: {
     reasonRequired: 'Give a reason',
+  },
+  indicator: {
+    // The words of an indicator's fields are the machine's own (the monitoring plan uses them too).
+    ...INDICATOR_FIELD_MESSAGES,
+    descriptionTooLong: 'Keep the description under 2,000 characters',
+    nameTaken: 'The library already has an indicator of that name',
+  },
+  monitoring: {
+    tooLong: 'Keep this under {{max, number}} characters',
   },
 } as const
