@@ -23,8 +23,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/admin.users.$userId_.data.tsx',
   'app/routes/admin.users.$userId_.erase.tsx',
   'app/routes/admin.mail.tsx',
-  'app/routes/admin.rubric._index.tsx',
-  'app/routes/admin.rubric.edit.tsx',
   'app/routes/admin.settings.tsx',
   'app/routes/admin.sso.tsx',
   'app/routes/admin.users.$userId.tsx',

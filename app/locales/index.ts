@@ -14,6 +14,7 @@ import enValidation from './en/validation'
 import enPublic from './en/public'
 import enVocabulary from './en/vocabulary'
 import enIndicators from './en/indicators'
+import enRubric from './en/rubric'
 import cyCommon from './cy/common'
 import cyAuth from './cy/auth'
 import cyAdmin from './cy/admin'
@@ -30,6 +31,7 @@ import cyValidation from './cy/validation'
 import cyPublic from './cy/public'
 import cyVocabulary from './cy/vocabulary'
 import cyIndicators from './cy/indicators'
+import cyRubric from './cy/rubric'
 
 /**
  * Every namespace, bundled: the catalogues are imported statically on the
@@ -54,6 +56,7 @@ export const en = {
   public: enPublic,
   vocabulary: enVocabulary,
   indicators: enIndicators,
+  rubric: enRubric,
 } as const
 
 export const cy = {
@@ -73,6 +76,7 @@ export const cy = {
   public: cyPublic,
   vocabulary: cyVocabulary,
   indicators: cyIndicators,
+  rubric: cyRubric,
 } satisfies { [N in keyof typeof en]: unknown }
 
 export const resources = { en, cy }
