@@ -31,7 +31,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/public.$org.register.tsx',
   'app/routes/register._index.tsx',
   'app/routes/verify._index.tsx',
-  'app/signing/certificate-warning.tsx',
 ]
 
 export default tseslint.config(
