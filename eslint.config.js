@@ -22,12 +22,7 @@ const NOT_YET_TRANSLATED = [
   'app/routes/privacy.tsx',
   'app/routes/admin.users.$userId_.data.tsx',
   'app/routes/admin.users.$userId_.erase.tsx',
-  'app/routes/admin.indicators.$indicatorId.tsx',
-  'app/routes/admin.indicators._index.tsx',
-  'app/routes/admin.indicators.new.tsx',
   'app/routes/admin.mail.tsx',
-  'app/routes/admin.rubric._index.tsx',
-  'app/routes/admin.rubric.edit.tsx',
   'app/routes/admin.settings.tsx',
   'app/routes/admin.sso.tsx',
   'app/routes/admin.users.$userId.tsx',
@@ -36,7 +31,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/public.$org.register.tsx',
   'app/routes/register._index.tsx',
   'app/routes/verify._index.tsx',
-  'app/signing/certificate-warning.tsx',
 ]
 
 export default tseslint.config(

@@ -13,6 +13,8 @@ import enEmail from './en/email'
 import enValidation from './en/validation'
 import enPublic from './en/public'
 import enVocabulary from './en/vocabulary'
+import enIndicators from './en/indicators'
+import enRubric from './en/rubric'
 import cyCommon from './cy/common'
 import cyAuth from './cy/auth'
 import cyAdmin from './cy/admin'
@@ -28,6 +30,8 @@ import cyEmail from './cy/email'
 import cyValidation from './cy/validation'
 import cyPublic from './cy/public'
 import cyVocabulary from './cy/vocabulary'
+import cyIndicators from './cy/indicators'
+import cyRubric from './cy/rubric'
 
 /**
  * Every namespace, bundled: the catalogues are imported statically on the
@@ -51,6 +55,8 @@ export const en = {
   validation: enValidation,
   public: enPublic,
   vocabulary: enVocabulary,
+  indicators: enIndicators,
+  rubric: enRubric,
 } as const
 
 export const cy = {
@@ -69,6 +75,8 @@ export const cy = {
   validation: cyValidation,
   public: cyPublic,
   vocabulary: cyVocabulary,
+  indicators: cyIndicators,
+  rubric: cyRubric,
 } satisfies { [N in keyof typeof en]: unknown }
 
 export const resources = { en, cy }

@@ -1,22 +1,31 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { findLibraryIndicator, updateLibraryIndicator } from '#db/monitoring.server'
 import { LibraryIndicatorForm } from '~/components/monitoring/library-indicator-form'
 import { getDb } from '~/utils/app-context.server'
 import { notFound, requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { formDataOf } from '~/utils/multipart.server'
+import { translateReply } from '~/utils/translate-reply'
+import { vm } from '~/utils/validation-message'
 import { LibraryIndicatorSchema } from '~/workflow/monitoring/forms'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => pageTitle(data?.indicator.name ?? 'Indicator', 'Indicator library')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = fixedT(metaLocale(matches), 'indicators')
+  return pageTitle(data?.indicator.name ?? t('edit.title'), t('library.title'))
+}
 
 async function load(request: Request, id: string | undefined) {
   const admin = await requireRole(request, 'admin')
-  if (!/^[0-9a-f-]{36}$/i.test(id ?? '')) notFound('Indicator not found')
+  const locale = await localeFor(request, admin)
+  if (!/^[0-9a-f-]{36}$/i.test(id ?? '')) notFound(fixedT(locale, 'indicators')('edit.notFound'))
   const indicator = await findLibraryIndicator(await getDb(), admin.organisationId, id!)
-  if (!indicator) notFound('Indicator not found')
-  return { admin, indicator }
+  if (!indicator) notFound(fixedT(locale, 'indicators')('edit.notFound'))
+  return { admin, indicator, locale }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,25 +45,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { admin, indicator } = await load(request, params.indicatorId)
+  const { admin, indicator, locale } = await load(request, params.indicatorId)
   const submission = parseWithZod(await formDataOf(request), { schema: LibraryIndicatorSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(), locale), { status: 400 })
   const saved = await updateLibraryIndicator(await getDb(), admin.organisationId, indicator.id, submission.value)
-  if (!saved) return data(submission.reply({ fieldErrors: { name: ['The library already has an indicator of that name'] } }), { status: 400 })
+  if (!saved) return data(translateReply(submission.reply({ fieldErrors: { name: [vm('indicator.nameTaken')] } }), locale), { status: 400 })
   throw redirect('/admin/indicators')
 }
 
 export default function EditIndicator() {
   const { indicator } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
+  const { t } = useTranslation('indicators')
   return (
     <>
       <p>
-        <Link to="/admin/indicators">Back to the indicator library</Link>
+        <Link to="/admin/indicators">{t('edit.back')}</Link>
       </p>
       <h1>{indicator.name}</h1>
-      <p>Changes apply to plans set from now on; a plan already approved keeps the indicator as it was signed.</p>
-      <LibraryIndicatorForm lastResult={lastResult} defaultValue={indicator} submitLabel="Save the indicator" editing />
+      <p>{t('edit.intro')}</p>
+      <LibraryIndicatorForm lastResult={lastResult} defaultValue={indicator} submitLabel={t('edit.submit')} editing />
     </>
   )
 }

@@ -1,17 +1,21 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { listLibrary } from '#db/monitoring.server'
 import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { describeThreshold } from '~/utils/thresholds'
-import { DIRECTION_LABELS, MEASURE_LABELS } from '#machines/vocabulary/monitoring'
+import { useVocabulary } from '~/utils/vocabulary'
 import { DataTable } from '~/components/data-table'
 
-export const meta: MetaFunction = () => pageTitle('Indicator library')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'indicators')('library.title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, 'admin')
+  const locale = await localeFor(request, admin)
   const rows = await listLibrary(await getDb(), admin.organisationId, { includeRetired: true })
   return {
     indicators: rows.map((i) => ({
@@ -20,7 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unit: i.unit,
       direction: i.direction,
       measure: i.measure,
-      threshold: describeThreshold({ baseline: 0, direction: i.direction, threshold: { kind: i.thresholdKind, value: i.thresholdValue }, unit: i.unit }),
+      threshold: describeThreshold(
+        { baseline: 0, direction: i.direction, threshold: { kind: i.thresholdKind, value: i.thresholdValue }, unit: i.unit },
+        locale,
+      ),
       retired: i.retiredAt !== null,
     })),
   }
@@ -28,41 +35,41 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function IndicatorLibrary() {
   const { indicators } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('indicators')
+  const label = useVocabulary()
   return (
     <>
-      <h1>Indicator library</h1>
-      <p>
-        There are no national measures of library performance: the service chooses its own. Indicators kept here are
-        offered when a decision sets a monitoring plan, each with its usual unit, direction and threshold.
-      </p>
+      <h1>{t('library.title')}</h1>
+      <p>{t('library.intro')}</p>
       <p>
         <Link className="button" to="/admin/indicators/new">
-          Add an indicator
+          {t('library.add')}
         </Link>
       </p>
       {indicators.length === 0 ? (
-        <p>No indicators yet.</p>
+        <p>{t('library.none')}</p>
       ) : (
-        <DataTable caption="Indicators in the library" captionHidden>
+        <DataTable caption={t('library.caption')} captionHidden>
           <thead>
             <tr>
-              <th scope="col">Indicator</th>
-              <th scope="col">Better when</th>
-              <th scope="col">Reassess after</th>
-              <th scope="col">Value</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('library.indicator')}</th>
+              <th scope="col">{t('library.betterWhen')}</th>
+              <th scope="col">{t('library.reassessAfter')}</th>
+              <th scope="col">{t('library.value')}</th>
+              <th scope="col">{t('library.status')}</th>
             </tr>
           </thead>
           <tbody>
             {indicators.map((i) => (
               <tr key={i.id}>
                 <td>
-                  <Link to={`/admin/indicators/${i.id}`}>{i.name}</Link> <span className="muted">({i.unit})</span>
+                  <Link to={`/admin/indicators/${i.id}`}>{i.name}</Link>{' '}
+                  <span className="muted">{t('library.unit', { unit: i.unit })}</span>
                 </td>
-                <td>{DIRECTION_LABELS[i.direction]}</td>
+                <td>{label('indicatorDirection', i.direction)}</td>
                 <td>{i.threshold}</td>
-                <td>{MEASURE_LABELS[i.measure]}</td>
-                <td>{i.retired ? 'Retired' : 'Offered'}</td>
+                <td>{label('indicatorMeasure', i.measure)}</td>
+                <td>{i.retired ? t('library.retired') : t('library.offered')}</td>
               </tr>
             ))}
           </tbody>

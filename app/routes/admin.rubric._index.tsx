@@ -1,15 +1,23 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { findRubricVersion, listRubricVersions } from '#db/screening.server'
 import { getDb } from '~/utils/app-context.server'
 import { notFound, requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { formatDate } from '~/utils/calendar'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { useLocale } from '~/utils/use-locale'
+import { useVocabulary } from '~/utils/vocabulary'
 import { bandRanges, RISK_BANDS } from '#machines/vocabulary/risk'
-import { RISK_BAND_LABELS } from '#machines/vocabulary/labels'
 import { currentRubric } from '~/workflow/screening/screening.server'
 import { DataTable } from '~/components/data-table'
 
-export const meta: MetaFunction = () => pageTitle('Screening rubric', 'Administration')
+export const meta: MetaFunction = ({ matches }) => {
+  const t = fixedT(metaLocale(matches), 'rubric')
+  return pageTitle(t('view.title'), t('administration'))
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, 'admin')
@@ -17,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = await currentRubric(db, admin.organisationId)
   const asked = new URL(request.url).searchParams.get('version')
   const shown = asked === null ? current : await findRubricVersion(db, admin.organisationId, Number.parseInt(asked, 10) || 0)
-  if (!shown) notFound('Your service has no rubric version with that number.')
+  if (!shown) notFound(fixedT(await localeFor(request, admin), 'rubric')('view.notFound'))
   const versions = await listRubricVersions(db, admin.organisationId)
   return {
     current: current.version,
@@ -28,44 +36,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Rubric() {
   const { current, shown, versions } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('rubric')
+  const locale = useLocale()
+  const label = useVocabulary()
   const ranges = bandRanges(shown.content.bands)
   return (
     <>
-      <h1>Screening rubric</h1>
+      <h1>{t('view.title')}</h1>
       <p>
-        Version {shown.version}, from {shown.createdAt}
-        {shown.version === current ? ' (in force)' : ''}. Each proposal is screened with the version in force when it
-        was submitted; editing makes a new version and leaves past reviews as they were.
+        {t('view.version', { version: shown.version, date: formatDate(shown.createdAt, locale) })}
+        {shown.version === current ? t('view.inForce') : ''}
+        {t('view.explain')}
       </p>
       {shown.version === current ? (
         <p>
           <Link className="button" to="edit">
-            Edit the rubric
+            {t('view.edit')}
           </Link>
         </p>
       ) : (
         <p>
-          <Link to=".">See the version in force</Link>
+          <Link to=".">{t('view.seeInForce')}</Link>
         </p>
       )}
-      <h2>Scale and bands</h2>
-      <p>
-        Reviewers rate likelihood and impact from 1 to 5; the score is their product, from 1 to 25. Reviewers{' '}
-        {shown.content.disagreementBands} or more bands apart on a criterion are flagged as disagreeing.
-      </p>
+      <h2>{t('view.scale')}</h2>
+      <p>{t('view.scaleIntro', { count: shown.content.disagreementBands })}</p>
       <ul>
         {RISK_BANDS.map((b) => (
-          <li key={b}>
-            {RISK_BAND_LABELS[b]}: score {ranges[b]}
-          </li>
+          <li key={b}>{t('view.band', { band: label('riskBand', b), range: ranges[b] })}</li>
         ))}
       </ul>
-      <h2>Criteria</h2>
+      <h2>{t('view.criteria')}</h2>
       {shown.content.criteria.map((c) => (
         <section key={c.key} aria-labelledby={`criterion-${c.key}`} className="panel">
           <h3 id={`criterion-${c.key}`}>{c.name}</h3>
           <p>{c.description}</p>
-          <p className="muted">Serves: {c.principles.join('; ')}</p>
+          <p className="muted">{t('view.serves', { principles: c.principles.join(t('view.principlesJoin')) })}</p>
           <ul>
             {c.questions.map((q) => (
               <li key={q}>{q}</li>
@@ -73,35 +79,35 @@ export default function Rubric() {
           </ul>
         </section>
       ))}
-      <h2>Privacy checklist for partners and vendors</h2>
-      <DataTable caption="Answered yes, no or not applicable by each reviewer; a “no” to a required item blocks">
+      <h2>{t('view.privacy')}</h2>
+      <DataTable caption={t('view.privacyCaption')}>
         <thead>
           <tr>
-            <th scope="col">Question</th>
-            <th scope="col">Required</th>
-            <th scope="col">Guidance</th>
+            <th scope="col">{t('view.question')}</th>
+            <th scope="col">{t('view.required')}</th>
+            <th scope="col">{t('view.guidance')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.content.privacyItems.map((p) => (
             <tr key={p.key}>
               <th scope="row">{p.question}</th>
-              <td>{p.required ? 'Required' : 'Optional'}</td>
+              <td>{p.required ? t('view.isRequired') : t('view.isOptional')}</td>
               <td>{p.guidance}</td>
             </tr>
           ))}
         </tbody>
       </DataTable>
-      <h2>Versions</h2>
+      <h2>{t('view.versions')}</h2>
       <ul>
         {versions.map((v) => (
           <li key={v.version}>
             {v.version === shown.version ? (
-              <strong aria-current="page">Version {v.version}</strong>
+              <strong aria-current="page">{t('view.versionNumber', { version: v.version })}</strong>
             ) : (
-              <Link to={`?version=${v.version}`}>Version {v.version}</Link>
+              <Link to={`?version=${v.version}`}>{t('view.versionNumber', { version: v.version })}</Link>
             )}{' '}
-            ({v.createdAt})
+            {t('view.versionDate', { date: formatDate(v.createdAt, locale) })}
           </li>
         ))}
       </ul>

@@ -2,16 +2,24 @@ import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@confo
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { SelectField, TextAreaField, TextField } from '~/components/form-controls'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { translateReply } from '~/utils/translate-reply'
+import { vm } from '~/utils/validation-message'
 import { RubricFormSchema, rubricFormDefaults, type RubricForm } from '~/workflow/screening/rubric-schema'
 import { currentRubric, saveRubricVersion } from '~/workflow/screening/screening.server'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Edit the screening rubric', 'Administration')
+export const meta: MetaFunction = ({ matches }) => {
+  const t = fixedT(metaLocale(matches), 'rubric')
+  return pageTitle(t('edit.title'), t('administration'))
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, 'admin')
@@ -21,10 +29,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
+  const locale = await localeFor(request, admin)
   const submission = parseWithZod(await formDataOf(request), { schema: RubricFormSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(), locale), { status: 400 })
   const result = await saveRubricVersion(await getDb(), { organisationId: admin.organisationId, createdBy: admin.id, form: submission.value })
-  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })
+  if (!result.ok) {
+    // saveRubricVersion refuses a stale version (409) or a key the rubric never had (400).
+    const message = result.status === 409 ? vm('rubric.conflict') : vm('rubric.unexpected')
+    return data(translateReply(submission.reply({ formErrors: [message] }), locale), { status: result.status })
+  }
   throw redirect('/admin/rubric')
 }
 
@@ -40,12 +53,12 @@ function Checkbox({ field, label }: { field: FieldMetadata<boolean | undefined, 
   )
 }
 
-const BAND_CHOICES = [1, 2, 3].map((n) => ({ value: String(n), label: `${n} band${n === 1 ? '' : 's'} apart` }))
-
 export default function EditRubric() {
   const { version, defaultValue } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('rubric')
+  const bandChoices = [1, 2, 3].map((count) => ({ value: String(count), label: t('edit.bandsApart', { count }) }))
   const [form, fields] = useForm<RubricForm>({
     id: 'rubric',
     lastResult,
@@ -65,63 +78,60 @@ export default function EditRubric() {
   return (
     <>
       <p>
-        <Link to="/admin/rubric">Back to the rubric</Link>
+        <Link to="/admin/rubric">{t('edit.back')}</Link>
       </p>
-      <h1>Edit the screening rubric</h1>
-      <p>
-        You are editing version {version}. Saving creates version {version + 1}; proposals already submitted keep the
-        version they were screened with. Retiring a criterion removes it from new screenings only.
-      </p>
+      <h1>{t('edit.title')}</h1>
+      <p>{t('edit.intro', { version, next: version + 1 })}</p>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
         <input type="hidden" name={fields.version.name} value={version} />
         <fieldset className="field">
-          <legend>Bands</legend>
-          <span className="hint">The lowest score (likelihood × impact, 1–25) of each band; below medium is low.</span>
+          <legend>{t('edit.bands')}</legend>
+          <span className="hint">{t('edit.bandsHint')}</span>
           <div className="grid-2">
-            {number(fields.medium, 'Medium from')}
-            {number(fields.high, 'High from')}
-            {number(fields.veryHigh, 'Very high from')}
+            {number(fields.medium, t('edit.mediumFrom'))}
+            {number(fields.high, t('edit.highFrom'))}
+            {number(fields.veryHigh, t('edit.veryHighFrom'))}
           </div>
-          <SelectField field={fields.disagreementBands} label="Flag reviewers as disagreeing when they are" options={BAND_CHOICES} />
+          <SelectField field={fields.disagreementBands} label={t('edit.disagreement')} options={bandChoices} />
         </fieldset>
 
-        <h2>Criteria</h2>
+        <h2>{t('edit.criteria')}</h2>
         <ErrorList id={`${fields.criteria.id}-error`} errors={fields.criteria.errors} />
         {criteria.map((row, i) => {
           const f = (row as unknown as Row).getFieldset()
           const isNew = i === criteria.length - 1 && !defaultValue.criteria[i]?.name
           return (
             <fieldset key={row.key} className="criterion">
-              <legend>{isNew ? 'Add a criterion (leave blank to add none)' : `Criterion ${i + 1}`}</legend>
+              <legend>{isNew ? t('edit.newCriterion') : t('edit.criterion', { n: i + 1 })}</legend>
               {f.key?.initialValue ? <input type="hidden" name={f.key.name} value={String(f.key.initialValue)} /> : null}
-              <TextField field={f.name!} label="Name" />
-              <TextAreaField field={f.description!} label="What it covers" rows={2} />
-              <TextAreaField field={f.questions!} label="Guiding questions" hint="One per line." rows={3} />
-              <TextAreaField field={f.principles!} label="Principles it serves" hint="One per line, e.g. “CILIP: impartiality”." rows={3} />
-              {isNew ? null : <Checkbox field={f.retire as never} label="Retire this criterion" />}
+              <TextField field={f.name!} label={t('edit.name')} />
+              <TextAreaField field={f.description!} label={t('edit.description')} rows={2} />
+              <TextAreaField field={f.questions!} label={t('edit.questions')} hint={t('edit.questionsHint')} rows={3} />
+              <TextAreaField field={f.principles!} label={t('edit.principles')} hint={t('edit.principlesHint')} rows={3} />
+              {isNew ? null : <Checkbox field={f.retire as never} label={t('edit.retireCriterion')} />}
             </fieldset>
           )
         })}
 
-        <h2>Privacy checklist</h2>
+        <h2>{t('edit.privacy')}</h2>
         {items.map((row, i) => {
           const f = (row as unknown as Row).getFieldset()
           const isNew = i === items.length - 1 && !defaultValue.privacyItems[i]?.question
           return (
             <fieldset key={row.key} className="criterion">
-              <legend>{isNew ? 'Add an item (leave blank to add none)' : `Item ${i + 1}`}</legend>
+              <legend>{isNew ? t('edit.newItem') : t('edit.item', { n: i + 1 })}</legend>
               {f.key?.initialValue ? <input type="hidden" name={f.key.name} value={String(f.key.initialValue)} /> : null}
-              <TextField field={f.question!} label="Question" />
-              <TextField field={f.guidance!} label="Guidance for reviewers" />
-              <TextField field={f.problem!} label="The problem when it is not met (shown as the blocking issue)" />
-              <Checkbox field={f.required as never} label="Required: a “no” is a blocking issue" />
-              {isNew ? null : <Checkbox field={f.retire as never} label="Retire this item" />}
+              <TextField field={f.question!} label={t('edit.question')} />
+              <TextField field={f.guidance!} label={t('edit.guidance')} />
+              <TextField field={f.problem!} label={t('edit.problem')} />
+              <Checkbox field={f.required as never} label={t('edit.required')} />
+              {isNew ? null : <Checkbox field={f.retire as never} label={t('edit.retireItem')} />}
             </fieldset>
           )
         })}
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Save as version {version + 1}
+          {t('edit.save', { version: version + 1 })}
         </button>
       </Form>
     </>

@@ -11,6 +11,7 @@ import { applySimpleEvent, simpleEvent } from '~/workflow/simple-events.server'
 import { IndicatorChart, RagTag } from '~/components/monitoring/indicator-chart'
 import { DueTag } from '~/components/monitoring/due-tag'
 import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
 import { metaLocale, pageTitle } from '~/utils/meta'
 import { formatDate as formatDateIn, serviceDate } from '~/utils/calendar'
 import { useLocale } from '~/utils/use-locale'
@@ -23,7 +24,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(m
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
-  const view = await getMonitoringView(db, { proposal, snapshot, user, today: serviceDate(new Date()) })
+  const view = await getMonitoringView(db, { proposal, snapshot, user, today: serviceDate(new Date()), locale: await localeFor(request, user) })
   // The same question the overview asks the machine before offering the start.
   const canStart = can(snapshot, simpleEvent('monitoring.start', actorFor(user)))
   return { proposalId: proposal.id, stage: proposal.stage, view, canStart, version: proposal.version }

@@ -51,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     snapshot,
     user,
     today: serviceDate(new Date()),
+    locale: await localeFor(request, user),
   })
   const round = view.rounds.find((r) => r.closedOn === null) ?? null
   return {

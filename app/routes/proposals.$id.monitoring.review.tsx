@@ -35,8 +35,9 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
   const loaded = await loadPlan(db, proposal.id)
+  const locale = await localeFor(request, user)
   if (!loaded || !canRecordReview(snapshot, user)) {
-    throw new Response(fixedT(await localeFor(request, user), 'monitoring')('review.notAllowed'), {
+    throw new Response(fixedT(locale, 'monitoring')('review.notAllowed'), {
       status: 403,
     })
   }
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     proposalId: proposal.id,
     version: proposal.version,
     today: serviceDate(new Date()),
-    form: await reviewForm(db, loaded),
+    form: await reviewForm(db, loaded, locale),
   }
 }
 

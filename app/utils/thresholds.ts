@@ -17,6 +17,7 @@
  */
 import { type Rag } from '#machines/vocabulary/monitoring'
 import { formatNumber as formatIn } from './format'
+import { fixedT } from './i18n'
 import { DEFAULT_LOCALE, type Locale } from './locale'
 
 export type Direction = 'higher_is_better' | 'lower_is_better'
@@ -79,32 +80,39 @@ export function formatNumber(n: number, locale: Locale = DEFAULT_LOCALE): string
   return formatIn(locale, n)
 }
 
-/** "10% fall" / "5 more" — how the threshold reads in words. */
-export function describeThreshold(indicator: ThresholdIndicator & { unit?: string }): string {
+/** "a 10% fall from the baseline": how the threshold reads in words, in the reader's language. */
+export function describeThreshold(indicator: ThresholdIndicator & { unit?: string }, locale: Locale = DEFAULT_LOCALE): string {
   const { direction, threshold } = indicator
-  const worse = direction === 'higher_is_better' ? 'fall' : 'rise'
-  return threshold.kind === 'percent'
-    ? `a ${formatNumber(threshold.value)}% ${worse} from the baseline`
-    : `a ${worse} of ${formatNumber(threshold.value)}${indicator.unit ? ` ${indicator.unit}` : ''} from the baseline`
+  const t = fixedT(locale, 'indicators')
+  const value = formatNumber(threshold.value, locale)
+  if (threshold.kind === 'percent') return t(`threshold.percent_${direction}`, { value })
+  return indicator.unit
+    ? t(`threshold.absolute_${direction}`, { value, unit: indicator.unit })
+    : t(`threshold.absoluteNoUnit_${direction}`, { value })
 }
 
-/** "fell 15% against a 10% threshold": the words a breach is recorded in. */
+/**
+ * "fell 15% against a 10% threshold": the words a breach is recorded in.
+ * A review's findings are stored as they were written (in English unless a
+ * caller passes the reader's language).
+ */
 export function describeReading(
   indicator: ThresholdIndicator & { name: string; unit: string },
   value: number,
+  locale: Locale = DEFAULT_LOCALE,
 ): string {
+  const t = fixedT(locale, 'indicators')
+  const n = (x: number) => formatNumber(x, locale)
   const change = value - indicator.baseline
-  const verb = change < 0 ? 'fell' : change > 0 ? 'rose' : 'held'
-  if (change === 0)
-    return `${indicator.name} held at its baseline of ${formatNumber(indicator.baseline)}`
+  if (change === 0) return t('reading.held', { name: indicator.name, baseline: n(indicator.baseline) })
   const pct = percentChange(indicator.baseline, value)
   const amount =
     indicator.threshold.kind === 'percent' && pct !== null
-      ? `${formatNumber(Math.abs(pct))}%`
-      : `${formatNumber(Math.abs(change))} ${indicator.unit}`
+      ? t('reading.percent', { value: n(Math.abs(pct)) })
+      : t('reading.amount', { value: n(Math.abs(change)), unit: indicator.unit })
   const against =
     indicator.threshold.kind === 'percent'
-      ? `${formatNumber(indicator.threshold.value)}%`
-      : `${formatNumber(indicator.threshold.value)} ${indicator.unit}`
-  return `${indicator.name} ${verb} ${amount} against a ${against} threshold`
+      ? t('reading.percent', { value: n(indicator.threshold.value) })
+      : t('reading.amount', { value: n(indicator.threshold.value), unit: indicator.unit })
+  return t(change < 0 ? 'reading.fell' : 'reading.rose', { name: indicator.name, amount, against })
 }

@@ -12,21 +12,38 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give a date as YYYY-MM-DD')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'That date does not exist')
 
-export const IndicatorFieldsSchema = z.object({
-  name: z.string({ error: 'Name the indicator' }).trim().min(1, 'Name the indicator').max(200, 'Keep the name under 200 characters'),
-  unit: z
-    .string({ error: 'Give the unit, e.g. “visits a month”' })
-    .trim()
-    .min(1, 'Give the unit, e.g. “visits a month”')
-    .max(100, 'Keep the unit under 100 characters'),
-  direction: z.enum(INDICATOR_DIRECTIONS, { error: 'Say whether higher or lower is better' }),
-  thresholdKind: z.enum(THRESHOLD_KINDS, { error: 'Say whether the threshold is a percentage or an amount' }),
-  thresholdValue: z
-    .number({ error: 'Give the threshold as a number' })
-    .positive('The threshold must be more than zero')
-    .max(1e12, 'That threshold is too large'),
-  measure: z.enum(INDICATOR_MEASURES, { error: 'Say where the value comes from' }).default('manual'),
-})
+/**
+ * The messages of an indicator's own fields, in English. The indicator library
+ * (app/workflow/monitoring/forms.ts) passes catalogue keys instead, and the
+ * English catalogue takes its text from here, so the words live in one place.
+ */
+export const INDICATOR_FIELD_MESSAGES = {
+  nameRequired: 'Name the indicator',
+  nameTooLong: 'Keep the name under 200 characters',
+  unitRequired: 'Give the unit, e.g. “visits a month”',
+  unitTooLong: 'Keep the unit under 100 characters',
+  directionRequired: 'Say whether higher or lower is better',
+  thresholdKindRequired: 'Say whether the threshold is a percentage or an amount',
+  thresholdNumber: 'Give the threshold as a number',
+  thresholdPositive: 'The threshold must be more than zero',
+  thresholdTooLarge: 'That threshold is too large',
+  measureRequired: 'Say where the value comes from',
+} as const
+
+export type IndicatorFieldMessages = { [K in keyof typeof INDICATOR_FIELD_MESSAGES]: string }
+
+export function indicatorFieldsSchema(m: IndicatorFieldMessages = INDICATOR_FIELD_MESSAGES) {
+  return z.object({
+    name: z.string({ error: m.nameRequired }).trim().min(1, m.nameRequired).max(200, m.nameTooLong),
+    unit: z.string({ error: m.unitRequired }).trim().min(1, m.unitRequired).max(100, m.unitTooLong),
+    direction: z.enum(INDICATOR_DIRECTIONS, { error: m.directionRequired }),
+    thresholdKind: z.enum(THRESHOLD_KINDS, { error: m.thresholdKindRequired }),
+    thresholdValue: z.number({ error: m.thresholdNumber }).positive(m.thresholdPositive).max(1e12, m.thresholdTooLarge),
+    measure: z.enum(INDICATOR_MEASURES, { error: m.measureRequired }).default('manual'),
+  })
+}
+
+export const IndicatorFieldsSchema = indicatorFieldsSchema()
 
 export const PlanIndicatorSchema = IndicatorFieldsSchema.extend({
   baseline: z.number({ error: 'Give the baseline as a number' }).min(-1e12).max(1e12, 'That baseline is too large'),

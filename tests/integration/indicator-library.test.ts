@@ -66,4 +66,19 @@ describe(`the indicator library (${databaseKind()})`, () => {
     expect(await statusOf(() => editAction({ request: makeRequest('/x', { cookie: otherCookie, form: { ...visits, name: 'Hijacked' } }), context: {}, params: { indicatorId: row!.id } }))).toBe(404)
     expect((await listLibrary(db, org.id))[0]!.name).toBe('Visits at affected branches')
   })
+
+  it('speaks the administrator’s language: refusals and thresholds in Welsh for a Welsh service', async () => {
+    const { db } = app().database
+    const org = await createOrganisation(db, { languages: 'cy' })
+    const admin = await createUser(db, org.id, ['admin'])
+    const cookie = await sessionCookieFor(db, admin.id)
+    const add = (form: Record<string, string>) => newAction({ request: makeRequest('/admin/indicators/new', { cookie, form }), context: {}, params: {} })
+    expect(await statusOf(() => add(visits))).toBe(302)
+    const duplicate = (await add(visits)) as unknown as Wrapped
+    expect(duplicate.data.error?.name).toEqual(['Mae gan y llyfrgell ddangosydd o’r enw hwnnw eisoes'])
+    const bad = (await add({ ...visits, name: 'Complaints', thresholdValue: '0' })) as unknown as Wrapped
+    expect(bad.data.error?.thresholdValue).toEqual(['Rhaid i’r trothwy fod yn fwy na sero'])
+    const all = await libraryLoader({ request: makeRequest('/admin/indicators', { cookie }), context: {}, params: {} })
+    expect(all.indicators[0]).toMatchObject({ threshold: 'gostyngiad o 10% o’r llinell sylfaen' })
+  })
 })

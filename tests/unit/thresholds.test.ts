@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   adverseChange,
   describeReading,
+  describeThreshold,
   isBreached,
   readingStatus,
   reviewStatus,
@@ -77,5 +78,16 @@ describe('threshold maths', () => {
     expect(reviewStatus(['green'], ['in_progress'], false)).toBe('green')
     expect(reviewStatus(['red', 'green'], [], false)).toBe('red')
     expect(reviewStatus(['green'], ['not_met'], true)).toBe('red')
+  })
+
+  it('reads a threshold and a reading in English or in Welsh', () => {
+    expect(describeThreshold(visits)).toBe('a 10% fall from the baseline')
+    expect(describeThreshold(complaints)).toBe('a rise of 5 complaints from the baseline')
+    expect(describeThreshold({ ...complaints, unit: '' })).toBe('a rise of 5 from the baseline')
+    expect(describeThreshold({ ...visits, threshold: { kind: 'percent', value: 12.5 } }, 'cy')).toBe('gostyngiad o 12.5% o’r llinell sylfaen')
+    expect(describeThreshold({ ...complaints, threshold: { kind: 'absolute', value: 1500 } }, 'cy')).toBe('cynnydd o 1,500 complaints o’r llinell sylfaen')
+    expect(describeReading(visits, 10540, 'cy')).toBe('Gostyngodd Visits at affected branches 15% o’i gymharu â throthwy o 10%')
+    expect(describeReading(complaints, 8, 'cy')).toBe('Cododd Complaints 6 complaints o’i gymharu â throthwy o 5 complaints')
+    expect(describeReading(complaints, 2)).toBe('Complaints held at its baseline of 2')
   })
 })

@@ -127,4 +127,9 @@ export default {
     submitChanged: 'Cofnodi’r penderfyniad wedi’i newid',
     submit: 'Cofnodi’r penderfyniad',
   },
+  certificateWarning: {
+    heading: 'Nid oes modd llofnodi cofnodion penderfyniadau',
+    until:
+      'Hyd nes y caiff hyn ei drwsio, caiff llofnod olaf unrhyw benderfyniad ei wrthod ac ni chofnodir dim. Mae’r adran “<readme>Signed decision records</readme>” yn y README yn esbonio sut i osod tystysgrif.',
+  },
 } satisfies Catalogue<typeof en>

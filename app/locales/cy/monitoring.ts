@@ -188,7 +188,7 @@ export default {
     thresholdValueHint: 'Canran neu swm, fel y dewiswyd uchod; gall pob cynllun ei newid.',
     measure: 'O ble daw’r gwerth',
     retired:
-      'Wedi’i ymddeol: ei gadw ar gyfer y cynlluniau sy’n ei ddefnyddio, ond peidio â’i gynnig eto',
+      'Wedi’i dynnu o ddefnydd: ei gadw ar gyfer y cynlluniau sy’n ei ddefnyddio, ond peidio â’i gynnig eto',
     cancel: 'Canslo',
   },
 } satisfies Catalogue<typeof en>

@@ -121,4 +121,9 @@ export default {
     submitChanged: 'Record the changed decision',
     submit: 'Record the decision',
   },
+  certificateWarning: {
+    heading: 'Decision records cannot be signed',
+    until:
+      'Until this is fixed, the last signature of any decision is refused and nothing is recorded. The README section “<readme>Signed decision records</readme>” explains how to install a certificate.',
+  },
 } as const

@@ -1,5 +1,7 @@
 // The 'validation' namespace in English: the messages zod schemas name by key
 // (docs/decisions/030-internationalisation.md, "Validation messages").
+import { INDICATOR_FIELD_MESSAGES } from '#machines/vocabulary/monitoring-plan'
+
 export default {
   signIn: {
     emailRequired: 'Enter your e-mail address',
@@ -84,5 +86,32 @@ export default {
   },
   overview: {
     reasonRequired: 'Give a reason',
+  },
+  indicator: {
+    // The words of an indicator's fields are the machine's own (the monitoring plan uses them too).
+    ...INDICATOR_FIELD_MESSAGES,
+    descriptionTooLong: 'Keep the description under 2,000 characters',
+    nameTaken: 'The library already has an indicator of that name',
+  },
+  rubric: {
+    keyInvalid: 'That request was not in the expected form',
+    scoreRequired: 'Enter a whole number from 2 to 25',
+    scoreWhole: 'Enter a whole number',
+    scoreMin: 'Enter 2 or more',
+    scoreMax: 'Enter 25 or less',
+    disagreementBands: 'Choose 1, 2 or 3',
+    tooManyCriteria: 'Keep the rubric to 40 criteria',
+    tooManyItems: 'Keep the checklist to 40 items',
+    bandsOrder: 'Each band must start above the one before: medium < high < very high',
+    criterionName: 'Give the criterion a name, or retire it',
+    principleRequired: 'Cite at least one principle it serves',
+    questionRequired: 'Give at least one guiding question',
+    criterionRequired: 'Keep at least one criterion',
+    itemQuestion: 'Write the question, or retire it',
+    conflict: 'Someone else changed the rubric. Reload the page to see their version, then try again.',
+    unexpected: 'That request was not in the expected form.',
+  },
+  monitoring: {
+    tooLong: 'Keep this under {{max, number}} characters',
   },
 } as const

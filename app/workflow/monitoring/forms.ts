@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { IndicatorFieldsSchema, isoDate } from '#machines/vocabulary/monitoring-plan'
+import { indicatorFieldsSchema, isoDate, type IndicatorFieldMessages } from '#machines/vocabulary/monitoring-plan'
 import { CONDITION_STATUSES, REASSESSMENT_OUTCOMES, SUSPENSION_OUTCOMES } from '#machines/vocabulary/monitoring'
+import { vm } from '~/utils/validation-message'
 
 /**
  * The monitoring forms: one zod schema each, shared by the browser (Conform)
@@ -13,7 +14,8 @@ const text = (missing: string, max: number = LIMITS.text) =>
     .string({ error: missing })
     .trim()
     .min(1, missing)
-    .max(max, `Keep this under ${max.toLocaleString('en-GB')} characters`)
+    // The figure is written in the page's language when the message is shown ({{max, number}}).
+    .max(max, vm('monitoring.tooLong', { max }))
 
 const version = z.number().int().positive()
 
@@ -114,7 +116,21 @@ export const SignSchema = z.object({
   password: z.string({ error: 'Enter your password to sign' }).min(1, 'Enter your password to sign').max(1000),
 })
 
-export const LibraryIndicatorSchema = IndicatorFieldsSchema.extend({
-  description: z.string().trim().max(2000, 'Keep the description under 2,000 characters').default(''),
+/** The indicator library's messages, as keys of the 'validation' catalogue (English text: INDICATOR_FIELD_MESSAGES). */
+const INDICATOR_FIELD_KEYS = {
+  nameRequired: vm('indicator.nameRequired'),
+  nameTooLong: vm('indicator.nameTooLong'),
+  unitRequired: vm('indicator.unitRequired'),
+  unitTooLong: vm('indicator.unitTooLong'),
+  directionRequired: vm('indicator.directionRequired'),
+  thresholdKindRequired: vm('indicator.thresholdKindRequired'),
+  thresholdNumber: vm('indicator.thresholdNumber'),
+  thresholdPositive: vm('indicator.thresholdPositive'),
+  thresholdTooLarge: vm('indicator.thresholdTooLarge'),
+  measureRequired: vm('indicator.measureRequired'),
+} satisfies IndicatorFieldMessages
+
+export const LibraryIndicatorSchema = indicatorFieldsSchema(INDICATOR_FIELD_KEYS).extend({
+  description: z.string().trim().max(2000, vm('indicator.descriptionTooLong')).default(''),
   retired: z.boolean().default(false),
 })

@@ -12,6 +12,7 @@ import { type MonitoringIndicatorRow } from '#db/schema'
 import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { dueOn, periodOf } from '~/utils/review-schedule'
 import { describeReading, describeThreshold, isBreached, readingStatus, reviewStatus } from '~/utils/thresholds'
+import { type Locale } from '~/utils/locale'
 import { type Rag, type ConditionStatus } from '#machines/vocabulary/monitoring'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
@@ -194,7 +195,7 @@ export async function recordReview(
 }
 
 /** What the review form needs: the slot due, each indicator (with Probity's count where it counts) and each condition. */
-export async function reviewForm(db: Queryable, loaded: LoadedPlan) {
+export async function reviewForm(db: Queryable, loaded: LoadedPlan, locale?: Locale) {
   const { plan } = loaded
   const period = periodOf(plan, plan.nextSlot)
   const previous = (await listReviews(db, plan.proposalId)).find((r) => r.slot === plan.nextSlot - 1)
@@ -210,7 +211,7 @@ export async function reviewForm(db: Queryable, loaded: LoadedPlan) {
         unit: i.unit,
         baseline: i.baseline,
         measure: i.measure,
-        threshold: describeThreshold({ ...indicatorThreshold(i), unit: i.unit }),
+        threshold: describeThreshold({ ...indicatorThreshold(i), unit: i.unit }, locale),
         counted: (await countedValue(db, i, period)) ?? null,
       })),
     ),

@@ -5,6 +5,7 @@ import { listUsers } from '#db/users.server'
 import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { dueOn, dueState, intervalLabel } from '~/utils/review-schedule'
 import { describeThreshold, thresholdValue } from '~/utils/thresholds'
+import { type Locale } from '~/utils/locale'
 import { canEscalate } from './escalation.server'
 import { canRecordIncident } from './incidents.server'
 import { loadPlan } from './plan.server'
@@ -16,9 +17,9 @@ import { type Person } from '~/workflow/person'
 /** Everything the monitoring page shows, shaped for it. */
 export async function getMonitoringView(
   db: Queryable,
-  input: { proposal: Proposal; snapshot: ProposalSnapshot; user: Person; today: string },
+  input: { proposal: Proposal; snapshot: ProposalSnapshot; user: Person; today: string; locale?: Locale },
 ) {
-  const { proposal, snapshot, user, today } = input
+  const { proposal, snapshot, user, today, locale } = input
   const [loaded, reviews, incidents, rounds, people] = await Promise.all([
     loadPlan(db, proposal.id),
     listReviews(db, proposal.id),
@@ -53,7 +54,7 @@ export async function getMonitoringView(
       baseline: i.baseline,
       direction: i.direction,
       measure: i.measure,
-      threshold: describeThreshold({ ...indicatorThreshold(i), unit: i.unit }),
+      threshold: describeThreshold({ ...indicatorThreshold(i), unit: i.unit }, locale),
       thresholdLine: thresholdValue(indicatorThreshold(i)),
       points: reviews.flatMap((r) => {
         const reading = readings.find((x) => x.reviewId === r.id && x.indicatorId === i.id)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { type RubricContent } from '#db/schema'
 import { lineList, plainText } from '~/utils/plain-text'
 import { validBands } from '#machines/vocabulary/risk'
+import { vm } from '~/utils/validation-message'
 
 /**
  * The rubric editor's form, shared by the browser and the action. Existing
@@ -10,8 +11,8 @@ import { validBands } from '#machines/vocabulary/risk'
  * makes the next version; earlier versions stay as they were.
  */
 
-const key = z.string().regex(/^[a-z0-9_]{1,60}$/, 'That request was not in the expected form')
-const score = z.number({ error: 'Enter a whole number from 2 to 25' }).int('Enter a whole number').min(2, 'Enter 2 or more').max(25, 'Enter 25 or less')
+const key = z.string().regex(/^[a-z0-9_]{1,60}$/, vm('rubric.keyInvalid'))
+const score = z.number({ error: vm('rubric.scoreRequired') }).int(vm('rubric.scoreWhole')).min(2, vm('rubric.scoreMin')).max(25, vm('rubric.scoreMax'))
 
 const criterionRow = z.object({
   key: key.optional(),
@@ -42,26 +43,26 @@ export const RubricFormSchema = z
     medium: score,
     high: score,
     veryHigh: score,
-    disagreementBands: z.number({ error: 'Choose 1, 2 or 3' }).int().min(1, 'Choose 1, 2 or 3').max(3, 'Choose 1, 2 or 3'),
-    criteria: z.array(criterionRow).max(40, 'Keep the rubric to 40 criteria').default([]),
-    privacyItems: z.array(privacyRow).max(40, 'Keep the checklist to 40 items').default([]),
+    disagreementBands: z.number({ error: vm('rubric.disagreementBands') }).int().min(1, vm('rubric.disagreementBands')).max(3, vm('rubric.disagreementBands')),
+    criteria: z.array(criterionRow).max(40, vm('rubric.tooManyCriteria')).default([]),
+    privacyItems: z.array(privacyRow).max(40, vm('rubric.tooManyItems')).default([]),
   })
   .superRefine((v, ctx) => {
     if (!validBands({ medium: v.medium, high: v.high, veryHigh: v.veryHigh })) {
-      ctx.addIssue({ code: 'custom', path: ['high'], message: 'Each band must start above the one before: medium < high < very high' })
+      ctx.addIssue({ code: 'custom', path: ['high'], message: vm('rubric.bandsOrder') })
     }
     v.criteria.forEach((c, i) => {
       if (c.retire || isBlankNew(c)) return
-      if (!c.name) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'name'], message: 'Give the criterion a name, or retire it' })
-      if (!c.principles?.length) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'principles'], message: 'Cite at least one principle it serves' })
-      if (!c.questions?.length) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'questions'], message: 'Give at least one guiding question' })
+      if (!c.name) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'name'], message: vm('rubric.criterionName') })
+      if (!c.principles?.length) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'principles'], message: vm('rubric.principleRequired') })
+      if (!c.questions?.length) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'questions'], message: vm('rubric.questionRequired') })
     })
     if (v.criteria.filter((c) => !c.retire && !isBlankNew(c)).length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'Keep at least one criterion' })
+      ctx.addIssue({ code: 'custom', path: ['criteria'], message: vm('rubric.criterionRequired') })
     }
     v.privacyItems.forEach((p, i) => {
       if (!p.retire && !isBlankNew(p) && !p.question) {
-        ctx.addIssue({ code: 'custom', path: ['privacyItems', i, 'question'], message: 'Write the question, or retire it' })
+        ctx.addIssue({ code: 'custom', path: ['privacyItems', i, 'question'], message: vm('rubric.itemQuestion') })
       }
     })
   })
