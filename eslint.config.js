@@ -28,8 +28,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/admin.mail.tsx',
   'app/routes/admin.rubric._index.tsx',
   'app/routes/admin.rubric.edit.tsx',
-  'app/routes/admin.settings.tsx',
-  'app/routes/admin.sso.tsx',
   'app/routes/admin.users.$userId.tsx',
   'app/routes/admin.users.import.tsx',
   'app/routes/operator._index.tsx',
