@@ -27,7 +27,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/admin.indicators.new.tsx',
   'app/routes/admin.rubric._index.tsx',
   'app/routes/admin.rubric.edit.tsx',
-  'app/routes/admin.users.import.tsx',
   'app/routes/public.$org.register.tsx',
   'app/routes/register._index.tsx',
   'app/routes/verify._index.tsx',
