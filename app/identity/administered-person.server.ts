@@ -1,6 +1,8 @@
 import { findUserInOrganisation } from '#db/users.server'
 import { getDb } from '~/utils/app-context.server'
 import { notFound, requireRole } from '~/utils/auth.server'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
 import { isUuid } from '~/utils/ids'
 
 /**
@@ -12,6 +14,6 @@ export async function requireAdministeredPerson(request: Request, userId: string
   const admin = await requireRole(request, 'admin')
   const db = await getDb()
   const person = isUuid(userId) ? await findUserInOrganisation(db, admin.organisationId, userId) : undefined
-  if (!person) notFound('That person is not part of your library service.')
+  if (!person) notFound(fixedT(await localeFor(request, admin), 'admin')('person.notFound'))
   return { admin, person, db }
 }

@@ -2,6 +2,7 @@ import { type Database } from '#db/client.server'
 import { countActiveAdministrators, pseudonymisePerson, type Pseudonym } from '#db/erase-person.server'
 import { appendServiceAuditEntry, lockServiceTrail } from '#db/service-audit.server'
 import { findUserInOrganisation } from '#db/users.server'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 import { erasureRefusal } from './erasure-schema'
 
 type Person = { id: string; name: string; email: string; roles: readonly string[]; active: boolean }
@@ -17,7 +18,7 @@ export function isErased(person: Pick<Person, 'email'>) {
   return person.email.toLowerCase().endsWith(`@${PSEUDONYM_DOMAIN}`)
 }
 
-/** What the page and the action ask before an erasure. */
+/** What the page and the action ask before an erasure: why not (a key of erase.refusal in the 'admin' catalogue), or null. */
 export async function erasureRefusalFor(db: Database, admin: { id: string; organisationId: string }, person: Person) {
   return erasureRefusal({
     isSelf: admin.id === person.id,
@@ -36,19 +37,26 @@ export type Erasure = { ok: true; pseudonym: Pseudonym } | { ok: false; status: 
  * by ids only. Records and audit chains keep pointing at the same id, so they
  * still verify; signed PDFs already issued are not touched.
  */
-export async function erasePerson(db: Database, admin: { id: string; organisationId: string }, userId: string, now = new Date()): Promise<Erasure> {
+export async function erasePerson(
+  db: Database,
+  admin: { id: string; organisationId: string },
+  userId: string,
+  { now = new Date(), locale = DEFAULT_LOCALE }: { now?: Date; locale?: Locale } = {},
+): Promise<Erasure> {
+  // The refusal's message is in the administrator's language.
+  const t = fixedT(locale, 'admin')
   return db.transaction(async (tx): Promise<Erasure> => {
     // Checked under the service's lock, so that two administrators erasing each other cannot both succeed.
     await lockServiceTrail(tx, admin.organisationId)
     const person = await findUserInOrganisation(tx, admin.organisationId, userId)
-    if (!person) return { ok: false, status: 404, message: 'That person is not part of your library service.' }
+    if (!person) return { ok: false, status: 404, message: t('erase.refusal.notFound') }
     const refusal = erasureRefusal({
       isSelf: admin.id === person.id,
       isActiveAdministrator: person.active && person.roles.includes('admin'),
       activeAdministrators: await countActiveAdministrators(tx, admin.organisationId),
       erased: isErased(person),
     })
-    if (refusal) return { ok: false, status: 409, message: refusal }
+    if (refusal) return { ok: false, status: 409, message: t(`erase.refusal.${refusal}`) }
     const pseudonym = pseudonymFor(person.id)
     await pseudonymisePerson(tx, admin.organisationId, person.id, { name: person.name, email: person.email }, pseudonym)
     await appendServiceAuditEntry(tx, { organisationId: admin.organisationId, actorId: admin.id, subjectId: person.id, detail: { kind: 'person.erased' }, at: now })

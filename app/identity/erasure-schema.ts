@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { vm } from '~/utils/validation-message'
 
 /**
  * The erasure's confirmation: the administrator types the person's e-mail
@@ -8,22 +9,23 @@ import { z } from 'zod'
 export function erasureSchema(email: string) {
   return z.object({
     confirmEmail: z
-      .string({ error: 'Type their e-mail address to confirm' })
+      .string({ error: vm('people.confirmErasure') })
       .trim()
-      .min(1, 'Type their e-mail address to confirm')
-      .refine((typed) => typed.toLowerCase() === email.toLowerCase(), 'That is not their e-mail address: type it exactly as shown'),
+      .min(1, vm('people.confirmErasure'))
+      .refine((typed) => typed.toLowerCase() === email.toLowerCase(), vm('people.notTheirEmail')),
   })
 }
+
+/** Why an erasure is refused; the 'admin' catalogue words each (erase.refusal). */
+export type ErasureRefusal = 'erased' | 'lastAdministrator' | 'self'
 
 /**
  * Why an administrator may not erase this person, or null if they may: the
  * page asks this before offering the form, and the action before erasing.
  */
-export function erasureRefusal(args: { isSelf: boolean; isActiveAdministrator: boolean; activeAdministrators: number; erased: boolean }): string | null {
-  if (args.erased) return 'This person has already been erased.'
-  if (args.isActiveAdministrator && args.activeAdministrators <= 1) {
-    return 'They are the library service’s last administrator: give someone else the administrator role first.'
-  }
-  if (args.isSelf) return 'You cannot erase your own account: another administrator must.'
+export function erasureRefusal(args: { isSelf: boolean; isActiveAdministrator: boolean; activeAdministrators: number; erased: boolean }): ErasureRefusal | null {
+  if (args.erased) return 'erased'
+  if (args.isActiveAdministrator && args.activeAdministrators <= 1) return 'lastAdministrator'
+  if (args.isSelf) return 'self'
   return null
 }

@@ -1,6 +1,7 @@
 import { type Database } from '#db/client.server'
 import { organisationsOfEmails } from '#db/users.server'
 import { users } from '#db/schema'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 import { kickDelivery } from '~/utils/mail.server'
 import { sendInvitationLink, type InvitationSettings } from './invite-person.server'
 import { type PreviewRow } from './people-csv.server'
@@ -16,6 +17,7 @@ export async function previewImport(
   db: Database,
   organisationId: string,
   rows: PreviewRow[],
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<ImportRow[]> {
   const taken = await organisationsOfEmails(db, rows.map((r) => r.email).filter(Boolean))
   return rows.map((row) => {
@@ -23,7 +25,7 @@ export async function previewImport(
     if (row.problems.length > 0) return { ...row, status: 'problem' }
     if (taken.get(key) === organisationId) return { ...row, status: 'member' }
     if (taken.has(key)) {
-      return { ...row, status: 'problem', problems: ['This address has a Probity account in another library service.'] }
+      return { ...row, status: 'problem', problems: [fixedT(locale, 'admin')('csv.otherService')] }
     }
     return { ...row, status: 'new' }
   })

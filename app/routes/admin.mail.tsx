@@ -1,16 +1,19 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { listFailedMessages, requeueFailed } from '#db/notifications.server'
 import { FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { kickDelivery } from '~/utils/mail.server'
 import { MailRetrySchema } from '~/utils/mail-retry-schema'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Undelivered e-mail')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'admin')('mail.title'))
 
 /**
  * E-mail that every retry failed to deliver: to whom, what about, and the
@@ -35,44 +38,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
+  const t = fixedT(await localeFor(request, admin), 'admin')
   const submission = parseWithZod(await formDataOf(request), { schema: MailRetrySchema })
-  if (submission.status !== 'success') return data({ error: 'Choose a message from the list.' }, { status: 400 })
+  if (submission.status !== 'success') return data({ error: t('mail.chooseMessage') }, { status: 400 })
   const { database } = await appContext()
   if (!(await requeueFailed(database.db, admin.organisationId, submission.value.messageId))) {
-    return data({ error: 'That message is no longer waiting for a retry.' }, { status: 409 })
+    return data({ error: t('mail.notWaiting') }, { status: 409 })
   }
   kickDelivery()
-  return { notice: 'The message is back in line and will be tried again shortly.' }
+  return { notice: t('mail.requeued') }
 }
 
 export default function UndeliveredMail() {
   const { smtp, failed } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
   const actionData = useActionData<typeof action>()
   const busy = useNavigation().state !== 'idle'
   return (
     <>
-      <h1>Undelivered e-mail</h1>
-      <p>
-        Probity retries e-mail the mail server refuses, waiting longer each time. Messages listed here failed every try;
-        once the problem is fixed, try them again.
-      </p>
-      {smtp ? null : <p>No mail server is configured (SMTP_URL): e-mail is kept, not sent.</p>}
+      <h1>{t('mail.title')}</h1>
+      <p>{t('mail.intro')}</p>
+      {smtp ? null : <p>{t('mail.noServer')}</p>}
       {actionData && 'error' in actionData ? <FormErrors errors={[actionData.error]} /> : null}
       {actionData && 'notice' in actionData ? <p role="status">{actionData.notice}</p> : <p role="status" />}
       {failed.length === 0 ? (
-        <p>No undelivered e-mail.</p>
+        <p>{t('mail.none')}</p>
       ) : (
         <table>
-          <caption>Messages every try failed to deliver</caption>
+          <caption>{t('mail.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Subject</th>
-              <th scope="col">To</th>
-              <th scope="col">Queued (UTC)</th>
-              <th scope="col">Tries</th>
-              <th scope="col">Mail server’s last answer</th>
+              <th scope="col">{t('mail.subject')}</th>
+              <th scope="col">{t('mail.to')}</th>
+              <th scope="col">{t('mail.queued')}</th>
+              <th scope="col">{t('mail.tries')}</th>
+              <th scope="col">{t('mail.lastAnswer')}</th>
               <th scope="col">
-                <span className="visually-hidden">Action</span>
+                <span className="visually-hidden">{t('mail.action')}</span>
               </th>
             </tr>
           </thead>
@@ -87,8 +89,8 @@ export default function UndeliveredMail() {
                 <td>
                   <Form method="post">
                     <input type="hidden" name="messageId" value={m.id} />
-                    <button type="submit" name="intent" value="retry" disabled={busy} aria-label={`Try again: ${m.subject} to ${m.to}`}>
-                      Try again
+                    <button type="submit" name="intent" value="retry" disabled={busy} aria-label={t('mail.retryLabel', { subject: m.subject, to: m.to })}>
+                      {t('mail.retry')}
                     </button>
                   </Form>
                 </td>

@@ -2,20 +2,27 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { updateOrganisationSettings } from '#db/settings.server'
 import { findOrganisation } from '#db/users.server'
 import { DEFAULT_ORGANISATION_SETTINGS, SERVICE_LANGUAGES } from '#db/schema'
+import { HOLD_BEHAVIOURS } from '#machines/anonymity'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { translateReply } from '~/utils/translate-reply'
 import { SettingsSchema } from '~/utils/settings-schema'
 import { signingCertificateProblem } from '~/signing/certificate-warning.server'
 import { SigningCertificateWarning } from '~/signing/certificate-warning'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction = () => pageTitle('Settings', 'Administration')
+export const meta: MetaFunction = ({ matches }) => {
+  const t = fixedT(metaLocale(matches), 'admin')
+  return pageTitle(t('settings.title'), t('administration'))
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, 'admin')
@@ -32,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
   const submission = parseWithZod(await formDataOf(request), { schema: SettingsSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(), await localeFor(request, admin)), { status: 400 })
   await updateOrganisationSettings(await getDb(), admin.organisationId, submission.value)
   throw redirect('/admin/settings?saved=1')
 }
@@ -70,15 +77,12 @@ export default function Settings() {
   )
   return (
     <>
-      <h1>Settings</h1>
+      <h1>{t('settings.title')}</h1>
       <SigningCertificateWarning problem={signingProblem} />
-      <p className="muted">
-        How {name} runs its reviews. A proposal keeps the rules in force when it was proposed; changes here apply to
-        proposals made from now on.
-      </p>
+      <p className="muted">{t('settings.intro', { name })}</p>
       {params.get('saved') ? (
         <p className="notice success" role="status">
-          Settings saved.
+          {t('settings.saved')}
         </p>
       ) : null}
       <Form method="post" {...getFormProps(form)} className="stack">
@@ -103,48 +107,55 @@ export default function Settings() {
           ))}
         </fieldset>
         <fieldset className="field">
-          <legend>Ethics screening</legend>
-          {number(fields.minReviewers, 'Minimum number of reviewers', 'Screening completes only when this many reviewers without a conflict have submitted. From 1 to 10.')}
+          <legend>{t('settings.screening.legend')}</legend>
+          {number(fields.minReviewers, t('settings.screening.minReviewers'), t('settings.screening.minReviewersHint'))}
         </fieldset>
         <fieldset className="field">
-          <legend>Consultation</legend>
-          <Field id={fields.professionalBodyName.id} label="Professional body" hint="Consulted on every proposal, e.g. CILIP." errors={fields.professionalBodyName.errors}>
+          <legend>{t('settings.consultation.legend')}</legend>
+          <Field
+            id={fields.professionalBodyName.id}
+            label={t('settings.consultation.professionalBody')}
+            hint={t('settings.consultation.professionalBodyHint')}
+            errors={fields.professionalBodyName.errors}
+          >
             <input {...getInputProps(fields.professionalBodyName, { type: 'text' })} {...describedBy(fields.professionalBodyName.id, { hint: true, errors: fields.professionalBodyName.errors })} />
           </Field>
-          {number(fields.minConsultationDays, 'Minimum staff consultation (days)', 'The shortest time staff may be given to raise concerns.')}
-          {checkbox(fields.unionRecognised, 'A trade union is recognised', 'When ticked, the union’s response must be recorded before staff consultation can close.')}
+          {number(fields.minConsultationDays, t('settings.consultation.minConsultationDays'), t('settings.consultation.minConsultationDaysHint'))}
+          {checkbox(fields.unionRecognised, t('settings.consultation.unionRecognised'), t('settings.consultation.unionRecognisedHint'))}
         </fieldset>
         <fieldset className="field">
-          <legend>Decision and monitoring</legend>
-          {checkbox(fields.secondSignatoryRequired, 'A second signatory is required', 'A decision then needs a second person holding the signatory role to sign it.')}
-          {checkbox(fields.publicRegister, 'Publish a public register of decisions', 'Every signed decision (approved, approved with conditions or rejected) with its reasons, conditions and verify link is listed where anyone can read and download it. Reviewers and concern authors are never shown.')}
+          <legend>{t('settings.decision.legend')}</legend>
+          {checkbox(fields.secondSignatoryRequired, t('settings.decision.secondSignatory'), t('settings.decision.secondSignatoryHint'))}
+          {checkbox(fields.publicRegister, t('settings.decision.publicRegister'), t('settings.decision.publicRegisterHint'))}
           {settings.publicRegister ? (
             <p>
-              Published at <Link to={`/public/${slug}/register`}>/public/{slug}/register</Link> (also as{' '}
-              <a href={`/public/${slug}/register.csv`}>CSV</a> and <a href={`/public/${slug}/register.json`}>JSON</a>).
+              <Trans
+                t={t}
+                i18nKey="settings.decision.published"
+                values={{ path: `/public/${slug}/register` }}
+                components={{
+                  register: <Link to={`/public/${slug}/register`} />,
+                  csv: <a href={`/public/${slug}/register.csv`} />,
+                  json: <a href={`/public/${slug}/register.json`} />,
+                }}
+              />
             </p>
           ) : null}
-          {number(fields.concernSurgeCount, 'Staff concerns that trigger reassessment', 'Concerns raised within one monitoring period that send a partnership back for reassessment.')}
+          {number(fields.concernSurgeCount, t('settings.decision.concernSurge'), t('settings.decision.concernSurgeHint'))}
         </fieldset>
         <fieldset className="field">
-          <legend>Anonymous contributions</legend>
+          <legend>{t('settings.anonymity.legend')}</legend>
           <p className="hint">
-            Anonymous concerns and endorsements are held and released together once a day, and at a consultation’s
-            closing, so that nobody can tell when one was written. <Link to="/anonymity">What staff are told</Link>.
+            <Trans t={t} i18nKey="settings.anonymity.intro" components={{ told: <Link to="/anonymity" /> }} />
           </p>
-          {number(fields.anonymityReleaseHour, 'Hour of the daily release', 'From 0 to 23, UK time. Everything held is released together at this hour.')}
-          {number(fields.anonymityMinimumGroup, 'Minimum group size', 'When fewer members of staff could have written an anonymous contribution, they are told so before writing. From 1 to 100.')}
+          {number(fields.anonymityReleaseHour, t('settings.anonymity.releaseHour'), t('settings.anonymity.releaseHourHint'))}
+          {number(fields.anonymityMinimumGroup, t('settings.anonymity.minimumGroup'), t('settings.anonymity.minimumGroupHint'))}
           <fieldset className="field" aria-describedby={`${fields.anonymityHold.id}-hint`}>
-            <legend>In a group smaller than that, hold anonymous contributions</legend>
+            <legend>{t('settings.anonymity.holdLegend')}</legend>
             <span className="hint" id={`${fields.anonymityHold.id}-hint`}>
-              At the consultation’s closing everything held is released, whatever the group’s size.
+              {t('settings.anonymity.holdHint')}
             </span>
-            {(
-              [
-                ['until_several', 'until several have accumulated (the number below)'],
-                ['until_group_large_enough', 'until the group is large enough'],
-              ] as const
-            ).map(([value, label]) => (
+            {HOLD_BEHAVIOURS.map((value) => (
               <div className="choice" key={value}>
                 <input
                   type="radio"
@@ -153,15 +164,15 @@ export default function Settings() {
                   value={value}
                   defaultChecked={fields.anonymityHold.initialValue === value}
                 />
-                <label htmlFor={`${fields.anonymityHold.id}-${value}`}>{label}</label>
+                <label htmlFor={`${fields.anonymityHold.id}-${value}`}>{t(`settings.anonymity.hold.${value}`)}</label>
               </div>
             ))}
             <ErrorList id={`${fields.anonymityHold.id}-error`} errors={fields.anonymityHold.errors} />
           </fieldset>
-          {number(fields.anonymitySeveral, 'How many is several', 'From 2 to 50.')}
+          {number(fields.anonymitySeveral, t('settings.anonymity.several'), t('settings.anonymity.severalHint'))}
         </fieldset>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Save settings
+          {t('settings.submit')}
         </button>
       </Form>
     </>

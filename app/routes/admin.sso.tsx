@@ -2,21 +2,29 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { findSsoConfig } from '#db/sso.server'
 import { findOrganisation } from '#db/users.server'
 import { ChoiceGroup, TextAreaField, TextField } from '~/components/form-controls'
 import { describedBy, ErrorList, Field, FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { formatDateTime } from '~/utils/calendar'
+import { fixedT } from '~/utils/i18n'
+import { localeFor } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { formDataOf } from '~/utils/multipart.server'
-import { ROLE_LABELS } from '#machines/vocabulary/roles'
+import { translateReply } from '~/utils/translate-reply'
+import { useLocale } from '~/utils/use-locale'
+import { useVocabulary } from '~/utils/vocabulary'
 import { callbackUrl } from '~/utils/sso/client.server'
 import { saveSsoSettings } from '~/utils/sso/save-settings.server'
 import { FIRST_SIGN_IN_ROLES, SsoSettingsSchema } from '~/utils/sso/settings-schema'
-import { formatDateTime } from '~/pdf/sections'
 
-export const meta: MetaFunction = () => pageTitle('Single sign-on', 'Administration')
+export const meta: MetaFunction = ({ matches }) => {
+  const t = fixedT(metaLocale(matches), 'admin')
+  return pageTitle(t('sso.title'), t('administration'))
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireRole(request, 'admin')
@@ -49,17 +57,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
   const submission = parseWithZod(await formDataOf(request), { schema: SsoSettingsSchema })
-  if (submission.status !== 'success') return data(submission.reply({ hideFields: ['clientSecret'] }), { status: 400 })
+  const locale = await localeFor(request, admin)
+  if (submission.status !== 'success') return data(translateReply(submission.reply({ hideFields: ['clientSecret'] }), locale), { status: 400 })
   const { database, config, secret } = await appContext()
   const saved = await saveSsoSettings(database.db, { config, secret }, admin.organisationId, submission.value)
   if (!saved.ok) {
-    return data(submission.reply({ fieldErrors: { [saved.field]: [saved.message] }, hideFields: ['clientSecret'] }), { status: 400 })
+    return data(translateReply(submission.reply({ fieldErrors: { [saved.field]: [saved.message] }, hideFields: ['clientSecret'] }), locale), {
+      status: 400,
+    })
   }
   throw redirect('/admin/sso?saved=1')
 }
 
 export default function SingleSignOn() {
   const { organisation, callbackUrl, signInUrl, secretSet, workedAt, defaults } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
+  const locale = useLocale()
+  const label = useVocabulary()
   const lastResult = useActionData<typeof action>()
   const navigation = useNavigation()
   const [params] = useSearchParams()
@@ -86,37 +100,34 @@ export default function SingleSignOn() {
   )
   return (
     <>
-      <h1>Single sign-on</h1>
-      <p className="muted">
-        Let people of {organisation.name} sign in with their work account, through an OpenID Connect identity provider
-        such as Microsoft Entra ID or Google Workspace. The README lists the settings for each.
-      </p>
+      <h1>{t('sso.title')}</h1>
+      <p className="muted">{t('sso.intro', { service: organisation.name })}</p>
       {params.get('saved') ? (
         <p className="notice success" role="status">
-          Single sign-on settings saved.
+          {t('sso.saved')}
         </p>
       ) : null}
       <dl className="facts">
-        <dt>Redirect URI to register with the provider</dt>
+        <dt>{t('sso.redirectUri')}</dt>
         <dd>
           <code>{callbackUrl}</code>
         </dd>
-        <dt>Sign-in address for your people</dt>
+        <dt>{t('sso.signInAddress')}</dt>
         <dd>
           <code>{signInUrl}</code>
         </dd>
-        <dt>Has it worked?</dt>
-        <dd>{workedAt ? `Yes: last sign-in through it ${formatDateTime(workedAt)}.` : 'Not yet with these settings.'}</dd>
+        <dt>{t('sso.worked')}</dt>
+        <dd>{workedAt ? t('sso.workedYes', { at: formatDateTime(new Date(workedAt), locale) }) : t('sso.workedNo')}</dd>
       </dl>
       <Form method="post" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
-        <TextField field={fields.providerName} label="Identity provider’s name" hint="Shown on the sign-in button, e.g. Microsoft Entra ID." />
-        <TextField field={fields.issuer} label="Issuer URL" hint="For Entra ID: https://login.microsoftonline.com/<tenant ID>/v2.0. For Google: https://accounts.google.com." />
-        <TextField field={fields.clientId} label="Client ID" hint="The application (client) ID the provider gave Probity." />
+        <TextField field={fields.providerName} label={t('sso.providerName')} hint={t('sso.providerNameHint')} />
+        <TextField field={fields.issuer} label={t('sso.issuer')} hint={t('sso.issuerHint')} />
+        <TextField field={fields.clientId} label={t('sso.clientId')} hint={t('sso.clientIdHint')} />
         <Field
           id={fields.clientSecret.id}
-          label="Client secret"
-          hint={secretSet ? 'A secret is set. Leave this empty to keep it, or enter a new one to replace it.' : 'Not set. Enter the secret the provider gave Probity.'}
+          label={t('sso.clientSecret')}
+          hint={secretSet ? t('sso.clientSecretSet') : t('sso.clientSecretNotSet')}
           errors={fields.clientSecret.errors}
         >
           <input
@@ -127,25 +138,21 @@ export default function SingleSignOn() {
         </Field>
         <TextAreaField
           field={fields.allowedDomains}
-          label="Allowed e-mail domains"
-          hint="Only people whose verified e-mail address is in one of these domains may sign in, e.g. fairhaven.gov.uk. Separate them with commas or new lines."
+          label={t('sso.allowedDomains')}
+          hint={t('sso.allowedDomainsHint')}
           rows={2}
         />
         <ChoiceGroup
           field={fields.defaultRole}
-          legend="Role for people signing in for the first time"
-          hint="They are added with this role and administrators are told; give other roles under People."
+          legend={t('sso.defaultRole')}
+          hint={t('sso.defaultRoleHint')}
           type="radio"
-          options={FIRST_SIGN_IN_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          options={FIRST_SIGN_IN_ROLES.map((r) => ({ value: r, label: label('role', r) }))}
         />
-        {checkbox(fields.enabled, 'Single sign-on is on', 'When off, the sign-in page does not offer it and people sign in with passwords.')}
-        {checkbox(
-          fields.passwordsOff,
-          'Switch passwords off',
-          'People of this service then sign in through the identity provider only. Administrators keep their passwords, so that a broken provider never locks the service out. Possible only once single sign-on has worked with these settings.',
-        )}
+        {checkbox(fields.enabled, t('sso.enabled'), t('sso.enabledHint'))}
+        {checkbox(fields.passwordsOff, t('sso.passwordsOff'), t('sso.passwordsOffHint'))}
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Save single sign-on
+          {t('sso.submit')}
         </button>
       </Form>
     </>

@@ -9,6 +9,7 @@ import {
   useNavigation,
   type MetaFunction,
 } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { findUserInOrganisation, setUserActive, updateUserRoles } from '#db/users.server'
 import { FormErrors } from '~/components/forms'
 import { RoleCheckboxes } from '~/components/role-checkboxes'
@@ -23,21 +24,22 @@ import { sendPasswordResetLink } from '~/identity/request-password-reset.server'
 import { appContext, getDb } from '~/utils/app-context.server'
 import { isUuid } from '~/utils/ids'
 import { notFound, requireRole } from '~/utils/auth.server'
+import { fixedT } from '~/utils/i18n'
 import { localeFor } from '~/utils/i18n.server'
-import { pageTitle } from '~/utils/meta'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { translateReply } from '~/utils/translate-reply'
 import { PersonChangeSchema, PersonRolesSchema } from '~/utils/people-schema'
 import { formDataOf } from '~/utils/multipart.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle(data?.person.name, 'People')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(data?.person.name, fixedT(metaLocale(matches), 'admin')('people.title'))
 
 async function personFor(request: Request, userId: string | undefined) {
   const admin = await requireRole(request, 'admin')
   const person = isUuid(userId)
     ? await findUserInOrganisation(await getDb(), admin.organisationId, userId)
     : undefined
-  if (!person) notFound('That person is not part of your library service.')
+  if (!person) notFound(fixedT(await localeFor(request, admin), 'admin')('person.notFound'))
   return { admin, person }
 }
 
@@ -61,8 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { admin, person } = await personFor(request, params.userId)
+  const locale = await localeFor(request, admin)
+  const t = fixedT(locale, 'admin')
   const submission = parseWithZod(await formDataOf(request), { schema: PersonChangeSchema })
-  if (submission.status !== 'success') return data({ roles: translateReply(submission.reply(), await localeFor(request, admin)) }, { status: 400 })
+  if (submission.status !== 'success') return data({ roles: translateReply(submission.reply(), locale) }, { status: 400 })
   const change = submission.value
   const isSelf = person.id === admin.id
   const db = await getDb()
@@ -70,52 +74,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (change.intent === 'roles') {
     if (isSelf && !change.roles.includes('admin')) {
       const roles = submission.reply({
-        fieldErrors: { roles: ['You cannot remove your own administrator role'] },
+        fieldErrors: { roles: [t('person.ownAdminRole')] },
       })
       return data({ roles }, { status: 400 })
     }
     await updateUserRoles(db, admin.organisationId, person.id, change.roles)
-    return { roles: submission.reply(), notice: 'Roles saved.' }
+    return { roles: submission.reply(), notice: t('person.rolesSaved') }
   }
   if (change.intent === 'resend-invitation' || change.intent === 'revoke-invitation' || change.intent === 'send-reset-link') {
     const { config } = await appContext()
     const settings = invitationSettings(config)
     if (change.intent === 'send-reset-link') {
       if (!person.active || person.passwordHash === null) {
-        return data({ accessError: 'Only an active person with a password can be sent a reset link.' }, { status: 400 })
+        return data({ accessError: t('person.resetOnlyActive') }, { status: 400 })
       }
       await sendPasswordResetLink(db, admin.organisation, person, settings.mail)
-      return { notice: `A link to choose a new password, valid for an hour, was e-mailed to ${person.email}.` }
+      return { notice: t('person.resetSent', { email: person.email }) }
     }
     if (isSelf || !hasPendingInvitation(person)) {
-      return data({ accessError: 'They have already set their password: there is no invitation to change.' }, { status: 400 })
+      return data({ accessError: t('person.noInvitation') }, { status: 400 })
     }
     if (change.intent === 'resend-invitation') {
       await resendInvitation(db, admin.organisation, person, settings)
-      return { notice: `A new invitation was e-mailed to ${person.email}; earlier links no longer work.` }
+      return { notice: t('person.resent', { email: person.email }) }
     }
     await revokeInvitation(db, admin.organisationId, person)
-    return { notice: 'Invitation revoked: the link no longer works. “Resend invitation” invites them again.' }
+    return { notice: t('person.revoked') }
   }
   if (isSelf && change.intent === 'deactivate') {
-    return data({ accessError: 'You cannot deactivate your own account.' }, { status: 400 })
+    return data({ accessError: t('person.ownAccount') }, { status: 400 })
   }
   const active = change.intent === 'reactivate'
   await setUserActive(db, admin.organisationId, person.id, active)
   return {
-    notice: active
-      ? 'Reactivated: they can sign in again.'
-      : 'Deactivated: their sessions have ended and they can no longer sign in.',
+    notice: active ? t('person.reactivated') : t('person.deactivated'),
   }
 }
 
 function statusOf(person: { active: boolean; invited: boolean }) {
-  if (person.invited) return person.active ? 'Invited' : 'Invitation revoked'
-  return person.active ? 'Active' : 'Deactivated'
+  if (person.invited) return person.active ? 'invited' : 'revoked'
+  return person.active ? 'active' : 'deactivated'
 }
 
 export default function Person() {
   const { person, isSelf, invitationExpires } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -131,11 +134,11 @@ export default function Person() {
   return (
     <>
       <p>
-        <Link to="/admin/users">Back to people</Link>
+        <Link to="/admin/users">{t('person.back')}</Link>
       </p>
       <h1>{person.name}</h1>
       <p>
-        {person.email} · <strong>{statusOf(person)}</strong>
+        {person.email} · <strong>{t(`people.${statusOf(person)}`)}</strong>
       </p>
       <div role="status">
         {actionData && 'notice' in actionData ? (
@@ -144,76 +147,70 @@ export default function Person() {
       </div>
 
       <section aria-labelledby="roles-heading" className="panel">
-        <h2 id="roles-heading">Roles</h2>
+        <h2 id="roles-heading">{t('person.rolesHeading')}</h2>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="roles" />
           <FormErrors errors={form.errors} />
           <RoleCheckboxes field={fields.roles} />
           <button type="submit" disabled={busy}>
-            Save roles
+            {t('person.saveRoles')}
           </button>
         </Form>
       </section>
 
       {person.invited ? (
         <section aria-labelledby="invitation-heading" className="panel">
-          <h2 id="invitation-heading">Invitation</h2>
+          <h2 id="invitation-heading">{t('person.invitationHeading')}</h2>
           <p>
             {person.active
-              ? `They have not chosen a password yet. Their link ${invitationExpires ? `works until ${invitationExpires} UTC` : 'has gone'}.`
-              : 'Their invitation was revoked.'}
+              ? invitationExpires
+                ? t('person.invitationUntil', { at: invitationExpires })
+                : t('person.invitationGone')
+              : t('person.invitationRevoked')}
           </p>
           <Form method="post" className="actions">
             <button type="submit" name="intent" value="resend-invitation" disabled={busy}>
-              Resend invitation
+              {t('person.resend')}
             </button>
             {person.active ? (
               <button type="submit" name="intent" value="revoke-invitation" className="warning" disabled={busy}>
-                Revoke invitation
+                {t('person.revoke')}
               </button>
             ) : null}
           </Form>
         </section>
       ) : person.active ? (
         <section aria-labelledby="password-heading" className="panel">
-          <h2 id="password-heading">Password</h2>
-          <p>
-            Forgotten their password? Probity can e-mail them a link, valid for an hour, to choose a
-            new one. You never see it.
-          </p>
+          <h2 id="password-heading">{t('person.passwordHeading')}</h2>
+          <p>{t('person.passwordIntro')}</p>
           <Form method="post">
             <button type="submit" name="intent" value="send-reset-link" disabled={busy}>
-              Send a password reset link
+              {t('person.sendReset')}
             </button>
           </Form>
         </section>
       ) : null}
 
       <section aria-labelledby="personal-data-heading" className="panel">
-        <h2 id="personal-data-heading">Personal data</h2>
+        <h2 id="personal-data-heading">{t('person.personalDataHeading')}</h2>
         <p>
-          For a subject access request: <Link to="data">everything Probity holds about {person.name}</Link>, to
-          read, print or download.
+          <Trans t={t} i18nKey="person.subjectAccess" values={{ name: person.name }} components={{ data: <Link to="data" /> }} />
         </p>
         <p>
-          For an erasure request: <Link to="erase">erase {person.name}</Link> (their name and e-mail address are
-          replaced by a pseudonym).
+          <Trans t={t} i18nKey="person.erasure" values={{ name: person.name }} components={{ erase: <Link to="erase" /> }} />
         </p>
       </section>
 
       <section aria-labelledby="status-heading" className="panel">
-        <h2 id="status-heading">Access</h2>
+        <h2 id="status-heading">{t('person.accessHeading')}</h2>
         {actionData && 'accessError' in actionData ? (
           <FormErrors errors={[actionData.accessError]} />
         ) : null}
         {isSelf ? (
-          <p>You cannot deactivate your own account. Another administrator can.</p>
+          <p>{t('person.cannotDeactivateSelf')}</p>
         ) : person.active ? (
           <Form method="post">
-            <p>
-              Deactivating ends their sessions at once and stops them signing in. Their records
-              stay.
-            </p>
+            <p>{t('person.deactivateIntro')}</p>
             <button
               type="submit"
               name="intent"
@@ -221,14 +218,14 @@ export default function Person() {
               className="warning"
               disabled={busy}
             >
-              Deactivate {person.name}
+              {t('person.deactivate', { name: person.name })}
             </button>
           </Form>
         ) : (
           <Form method="post">
-            <p>They cannot sign in while deactivated.</p>
+            <p>{t('person.deactivatedIntro')}</p>
             <button type="submit" name="intent" value="reactivate" disabled={busy}>
-              Reactivate {person.name}
+              {t('person.reactivate', { name: person.name })}
             </button>
           </Form>
         )}

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { listLibraryServices, setLibraryServiceActive } from '#db/organisations.server'
 import { describedBy, Field, FormErrors } from '~/components/forms'
@@ -9,14 +10,16 @@ import { createLibraryService } from '~/identity/create-library-service.server'
 import { invitationSettings } from '~/identity/invite-person.server'
 import { appContext } from '~/utils/app-context.server'
 import { requireOperator } from '~/utils/auth.server'
+import { fixedT } from '~/utils/i18n'
 import { localeFor } from '~/utils/i18n.server'
 import { translateReply } from '~/utils/translate-reply'
 import { isUuid } from '~/utils/ids'
-import { pageTitle } from '~/utils/meta'
+import { metaLocale, pageTitle } from '~/utils/meta'
+import { vm } from '~/utils/validation-message'
 import { formDataOf } from '~/utils/multipart.server'
 import { NewServiceSchema } from '~/utils/people-schema'
 
-export const meta: MetaFunction = () => pageTitle('Library services')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'admin')('operator.title'))
 
 /** What an operator sees of a service: its name, address, size and status. No records. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,27 +39,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const StatusSchema = z.object({
   intent: z.enum(['deactivate', 'reactivate']),
-  serviceId: z.string().refine(isUuid, 'Choose a library service'),
+  serviceId: z.string().refine(isUuid, vm('admin.chooseService')),
 })
 
 export async function action({ request }: ActionFunctionArgs) {
   const operator = await requireOperator(request)
   const form = await formDataOf(request)
   const { config, database } = await appContext()
+  const locale = await localeFor(request, operator)
+  const t = fixedT(locale, 'admin')
   if (form.get('intent') !== 'create') {
     const status = StatusSchema.safeParse(Object.fromEntries(form))
-    if (!status.success) return data({ statusError: 'Choose a library service.' }, { status: 400 })
+    if (!status.success) return data({ statusError: t('operator.chooseService') }, { status: 400 })
     const active = status.data.intent === 'reactivate'
     const service = await setLibraryServiceActive(database.db, status.data.serviceId, active)
-    if (!service) return data({ statusError: 'That library service does not exist.' }, { status: 404 })
-    return {
-      notice: active
-        ? `${service.name} is active again: its people can sign in.`
-        : `${service.name} is deactivated: its people have been signed out and cannot sign in. Its records stay.`,
-    }
+    if (!service) return data({ statusError: t('operator.noService') }, { status: 404 })
+    return { notice: t(active ? 'operator.reactivated' : 'operator.deactivated', { service: service.name }) }
   }
   const submission = parseWithZod(form, { schema: NewServiceSchema })
-  if (submission.status !== 'success') return data({ result: translateReply(submission.reply(), await localeFor(request, operator)) }, { status: 400 })
+  if (submission.status !== 'success') return data({ result: translateReply(submission.reply(), locale) }, { status: 400 })
   const { serviceName, adminName, adminEmail } = submission.value
   const created = await createLibraryService(
     database.db,
@@ -64,12 +65,16 @@ export async function action({ request }: ActionFunctionArgs) {
     invitationSettings(config),
   )
   if (!created.ok) {
-    const fieldErrors = { adminEmail: ['Someone already has an account with this e-mail address'] }
+    const fieldErrors = { adminEmail: [t('operator.emailTaken')] }
     return data({ result: submission.reply({ fieldErrors }) }, { status: 400 })
   }
   return {
     result: submission.reply({ resetForm: true }),
-    notice: `${serviceName} created. ${adminName} has been e-mailed a link, valid until ${created.link!.expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC, to choose their password.`,
+    notice: t('operator.created', {
+      service: serviceName,
+      admin: adminName,
+      at: created.link!.expiresAt.toISOString().replace('T', ' ').slice(0, 16),
+    }),
     // Without a mail server nothing is sent: the operator passes the link on themself.
     link: config.SMTP_URL ? undefined : created.link!.url,
   }
@@ -77,6 +82,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Services() {
   const { services } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('admin')
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting'
@@ -89,30 +95,27 @@ export default function Services() {
   })
   return (
     <>
-      <h1>Library services</h1>
-      <p className="muted">
-        As an operator you add and deactivate library services. Their proposals, reviews, concerns
-        and decisions are theirs alone: you see none of them.
-      </p>
+      <h1>{t('operator.title')}</h1>
+      <p className="muted">{t('operator.intro')}</p>
       <div role="status">
         {actionData && 'notice' in actionData ? <p className="notice success">{actionData.notice}</p> : null}
         {actionData && 'link' in actionData && actionData.link ? (
           <p>
-            No mail server is configured. Send this one-time link to the administrator yourself:{' '}
+            {t('operator.noMailServer')}{' '}
             <code>{actionData.link}</code>
           </p>
         ) : null}
       </div>
       {actionData && 'statusError' in actionData ? <FormErrors errors={[actionData.statusError]} /> : null}
       <table>
-        <caption>Library services on this Probity</caption>
+        <caption>{t('operator.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Address name</th>
-            <th scope="col">People</th>
-            <th scope="col">Since</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t('operator.name')}</th>
+            <th scope="col">{t('operator.slug')}</th>
+            <th scope="col">{t('operator.people')}</th>
+            <th scope="col">{t('operator.since')}</th>
+            <th scope="col">{t('operator.status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -125,7 +128,7 @@ export default function Services() {
               <td>
                 <Form method="post">
                   <input type="hidden" name="serviceId" value={s.id} />
-                  {s.active ? 'Active ' : 'Deactivated '}
+                  {s.active ? t('operator.active') : t('operator.inactive')}{' '}
                   <button
                     type="submit"
                     name="intent"
@@ -133,7 +136,7 @@ export default function Services() {
                     className={s.active ? 'warning' : undefined}
                     disabled={busy}
                   >
-                    {s.active ? `Deactivate ${s.name}` : `Reactivate ${s.name}`}
+                    {t(s.active ? 'operator.deactivate' : 'operator.reactivate', { service: s.name })}
                   </button>
                 </Form>
               </td>
@@ -143,18 +146,18 @@ export default function Services() {
       </table>
 
       <section aria-labelledby="add-heading" className="panel">
-        <h2 id="add-heading">Add a library service</h2>
+        <h2 id="add-heading">{t('operator.addHeading')}</h2>
         <Form method="post" {...getFormProps(form)} className="stack">
           <input type="hidden" name="intent" value="create" />
           <FormErrors errors={form.errors} />
-          <Field id={fields.serviceName.id} label="Library service’s name" errors={fields.serviceName.errors}>
+          <Field id={fields.serviceName.id} label={t('operator.serviceName')} errors={fields.serviceName.errors}>
             <input
               {...getInputProps(fields.serviceName, { type: 'text' })}
               autoComplete="off"
               {...describedBy(fields.serviceName.id, { errors: fields.serviceName.errors })}
             />
           </Field>
-          <Field id={fields.adminName.id} label="Its administrator’s full name" errors={fields.adminName.errors}>
+          <Field id={fields.adminName.id} label={t('operator.adminName')} errors={fields.adminName.errors}>
             <input
               {...getInputProps(fields.adminName, { type: 'text' })}
               autoComplete="off"
@@ -163,8 +166,8 @@ export default function Services() {
           </Field>
           <Field
             id={fields.adminEmail.id}
-            label="Its administrator’s e-mail address"
-            hint="They are e-mailed a link to choose their own password."
+            label={t('operator.adminEmail')}
+            hint={t('operator.adminEmailHint')}
             errors={fields.adminEmail.errors}
           >
             <input
@@ -174,7 +177,7 @@ export default function Services() {
             />
           </Field>
           <button type="submit" disabled={busy}>
-            Add the library service
+            {t('operator.submit')}
           </button>
         </Form>
       </section>

@@ -6,13 +6,13 @@ import { vm } from './validation-message'
 
 const whole = (min: number, max: number) =>
   z
-    .number({ error: 'Enter a whole number' })
-    .int('Enter a whole number')
-    .min(min, `Enter ${min} or more`)
-    .max(max, `Enter ${max} or less`)
+    .number({ error: vm('admin.wholeNumber') })
+    .int(vm('admin.wholeNumber'))
+    .min(min, vm('admin.atLeast', { min }))
+    .max(max, vm('admin.atMost', { max }))
 
 // An unticked checkbox sends nothing: absent means no.
-const flag = z.boolean({ error: 'Tick the box or leave it empty' }).default(false)
+const flag = z.boolean({ error: vm('admin.tickBox') }).default(false)
 
 /**
  * Every organisation setting, as the settings page edits it. `satisfies`
@@ -21,7 +21,7 @@ const flag = z.boolean({ error: 'Tick the box or leave it empty' }).default(fals
 export const SettingsSchema = z.object({
   // Absent from a form that predates the setting: the service stays as it was.
   languages: z.enum(SERVICE_LANGUAGES, { error: vm('settings.languages') }).default('en'),
-  professionalBodyName: plainText(120).pipe(z.string().min(1, 'Name the professional body')),
+  professionalBodyName: plainText(120).pipe(z.string().min(1, vm('admin.professionalBody'))),
   minReviewers: whole(1, 10),
   minConsultationDays: whole(1, 365),
   unionRecognised: flag,
@@ -29,7 +29,7 @@ export const SettingsSchema = z.object({
   secondSignatoryRequired: flag,
   concernSurgeCount: whole(1, 1000),
   anonymityMinimumGroup: whole(1, 100),
-  anonymityHold: z.enum(HOLD_BEHAVIOURS, { error: 'Choose what a small group’s anonymous contributions wait for' }),
+  anonymityHold: z.enum(HOLD_BEHAVIOURS, { error: vm('admin.anonymityHold') }),
   anonymitySeveral: whole(2, 50),
   anonymityReleaseHour: whole(0, 23),
 }) satisfies z.ZodType<OrganisationSettings>

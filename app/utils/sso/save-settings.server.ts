@@ -2,9 +2,11 @@ import { type Queryable } from '#db/client.server'
 import { findDomainClaimedElsewhere, findSsoConfig, saveSsoConfig } from '#db/sso.server'
 import { type AppContext } from '../app-context.server'
 import { seal } from '../secret-box.server'
+import { vm } from '../validation-message'
 import { CLIENT_SECRET_PURPOSE, httpIssuerAllowed } from './client.server'
 import { type SsoSettingsValues } from './settings-schema'
 
+/** `message` is a key of the 'validation' catalogue (`vm`), written out in the page's language by the action. */
 export type SaveRefusal = { ok: false; field: keyof SsoSettingsValues; message: string }
 
 /**
@@ -22,17 +24,17 @@ export async function saveSsoSettings(
 ): Promise<{ ok: true } | SaveRefusal> {
   const issuer = values.issuer.replace(/\/$/, '')
   if (issuer.startsWith('http:') && !httpIssuerAllowed(issuer, context.config.publicUrl)) {
-    return { ok: false, field: 'issuer', message: 'Use an https:// issuer URL. Plain http is accepted only for a provider on 127.0.0.1 while Probity itself runs locally.' }
+    return { ok: false, field: 'issuer', message: vm('admin.sso.httpIssuer') }
   }
   const claimed = await findDomainClaimedElsewhere(db, organisationId, values.allowedDomains)
-  if (claimed) return { ok: false, field: 'allowedDomains', message: `${claimed} already signs in to another library service here. Each domain belongs to one service.` }
+  if (claimed) return { ok: false, field: 'allowedDomains', message: vm('admin.sso.domainClaimed', { domain: claimed }) }
   const before = await findSsoConfig(db, organisationId)
   const sameClient = before?.issuer === issuer && before.clientId === values.clientId
   if (values.passwordsOff && !(values.enabled && sameClient && before.workedAt)) {
     return {
       ok: false,
       field: 'passwordsOff',
-      message: 'Switch passwords off only once single sign-on has worked with these settings: save them, sign in once through your identity provider (a private window will do), then come back.',
+      message: vm('admin.sso.notWorkedYet'),
     }
   }
   const secret = values.clientSecret?.trim()
