@@ -1,8 +1,45 @@
-// The 'public' namespace in English: the source of the key set (docs/decisions/030-internationalisation.md).
-export default {  registers: {
+// The 'public' namespace in English: the pages anyone may read (public registers,
+// accessibility statement, privacy notice). The source of the key set
+// (docs/decisions/030-internationalisation.md).
+export default {
+  registers: {
     title: 'Public registers of partnership decisions',
     intro: 'Library services using Probity may publish every commercial partnership they decide on, with the reasons and conditions, and the signed record anyone can verify.',
     none: 'No library service publishes a register here yet.',
     verify: 'Hold a signed decision record? <verify>Check that it is genuine</verify>.',
+  },
+  register: {
+    title: 'Register of partnership decisions',
+    titleOf: 'Register of partnership decisions: {{organisation}}',
+    notFound: 'Register not found',
+    intro:
+      'Every commercial partnership this library service has decided on, approved or rejected, with the reasons and conditions it published when it decided. Each decision is a signed record that anyone can check has not been altered.',
+    searchLabel: 'Search the register',
+    searchBy: 'Search by reference, partnership or partner',
+    search: 'Search',
+    downloadEvery: 'Download every decision:',
+    downloadThese: 'Download these decisions:',
+    noMatch: 'No decision matches “{{q}}”.',
+    noneSigned: 'No decisions have been signed yet.',
+    total_one: '{{count, number}} decision, the most recently signed first.',
+    total_other: '{{count, number}} decisions, the most recently signed first.',
+    matching_one: '{{count, number}} decision matching “{{q}}”, the most recently signed first.',
+    matching_other: '{{count, number}} decisions matching “{{q}}”, the most recently signed first.',
+    reference: 'Reference',
+    partner: 'Partner',
+    deliveredBy: ', delivered by {{contractor}}',
+    decision: 'Decision',
+    decidedOn: '{{outcome}} on {{date}}',
+    why: 'Why',
+    conditions: 'Conditions',
+    checkRecord: 'Check the signed decision record {{reference}}',
+    addenda: 'Later signed addenda',
+    addendumSignedOn: '{{reference}}, signed on {{date}}',
+    pages: {
+      label: 'Register pages',
+      previous: 'Previous page',
+      current: 'Page {{page}} of {{pages}}',
+      next: 'Next page',
+    },
   },
 } as const
