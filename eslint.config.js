@@ -31,7 +31,6 @@ const NOT_YET_TRANSLATED = [
   'app/routes/admin.users.$userId.tsx',
   'app/routes/admin.users.import.tsx',
   'app/routes/operator._index.tsx',
-  'app/routes/verify._index.tsx',
   'app/signing/certificate-warning.tsx',
 ]
 
