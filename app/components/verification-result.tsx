@@ -1,11 +1,8 @@
 import { Fragment, useEffect, useRef } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import type { RecordVerification } from '~/signing/verify-record.server'
-import { SERVICE_TIME_ZONE } from '~/utils/calendar'
-import { intlTag, isLocale } from '~/utils/locale'
-
-const dateTimeFormat = (language: string) =>
-  new Intl.DateTimeFormat(intlTag(isLocale(language) ? language : 'en'), { dateStyle: 'long', timeStyle: 'short', timeZone: SERVICE_TIME_ZONE })
+import { formatDateTime } from '~/utils/calendar'
+import { useLocale } from '~/utils/use-locale'
 
 function Verdict({ v }: { v: RecordVerification }) {
   const { t } = useTranslation('verify')
@@ -29,8 +26,8 @@ function Verdict({ v }: { v: RecordVerification }) {
  * words (never colour alone), then what the record says.
  */
 export function VerificationResult({ v, focus = false }: { v: RecordVerification; focus?: boolean }) {
-  const { t, i18n } = useTranslation('verify')
-  const dateTime = dateTimeFormat(i18n.language)
+  const { t } = useTranslation('verify')
+  const locale = useLocale()
   const heading = useRef<HTMLHeadingElement>(null)
   // After an upload the result appears below the form: take keyboard and screen-reader users to it.
   useEffect(() => {
@@ -67,7 +64,7 @@ export function VerificationResult({ v, focus = false }: { v: RecordVerification
         ) : null}
         <dt>{t('result.signedAt')}</dt>
         <dd>
-          {s.signingTime ? dateTime.format(new Date(s.signingTime)) : t('result.unknown')}
+          {s.signingTime ? formatDateTime(new Date(s.signingTime), locale) : t('result.unknown')}
           {s.timestamp?.valid ? t('result.byTimestamp', { authority: s.timestamp.authority }) : s.found ? t('result.asStated') : ''}
         </dd>
         <dt>{t('result.sha256')}</dt>
@@ -97,7 +94,7 @@ export function VerificationResult({ v, focus = false }: { v: RecordVerification
           <dt>{t('result.outcome')}</dt>
           <dd>{v.record.outcome}</dd>
           <dt>{t('result.signed')}</dt>
-          <dd>{dateTime.format(new Date(v.record.signedAt))}</dd>
+          <dd>{formatDateTime(new Date(v.record.signedAt), locale)}</dd>
           <dt>{t('result.auditTrail')}</dt>
           <dd>
             {v.chain?.verified ? t('result.verifies') : t('result.doesNotVerify')} {v.chain?.message} {t('result.auditHead', { seq: v.record.auditHeadSeq })}{' '}

@@ -1,14 +1,19 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { listPublicDecisions } from '#db/public-register.server'
-import { outcomeLabel } from '#machines/vocabulary/labels'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { formatDate, serviceDate } from '~/utils/calendar'
+import { useLocale } from '~/utils/use-locale'
+import { useVocabulary } from '~/utils/vocabulary'
 import { parsePublicRegisterRequest, publishedService } from '~/workflow/register/public-register.server'
 import { PAGE_SIZE } from '~/workflow/register/register-query'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  pageTitle(data ? `Register of partnership decisions: ${data.organisation}` : 'Register not found')
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = fixedT(metaLocale(matches), 'public')
+  return pageTitle(data ? t('register.titleOf', { organisation: data.organisation }) : t('register.notFound'))
+}
 
 /**
  * A library service's signed partnership decisions, for anyone to read:
@@ -51,25 +56,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PublicRegister() {
   const { organisation, slug, q, partnerships, page, pages, total } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('public')
+  const label = useVocabulary()
+  const locale = useLocale()
   const withQuery = (extra: Record<string, string>) => `?${new URLSearchParams({ ...(q ? { q } : {}), ...extra })}`
   return (
     <>
-      <h1>Register of partnership decisions</h1>
+      <h1>{t('register.title')}</h1>
       <p className="muted">{organisation}</p>
-      <p>
-        Every commercial partnership this library service has decided on, approved or rejected, with the reasons and
-        conditions it published when it decided. Each decision is a signed record that anyone can check has not been
-        altered.
-      </p>
-      <Form method="get" role="search" aria-label="Search the register">
-        <label htmlFor="register-q">Search by reference, partnership or partner</label>
+      <p>{t('register.intro')}</p>
+      <Form method="get" role="search" aria-label={t('register.searchLabel')}>
+        <label htmlFor="register-q">{t('register.searchBy')}</label>
         <div className="search-row">
           <input id="register-q" name="q" type="search" defaultValue={q} maxLength={100} />
-          <button type="submit">Search</button>
+          <button type="submit">{t('register.search')}</button>
         </div>
       </Form>
       <p>
-        Download {q ? 'these decisions' : 'every decision'}:{' '}
+        {q ? t('register.downloadThese') : t('register.downloadEvery')}{' '}
         <a href={`/public/${slug}/register.csv${q ? withQuery({}) : ''}`} download>
           CSV
         </a>{' '}
@@ -79,30 +83,30 @@ export default function PublicRegister() {
       <p role="status">
         {total === 0
           ? q
-            ? `No decision matches “${q}”.`
-            : 'No decisions have been signed yet.'
-          : `${total.toLocaleString('en-GB')} ${total === 1 ? 'decision' : 'decisions'}${q ? ` matching “${q}”` : ''}, the most recently signed first.`}
+            ? t('register.noMatch', { q })
+            : t('register.noneSigned')
+          : q
+            ? t('register.matching', { count: total, q })
+            : t('register.total', { count: total })}
       </p>
       {partnerships.map((p) => (
         <section key={p.id} aria-labelledby={`p-${p.id}`} className="panel">
           <h2 id={`p-${p.id}`}>{p.title}</h2>
           <dl className="facts">
-            <dt>Reference</dt>
+            <dt>{t('register.reference')}</dt>
             <dd>{p.reference}</dd>
-            <dt>Partner</dt>
+            <dt>{t('register.partner')}</dt>
             <dd>
               {p.partner}
-              {p.contractor ? `, delivered by ${p.contractor}` : ''}
+              {p.contractor ? t('register.deliveredBy', { contractor: p.contractor }) : ''}
             </dd>
-            <dt>Decision</dt>
-            <dd>
-              {outcomeLabel(p.outcome)} on {formatDate(p.decidedOn)}
-            </dd>
-            <dt>Why</dt>
+            <dt>{t('register.decision')}</dt>
+            <dd>{t('register.decidedOn', { outcome: label('decisionOutcome', p.outcome), date: formatDate(p.decidedOn, locale) })}</dd>
+            <dt>{t('register.why')}</dt>
             <dd className="pre-line">{p.summary}</dd>
             {p.conditions.length ? (
               <>
-                <dt>Conditions</dt>
+                <dt>{t('register.conditions')}</dt>
                 <dd>
                   <ul>
                     {p.conditions.map((c) => (
@@ -114,17 +118,15 @@ export default function PublicRegister() {
             ) : null}
           </dl>
           <p>
-            <Link to={`/verify/${p.recordId}`}>Check the signed decision record {p.recordReference}</Link>
+            <Link to={`/verify/${p.recordId}`}>{t('register.checkRecord', { reference: p.recordReference })}</Link>
           </p>
           {p.addenda.length ? (
             <>
-              <h3>Later signed addenda</h3>
+              <h3>{t('register.addenda')}</h3>
               <ul>
                 {p.addenda.map((a) => (
                   <li key={a.id}>
-                    <Link to={`/verify/${a.id}`}>
-                      {a.reference}, signed on {formatDate(a.signedOn)}
-                    </Link>
+                    <Link to={`/verify/${a.id}`}>{t('register.addendumSignedOn', { reference: a.reference, date: formatDate(a.signedOn, locale) })}</Link>
                   </li>
                 ))}
               </ul>
@@ -133,19 +135,17 @@ export default function PublicRegister() {
         </section>
       ))}
       {pages > 1 ? (
-        <nav aria-label="Register pages">
+        <nav aria-label={t('register.pages.label')}>
           <ul className="pagination">
             {page > 1 ? (
               <li>
-                <Link to={withQuery({ page: String(page - 1) })}>Previous page</Link>
+                <Link to={withQuery({ page: String(page - 1) })}>{t('register.pages.previous')}</Link>
               </li>
             ) : null}
-            <li aria-current="page">
-              Page {page} of {pages}
-            </li>
+            <li aria-current="page">{t('register.pages.current', { page, pages })}</li>
             {page < pages ? (
               <li>
-                <Link to={withQuery({ page: String(page + 1) })}>Next page</Link>
+                <Link to={withQuery({ page: String(page + 1) })}>{t('register.pages.next')}</Link>
               </li>
             ) : null}
           </ul>

@@ -1,14 +1,17 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, type MetaFunction } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { countRegister, listRegister } from '#db/register.server'
 import { DueTag } from '~/components/monitoring/due-tag'
 import { OUTCOMES } from '#machines/vocabulary/decision'
-import { outcomeLabel, RISK_BAND_LABELS, stageLabel } from '#machines/vocabulary/labels'
 import { getDb } from '~/utils/app-context.server'
 import { requireUser } from '~/utils/auth.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { dueState } from '~/utils/review-schedule'
 import { RISK_BANDS } from '#machines/vocabulary/risk'
+import { type Stage } from '#machines/vocabulary/stages'
+import { REGISTER_SORTS, type RegisterSort } from '#machines/vocabulary/register'
 import { formatDate, serviceDate } from '~/utils/calendar'
 import {
   PAGE_SIZE,
@@ -19,8 +22,10 @@ import {
   type RegisterQuery,
 } from '~/workflow/register/register-query'
 import { DataTable } from '~/components/data-table'
+import { useLocale } from '~/utils/use-locale'
+import { useVocabulary } from '~/utils/vocabulary'
 
-export const meta: MetaFunction = () => pageTitle('Partnership register')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'register')('title'))
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -41,24 +46,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const COLUMNS: { sort: RegisterQuery['sort'] | null; label: string }[] = [
-  { sort: 'reference', label: 'Reference' },
-  { sort: 'title', label: 'Partnership' },
-  { sort: 'partner', label: 'Partner' },
-  { sort: 'stage', label: 'Stage' },
-  { sort: 'risk', label: 'Risk band' },
-  { sort: 'decided', label: 'Decision' },
-  { sort: 'next_review', label: 'Next review' },
-]
-
-function SortHeader({ query, sort, label }: { query: RegisterQuery; sort: RegisterQuery['sort']; label: string }) {
+// The columns, in the order the register sorts by; each is named by its sort key in the 'register' catalogue.
+function SortHeader({ query, sort }: { query: RegisterQuery; sort: RegisterSort }) {
+  const { t } = useTranslation('register')
   const active = query.sort === sort
   const nextDir = active && query.dir === 'asc' ? 'desc' : 'asc'
   return (
     <th scope="col" aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <Link to={registerSearch(query, { sort, dir: nextDir, page: 1 })}>
-        {label}
-        {active ? <span> ({query.dir === 'asc' ? 'ascending' : 'descending'})</span> : null}
+        {t(`columns.${sort}`)}
+        {active ? <span> {query.dir === 'asc' ? t('ascending') : t('descending')}</span> : null}
       </Link>
     </th>
   )
@@ -66,73 +63,74 @@ function SortHeader({ query, sort, label }: { query: RegisterQuery; sort: Regist
 
 export default function Register() {
   const { query, total, rows } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('register')
+  const label = useVocabulary()
+  const locale = useLocale()
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
   const filtered = Boolean(query.stage || query.risk || query.outcome || query.due || query.q)
   return (
     <>
-      <h1>Partnership register</h1>
-      <p>
-        Every proposal the service has considered, with where it stands, its screened risk, the signed decision and the
-        next monitoring review. Drafts are not listed until they are submitted.
-      </p>
-      <Form method="get" className="filters" aria-label="Filter the register">
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <Form method="get" className="filters" aria-label={t('filters.label')}>
         <div className="field">
-          <label htmlFor="q">Search</label>
+          <label htmlFor="q">{t('filters.search')}</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ''} maxLength={200} />
         </div>
         <FilterSelect
           name="stage"
-          label="Stage"
-          any="Any stage"
+          label={t('filters.stage')}
+          any={t('filters.anyStage')}
           value={query.stage}
-          options={REGISTER_STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
+          options={REGISTER_STAGES.map((s) => ({ value: s, label: label('stage', s) }))}
         />
         <FilterSelect
           name="risk"
-          label="Risk band"
-          any="Any risk"
+          label={t('filters.risk')}
+          any={t('filters.anyRisk')}
           value={query.risk}
-          options={RISK_BANDS.map((b) => ({ value: b, label: RISK_BAND_LABELS[b] }))}
+          options={RISK_BANDS.map((b) => ({ value: b, label: label('riskBand', b) }))}
         />
         <FilterSelect
           name="outcome"
-          label="Decision"
-          any="Any decision"
+          label={t('filters.decision')}
+          any={t('filters.anyDecision')}
           value={query.outcome}
-          options={OUTCOMES.map((o) => ({ value: o, label: outcomeLabel(o) }))}
+          options={OUTCOMES.map((o) => ({ value: o, label: label('decisionOutcome', o) }))}
         />
         <FilterSelect
           name="due"
-          label="Next review"
-          any="Any time"
+          label={t('filters.nextReview')}
+          any={t('filters.anyTime')}
           value={query.due}
           options={[
-            { value: 'due', label: 'Due within 30 days or overdue' },
-            { value: 'overdue', label: 'Overdue' },
+            { value: 'due', label: t('filters.due') },
+            { value: 'overdue', label: t('filters.overdue') },
           ]}
         />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
         <div className="field">
-          <button type="submit">Show</button>
+          <button type="submit">{t('filters.show')}</button>
         </div>
       </Form>
       <p role="status">
-        {total.toLocaleString('en-GB')} {total === 1 ? 'proposal' : 'proposals'}
-        {filtered ? ' match' : ''}
+        {filtered ? t('matching', { count: total }) : t('total', { count: total })}
         {filtered ? (
           <>
             {' '}
-            · <Link to="/register">Clear the filters</Link>
+            · <Link to="/register">{t('clearFilters')}</Link>
           </>
         ) : null}{' '}
-        · <a href={`/register.csv${registerSearch(query, { page: undefined })}`}>Download as CSV</a>
+        · <a href={`/register.csv${registerSearch(query, { page: undefined })}`}>{t('downloadCsv')}</a>
       </p>
       {rows.length ? (
-        <DataTable caption={<>Partnership register, page {query.page} of {pages}, sorted by {COLUMNS.find((c) => c.sort === query.sort)?.label}</>} captionHidden>
+        <DataTable caption={t('caption', { page: query.page, pages, column: t(`columns.${query.sort}`) })} captionHidden>
           <thead>
             <tr>
-              {COLUMNS.map((c) => (c.sort ? <SortHeader key={c.label} query={query} sort={c.sort} label={c.label} /> : null))}
+              {REGISTER_SORTS.map((sort) => (
+                <SortHeader key={sort} query={query} sort={sort} />
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -144,29 +142,29 @@ export default function Register() {
                 </td>
                 <td>
                   {r.partner}
-                  {r.contractor ? <span className="muted"> (delivered by {r.contractor})</span> : null}
+                  {r.contractor ? <span className="muted"> {t('deliveredBy', { contractor: r.contractor })}</span> : null}
                 </td>
-                <td>{stageLabel(r.stage)}</td>
-                <td>{r.risk ? RISK_BAND_LABELS[r.risk] : <span className="muted">Not screened</span>}</td>
+                <td>{label('stage', r.stage as Stage)}</td>
+                <td>{r.risk ? label('riskBand', r.risk) : <span className="muted">{t('notScreened')}</span>}</td>
                 <td>
                   {r.outcome ? (
                     <>
-                      {outcomeLabel(r.outcome as (typeof OUTCOMES)[number])}
-                      {r.decidedOn ? <span className="muted">, {formatDate(r.decidedOn)}</span> : null}
+                      {label('decisionOutcome', r.outcome as (typeof OUTCOMES)[number])}
+                      {r.decidedOn ? <span className="muted">, {formatDate(r.decidedOn, locale)}</span> : null}
                     </>
                   ) : (
-                    <span className="muted">Not decided</span>
+                    <span className="muted">{t('notDecided')}</span>
                   )}
                 </td>
                 <td>
                   {r.nextDueOn && r.dueState ? (
                     <>
-                      {formatDate(r.nextDueOn)} <DueTag state={r.dueState} />
+                      {formatDate(r.nextDueOn, locale)} <DueTag state={r.dueState} />
                     </>
                   ) : r.nextDueOn ? (
-                    <span className="muted">{formatDate(r.nextDueOn)}, once monitoring resumes</span>
+                    <span className="muted">{t('onceMonitoringResumes', { date: formatDate(r.nextDueOn, locale) })}</span>
                   ) : (
-                    <span className="muted">None</span>
+                    <span className="muted">{t('none')}</span>
                   )}
                 </td>
               </tr>
@@ -174,22 +172,20 @@ export default function Register() {
           </tbody>
         </DataTable>
       ) : (
-        <p>No proposals match.</p>
+        <p>{t('noMatch')}</p>
       )}
       {pages > 1 ? (
-        <nav aria-label="Register pages">
+        <nav aria-label={t('pages.label')}>
           <ul className="pagination">
             {query.page > 1 ? (
               <li>
-                <Link to={registerSearch(query, { page: query.page - 1 })}>Previous page</Link>
+                <Link to={registerSearch(query, { page: query.page - 1 })}>{t('pages.previous')}</Link>
               </li>
             ) : null}
-            <li aria-current="page">
-              Page {query.page} of {pages}
-            </li>
+            <li aria-current="page">{t('pages.current', { page: query.page, pages })}</li>
             {query.page < pages ? (
               <li>
-                <Link to={registerSearch(query, { page: query.page + 1 })}>Next page</Link>
+                <Link to={registerSearch(query, { page: query.page + 1 })}>{t('pages.next')}</Link>
               </li>
             ) : null}
           </ul>

@@ -8,23 +8,32 @@ import {
   type ActionFunctionArgs,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation, type MetaFunction } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { TrustHelp, VerificationResult } from '~/components/verification-result'
 import { MAX_VERIFY_BYTES, MAX_VERIFY_LABEL, VerifyUploadSchema } from '~/signing/verify-upload-schema'
 import { verifyRecordFile } from '~/signing/verify-record.server'
 import { appContext } from '~/utils/app-context.server'
-import { pageTitle } from '~/utils/meta'
+import { fixedT } from '~/utils/i18n'
+import { getLocale } from '~/utils/i18n.server'
+import { metaLocale, pageTitle } from '~/utils/meta'
 import { isForged } from '~/utils/multipart.server'
+import { translateReply } from '~/utils/translate-reply'
+import { vm } from '~/utils/validation-message'
 
-export const meta: MetaFunction = () => pageTitle('Verify a decision record')
+export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'verify')('upload.title'))
 
-const TOO_LARGE = `Choose a file of at most ${MAX_VERIFY_LABEL}`
+const TOO_LARGE = vm('verify.fileTooLarge', { max: MAX_VERIFY_LABEL })
+const USE_THE_FORM = vm('verify.useTheForm')
 
 // Public: anyone holding a record may check it, signed in or not.
 export async function action({ request }: ActionFunctionArgs) {
+  const locale = await getLocale(request)
+  // A refusal the action makes itself, written out in the visitor's language like the schema's.
+  const refuse = (message: string) => translateReply({ status: 'error' as const, error: { file: [message] } }, locale)
   const declared = Number(request.headers.get('Content-Length') ?? 0)
   if (declared > MAX_VERIFY_BYTES + 64 * 1024) {
-    return data({ lastResult: { status: 'error' as const, error: { file: [TOO_LARGE] } }, verification: null }, { status: 413 })
+    return data({ lastResult: refuse(TOO_LARGE), verification: null }, { status: 413 })
   }
   let formData: FormData
   try {
@@ -34,28 +43,19 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   } catch (error) {
     const tooLarge = error instanceof MaxPartSizeExceededError
-    return data(
-      {
-        lastResult: { status: 'error' as const, error: { file: [tooLarge ? TOO_LARGE : 'Send the file with the form on this page'] } },
-        verification: null,
-      },
-      { status: tooLarge ? 413 : 400 },
-    )
+    return data({ lastResult: refuse(tooLarge ? TOO_LARGE : USE_THE_FORM), verification: null }, { status: tooLarge ? 413 : 400 })
   }
   if (isForged(formData)) {
-    return data(
-      { lastResult: { status: 'error' as const, error: { file: ['Send the file with the form on this page'] } }, verification: null },
-      { status: 400 },
-    )
+    return data({ lastResult: refuse(USE_THE_FORM), verification: null }, { status: 400 })
   }
   const submission = parseWithZod(formData, { schema: VerifyUploadSchema })
   if (submission.status !== 'success') {
-    return data({ lastResult: submission.reply(), verification: null }, { status: 400 })
+    return data({ lastResult: translateReply(submission.reply(), locale), verification: null }, { status: 400 })
   }
   const bytes = Buffer.from(await submission.value.file.arrayBuffer())
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
     return data(
-      { lastResult: submission.reply({ fieldErrors: { file: ['That file is not a PDF'] } }), verification: null },
+      { lastResult: translateReply(submission.reply({ fieldErrors: { file: [vm('verify.notPdf')] } }), locale), verification: null },
       { status: 400 },
     )
   }
@@ -67,6 +67,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function VerifyRecord() {
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
+  const { t } = useTranslation('verify')
   const [form, fields] = useForm({
     id: 'verify-record',
     lastResult: result?.lastResult,
@@ -76,15 +77,11 @@ export default function VerifyRecord() {
   })
   return (
     <>
-      <h1>Verify a decision record</h1>
-      <p>
-        Every decision record is a PDF signed by the library service. Choose a copy to check that it is unchanged since
-        it was signed, that this service issued it, and that the history behind it still holds. The file is checked and
-        not kept.
-      </p>
+      <h1>{t('upload.title')}</h1>
+      <p>{t('upload.intro')}</p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="stack">
         <FormErrors errors={form.errors} />
-        <Field id={fields.file.id} label="Decision record (PDF)" hint={`At most ${MAX_VERIFY_LABEL}.`} errors={fields.file.errors}>
+        <Field id={fields.file.id} label={t('upload.file')} hint={t('upload.fileHint', { max: MAX_VERIFY_LABEL })} errors={fields.file.errors}>
           <input
             {...getInputProps(fields.file, { type: 'file' })}
             accept="application/pdf,.pdf"
@@ -92,14 +89,13 @@ export default function VerifyRecord() {
           />
         </Field>
         <button type="submit" disabled={navigation.state === 'submitting'}>
-          Check the record
+          {t('upload.check')}
         </button>
       </Form>
       {result?.verification ? <VerificationResult v={result.verification} focus /> : null}
       <TrustHelp />
       <p>
-        Library services that publish their decisions list every signed record in their{' '}
-        <Link to="/public">public register</Link>, with its verify link.
+        <Trans t={t} i18nKey="upload.registers" components={{ public: <Link to="/public" /> }} />
       </p>
     </>
   )

@@ -1,12 +1,13 @@
 import { z } from 'zod'
+import { vm } from '~/utils/validation-message'
 
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024
 export const MAX_VERIFY_LABEL = '20 MB'
 
-/** One schema for the verify form in the browser and its action. */
+/** One schema for the verify form in the browser and its action; its messages are 'validation' keys. */
 export const VerifyUploadSchema = z.object({
   file: z
-    .instanceof(File, { message: 'Choose the PDF record to check' })
-    .refine((f) => f.size > 0, 'That file is empty')
-    .refine((f) => f.size <= MAX_VERIFY_BYTES, `Choose a file of at most ${MAX_VERIFY_LABEL}`),
+    .instanceof(File, { message: vm('verify.fileRequired') })
+    .refine((f) => f.size > 0, vm('verify.fileEmpty'))
+    .refine((f) => f.size <= MAX_VERIFY_BYTES, vm('verify.fileTooLarge', { max: MAX_VERIFY_LABEL })),
 })

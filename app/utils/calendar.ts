@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, intlTag, type Locale } from './locale'
+import { DEFAULT_LOCALE, type Locale } from './locale'
 
 /**
  * The one calendar: dates as the library service reads them. Closing dates,
@@ -78,35 +78,68 @@ export function earliestClosingDate(now: Date, minDays: number): string {
   return serviceDate(new Date(now.getTime() + minDays * DAY_MS))
 }
 
-type DateFormats = { longDate: Intl.DateTimeFormat; time: Intl.DateTimeFormat }
-const formats = new Map<Locale, DateFormats>()
-
-function formatsFor(locale: Locale): DateFormats {
-  let f = formats.get(locale)
-  if (!f) {
-    const tag = intlTag(locale)
-    f = {
-      longDate: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: SERVICE_TIME_ZONE }),
-      time: new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone: SERVICE_TIME_ZONE, timeZoneName: 'short' }),
-    }
-    formats.set(locale, f)
-  }
-  return f
+/**
+ * Month names as CLDR (and Node's full ICU) write them. Dates are put together
+ * here from numbers rather than by Intl in the page's language, because
+ * Chromium and Chrome ship ICU without Welsh date data: Intl there writes a
+ * 'cy-GB' date in the browser's own language ("August 26, 2026"), so a Welsh
+ * page rendered "26 Awst 2026" on the server changed language on hydration.
+ * Built from numbers, a date reads the same on the server, in every browser
+ * and in the PDF records.
+ */
+const MONTHS: Record<Locale, readonly string[]> = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  cy: ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'],
 }
+
+/** The wall-clock parts of a moment in the service's time zone, and its offset from UTC. */
+function serviceParts(at: Date) {
+  if (Number.isNaN(at.getTime())) throw new RangeError('Invalid time value')
+  const parts = Object.fromEntries(partsFormat.formatToParts(at).map((p) => [p.type, Number(p.value)]))
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    offsetMinutes: Math.round(offsetMs(at) / 60_000),
+  }
+}
+
+function longDate(year: number, month: number, day: number, locale: Locale): string {
+  const name = MONTHS[locale][month - 1]
+  if (name === undefined || !Number.isInteger(year) || !Number.isInteger(day)) throw new RangeError('Invalid time value')
+  return `${day} ${name} ${year}`
+}
+
+/**
+ * The zone as each language's CLDR data names it in short: British English
+ * has "GMT" and "BST"; Welsh has no short name for British Summer Time, so
+ * "GMT+1".
+ */
+function zoneName(offsetMinutes: number, locale: Locale): string {
+  if (offsetMinutes === 0) return 'GMT'
+  if (locale === 'en' && offsetMinutes === 60) return 'BST'
+  const sign = offsetMinutes < 0 ? '-' : '+'
+  const hours = Math.floor(Math.abs(offsetMinutes) / 60)
+  const minutes = Math.abs(offsetMinutes) % 60
+  return `GMT${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`
+}
+
+const twoDigits = (n: number) => String(n).padStart(2, '0')
 
 /** A calendar date (`YYYY-MM-DD`) or a moment, as "4 March 2025" in the service's time, the same on the server and in the browser. */
 export function formatDate(value: string | Date, locale: Locale = DEFAULT_LOCALE): string {
-  const { longDate } = formatsFor(locale)
   if (typeof value === 'string') {
     const [y, m, d] = value.split('-').map(Number)
-    // Noon UTC keeps the calendar day whatever the UK offset.
-    return longDate.format(new Date(Date.UTC(y!, m! - 1, d!, 12)))
+    return longDate(y!, m!, d!, locale)
   }
-  return longDate.format(value)
+  const { year, month, day } = serviceParts(value)
+  return longDate(year, month, day, locale)
 }
 
-/** A moment as "12 June 2025, 14:52 BST". */
+/** A moment as "12 June 2025, 14:52 BST" ("12 Mehefin 2025, 14:52 GMT+1" in Welsh). */
 export function formatDateTime(value: Date, locale: Locale = DEFAULT_LOCALE): string {
-  const { longDate, time } = formatsFor(locale)
-  return `${longDate.format(value)}, ${time.format(value)}`
+  const { year, month, day, hour, minute, offsetMinutes } = serviceParts(value)
+  return `${longDate(year, month, day, locale)}, ${twoDigits(hour)}:${twoDigits(minute)} ${zoneName(offsetMinutes, locale)}`
 }

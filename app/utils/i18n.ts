@@ -1,6 +1,7 @@
 import i18next, { createInstance, type FlatNamespace, type i18n, type InitOptions, type TFunction } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { resources, NAMESPACES } from '~/locales'
+import { numberTag } from './format'
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locale'
 
 export { DEFAULT_LOCALE, intlTag, isLocale, languageTag, LOCALES, type Locale } from './locale'
@@ -31,6 +32,11 @@ export function i18nFor(locale: Locale): i18n {
     instance = createInstance()
     // Not registered with react-i18next globally: <I18nextProvider> passes it.
     void instance.init({ ...i18nOptions, lng: locale })
+    // `{{n, number}}` as formatNumber writes it: Intl asked for Welsh in Chromium answers in the browser's language (app/utils/format.ts).
+    instance.services.formatter?.addCached('number', (_lng, options) => {
+      const format = new Intl.NumberFormat(numberTag(locale), options)
+      return (value: number) => format.format(value)
+    })
     instances.set(locale, instance)
   }
   return instance

@@ -1,9 +1,12 @@
+import type { TFunction } from 'i18next'
+
 /**
  * What Probity keeps about people, why and for how long: the one source of the
  * privacy notice (/privacy) and of the daily retention job's sweeps
  * (app/workflow/scheduled/apply-retention.server.ts), so the notice cannot say
  * one period while the job deletes on another (ADR 031). Pure: the notice page
- * imports it in the browser too.
+ * imports it in the browser too. The words of each holding are in the 'public'
+ * catalogue under privacy.holdings.<key>, in English and Welsh.
  */
 
 /** Read in-app notices are kept a year: long enough to look back, not for ever. */
@@ -31,182 +34,136 @@ export type PersonCategory = (typeof PERSON_CATEGORIES)[number]
 /** The periods that come from configuration (README: Configuration). */
 export type RetentionSettings = { outboxRetentionDays: number; sessionTtlHours: number; invitationTtlDays: number }
 
+/** The holdings, each named by its key in the 'public' catalogue (privacy.holdings.<key>), where its words are. */
+export const HOLDING_KEYS = [
+  'accounts',
+  'sessions',
+  'account-links',
+  'sso-flows',
+  'sign-in-failures',
+  'notifications',
+  'email',
+  'proposals',
+  'screening',
+  'named-concerns',
+  'anonymous-concerns',
+  'decisions',
+  'audit',
+  'signed-records',
+  'administration',
+  'public',
+] as const
+export type HoldingKey = (typeof HOLDING_KEYS)[number]
+
+/** A length of time, as the notice states it: `[8, 'hour']` reads "8 hours". */
+export type Period = readonly [count: number, unit: 'minute' | 'hour' | 'day']
+
 export type Holding = {
-  key: string
-  title: string
-  what: string
+  key: HoldingKey
   about: PersonCategory[]
   where: string
-  why: string
-  howLong: (s: RetentionSettings) => string
+  /**
+   * The periods its "how long" text names, by the name the text interpolates
+   * them with (the words are in the catalogue); none when the text names none.
+   */
+  periods?: (s: RetentionSettings) => Record<string, Period>
   /** The sweep that deletes it, when a daily sweep does. */
   sweep?: RetentionSweepName
   /** Kept after an erasure, unchanged (ADR 031). */
   keptAfterErasure?: true
+  /** Nothing is kept: the notice says so and gives no reason or period. */
+  nothingKept?: true
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`
-
 export const HOLDINGS: Holding[] = [
-  {
-    key: 'accounts',
-    title: 'Your account',
-    what: 'Your name, work e-mail address, roles, and a hash of your password (Argon2id; never the password itself)',
-    about: ['everyone_with_an_account'],
-    where: 'users',
-    why: 'Your account: signing in, showing who did what, sending you notices',
-    howLong: () =>
-      'While your library service keeps your account. A deactivated account stays, because the audit trail and records refer to it; an erasure replaces your name and e-mail address with a pseudonym',
-  },
+  { key: 'accounts', about: ['everyone_with_an_account'], where: 'users' },
   {
     key: 'sessions',
-    title: 'Sign-in sessions',
-    what: 'Sign-in sessions: a hash of the cookie’s token, whose it is, when it started and ends, and how you signed in',
     about: ['everyone_with_an_account'],
     where: 'sessions',
-    why: 'Keeping you signed in',
-    howLong: (s) => `Until you sign out or it expires (${plural(s.sessionTtlHours, 'hour')}); expired sessions are deleted daily`,
+    periods: (s) => ({ ttl: [s.sessionTtlHours, 'hour'] }),
     sweep: 'expiredSessions',
   },
   {
     key: 'account-links',
-    title: 'Invitation and password-reset links',
-    what: 'Invitation and password-reset links: a hash of the link’s token, whose, its purpose, expiry and when it was used',
     about: ['everyone_with_an_account'],
     where: 'account_tokens',
-    why: 'Letting you set your own password',
-    howLong: (s) =>
-      `Until the link expires (an invitation after ${plural(s.invitationTtlDays, 'day')}, a reset after ${plural(PASSWORD_RESET_HOURS, 'hour')}), then deleted daily`,
+    periods: (s) => ({ invitation: [s.invitationTtlDays, 'day'], reset: [PASSWORD_RESET_HOURS, 'hour'] }),
     sweep: 'expiredAccountLinks',
   },
-  {
-    key: 'sso-flows',
-    title: 'Single sign-on',
-    what: 'Single sign-on round trips: a hash of the state, the PKCE verifier, the nonce and where to return',
-    about: ['everyone_with_an_account'],
-    where: 'sso_flows',
-    why: 'Finishing a sign-in at your council’s identity provider',
-    howLong: () => 'Minutes: deleted once used; abandoned ones daily',
-    sweep: 'abandonedSsoSignIns',
-  },
+  { key: 'sso-flows', about: ['everyone_with_an_account'], where: 'sso_flows', sweep: 'abandonedSsoSignIns' },
   {
     key: 'sign-in-failures',
-    title: 'Failed sign-ins',
-    what: 'Failed sign-ins and signature passwords: a keyed hash (HMAC) of the account or of the client’s network address, and the time',
     about: ['everyone_with_an_account', 'public'],
     where: 'sign_in_failures',
-    why: 'Slowing down password guessing',
-    howLong: () => `${plural(THROTTLE_WINDOW_MINUTES, 'minute')}; older rows are deleted on the next failure and daily`,
+    periods: () => ({ window: [THROTTLE_WINDOW_MINUTES, 'minute'] }),
     sweep: 'signInFailures',
   },
   {
     key: 'notifications',
-    title: 'Notices in Probity',
-    what: 'In-app notices to you: title, text, link, and when you read it',
     about: ['everyone_with_an_account'],
     where: 'notifications',
-    why: 'Telling you what needs you',
-    howLong: () => `Read notices: ${plural(READ_NOTIFICATION_RETENTION_DAYS, 'day')}, then deleted daily; unread ones until read`,
+    periods: () => ({ read: [READ_NOTIFICATION_RETENTION_DAYS, 'day'] }),
     sweep: 'readNotifications',
   },
   {
     key: 'email',
-    title: 'E-mail',
-    what: 'E-mail to you: address, subject, text, delivery state and the mail server’s last answer',
     about: ['everyone_with_an_account'],
     where: 'outbox_messages',
-    why: 'Sending notices and reminders, and retrying refused ones',
-    howLong: (s) =>
-      `Sent: ${plural(s.outboxRetentionDays, 'day')} after sending, then deleted daily. Failed: until an administrator retries it`,
+    periods: (s) => ({ sent: [s.outboxRetentionDays, 'day'] }),
     sweep: 'sentEmail',
   },
-  {
-    key: 'proposals',
-    title: 'Proposals and papers',
-    what: 'Proposals, with who proposed them, and their attached papers (which may hold personal data of the partner’s staff)',
-    about: ['proposers'],
-    where: 'proposals, proposal_intakes, attachments',
-    why: 'The decision and its public justification',
-    howLong: () => 'Permanently: they are the record the decision is defended with',
-    keptAfterErasure: true,
-  },
-  {
-    key: 'screening',
-    title: 'Ethics screening',
-    what: 'Screening reviews: declarations of interest, scores, rationales and privacy-checklist answers, with the reviewer’s name',
-    about: ['reviewers'],
-    where: 'screening_reviewers, review_scores, privacy_answers',
-    why: 'The independent ethics screening the decision rests on',
-    howLong: () => 'Permanently, with the proposal',
-    keptAfterErasure: true,
-  },
-  {
-    key: 'named-concerns',
-    title: 'Named concerns and endorsements',
-    what: 'Named staff concerns and endorsements: the text and who wrote it; answers to concerns and who gave them',
-    about: ['staff', 'proposers'],
-    where: 'staff_concerns, concern_endorsements',
-    why: 'The staff consultation',
-    howLong: () => 'Permanently, with the proposal',
-    keptAfterErasure: true,
-  },
+  { key: 'proposals', about: ['proposers'], where: 'proposals, proposal_intakes, attachments', keptAfterErasure: true },
+  { key: 'screening', about: ['reviewers'], where: 'screening_reviewers, review_scores, privacy_answers', keptAfterErasure: true },
+  { key: 'named-concerns', about: ['staff', 'proposers'], where: 'staff_concerns, concern_endorsements', keptAfterErasure: true },
   {
     key: 'anonymous-concerns',
-    title: 'Anonymous concerns and endorsements',
-    what: 'Anonymous concerns and endorsements: the text, a keyed hash that stops one person endorsing twice, a hash of the receipt code and the day only. No author, no time of day: Probity does not know who wrote them, so it cannot tell you, nor anyone else',
     about: ['staff'],
     where: 'held_contributions, then staff_concerns, concern_endorsements',
-    why: 'The staff consultation, without saying who',
-    howLong: () => 'Held until the next batch release, then kept permanently with the proposal; nothing stored identifies the author',
     keptAfterErasure: true,
   },
   {
     key: 'decisions',
-    title: 'Decisions, signatures and monitoring',
-    what: 'Decisions, signatures (who signed, in which role, when), consultation responses, monitoring reviews and incidents, with the names of who recorded them',
     about: ['proposers', 'signatories'],
     where: 'decisions, decision_signatures, their monitoring tables',
-    why: 'The decision as made, and the partnership’s monitoring',
-    howLong: () => 'Permanently: they are the record the decision is defended with',
     keptAfterErasure: true,
   },
-  {
-    key: 'audit',
-    title: 'The audit trail',
-    what: 'The audit trail: which account did what and when (by account number, not by name), hash-chained',
-    about: ['everyone_with_an_account'],
-    where: 'audit_entries, service_audit_entries',
-    why: 'Proving what happened, in order',
-    howLong: () => 'Permanently: it cannot be changed or deleted',
-    keptAfterErasure: true,
-  },
+  { key: 'audit', about: ['everyone_with_an_account'], where: 'audit_entries, service_audit_entries', keptAfterErasure: true },
   {
     key: 'signed-records',
-    title: 'Signed decision records',
-    what: 'Signed decision records and addenda (PDF), which name the proposer, reviewers, authors of named concerns and signatories',
     about: ['proposers', 'reviewers', 'staff', 'signatories'],
     where: 'stored_files, file_chunks (or the S3 bucket)',
-    why: 'The decision as signed: anyone holding a copy can check it is genuine',
-    howLong: () => 'Permanently and unchanged, including after an erasure: changing a signed record would make it fail verification',
     keptAfterErasure: true,
   },
-  {
-    key: 'administration',
-    title: 'Rules and settings',
-    what: 'What administrators set up: rubric versions, indicator library entries and settings, with who made them',
-    about: ['administrators'],
-    where: 'rubrics, indicator_library',
-    why: 'Knowing which version of the rules a decision used',
-    howLong: () => 'Permanently',
-    keptAfterErasure: true,
-  },
-  {
-    key: 'public',
-    title: 'Members of the public',
-    what: 'Nothing about members of the public who read a public register or check a record: no account, no tracking, and logs hold no network addresses',
-    about: ['public'],
-    where: '—',
-    why: '—',
-    howLong: () => '—',
-  },
+  { key: 'administration', about: ['administrators'], where: 'rubrics, indicator_library', keptAfterErasure: true },
+  { key: 'public', about: ['public'], where: '—', nothingKept: true },
 ]
+
+/** What the privacy notice says of one holding, in the language of `t`. */
+export type HoldingText = { title: string; what: string; about: string; why: string | null; howLong: string | null }
+
+/**
+ * One holding in words: `t` is the 'public' namespace's (`fixedT(locale, 'public')`
+ * or a component's `useTranslation('public').t`), so the notice and its tests
+ * read the same text. Only a type is imported, so this module stays pure.
+ */
+export function describeHolding(t: TFunction<'public'>, holding: Holding, settings: RetentionSettings): HoldingText {
+  // Keys made from the table's ids: the catalogues' `satisfies Record<HoldingKey, …>` checks each exists.
+  const say = t as unknown as (key: string, values?: Record<string, unknown>) => string
+  const words = `privacy.holdings.${holding.key}`
+  const about = PERSON_CATEGORIES.filter((c) => holding.about.includes(c))
+    .map((c) => say(`privacy.categories.${c}`))
+    .join(say('privacy.categoriesJoin'))
+  if (holding.nothingKept) return { title: say(`${words}.title`), what: say(`${words}.what`), about, why: null, howLong: null }
+  const periods = Object.fromEntries(
+    Object.entries(holding.periods?.(settings) ?? {}).map(([name, [count, unit]]) => [name, say(`privacy.period.${unit}`, { count })]),
+  )
+  const period = say(`${words}.howLong`, periods)
+  return {
+    title: say(`${words}.title`),
+    what: say(`${words}.what`),
+    about,
+    why: say(`${words}.why`),
+    howLong: say(holding.keptAfterErasure ? 'privacy.periodKept' : 'privacy.periodEnd', { period }),
+  }
+}

@@ -139,6 +139,21 @@ it('the verify page shows the signed data and links the accessible page, which a
   expect(await page.getByRole('img').count()).toBeGreaterThanOrEqual(2)
 }, 300_000)
 
+// A date and time as the calendar writes them in Welsh: CLDR's months, and "GMT+1" for British Summer Time.
+const WELSH_DATE_TIME = /^\d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr) \d{4}, \d{2}:\d{2} GMT(\+1)?$/
+
+it('keeps the verify page’s dates in Welsh once the page is hydrated, though Chromium’s Intl knows no Welsh', async () => {
+  const page = await browser.newPage()
+  await visit(page, `/verify/${recordId}`)
+  await page.getByRole('button', { name: 'Cymraeg' }).click()
+  await page.getByRole('heading', { level: 1, name: /^Cofnod / }).waitFor()
+  await page.waitForLoadState('networkidle')
+  expect(await page.locator('html').getAttribute('lang')).toBe('cy')
+  const signed = page.locator('.verify-result dt').filter({ hasText: /^Llofnodwyd$/ }).locator('xpath=following-sibling::dd[1]')
+  expect(squash((await signed.textContent()) ?? '')).toMatch(WELSH_DATE_TIME)
+  await checkA11y(page)
+})
+
 it('answers a clear 404 for a record that does not exist', async () => {
   const page = await browser.newPage()
   await visit(page, '/verify/00000000-0000-4000-8000-000000000000/record', { status: 404 })

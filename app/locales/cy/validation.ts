@@ -95,6 +95,13 @@ export default {
     receiptInvalid: 'Nid cod derbynneb yw hwnnw',
     receiptNotFound: 'Does dim pryder â’r cod derbynneb hwnnw. Gwiriwch y cod a rhowch gynnig arall arni.',
   },
+  verify: {
+    fileRequired: 'Dewiswch y cofnod PDF i’w wirio',
+    fileEmpty: 'Mae’r ffeil honno’n wag',
+    fileTooLarge: 'Dewiswch ffeil o {{max}} ar y mwyaf',
+    notPdf: 'Nid PDF yw’r ffeil honno',
+    useTheForm: 'Anfonwch y ffeil gyda’r ffurflen ar y dudalen hon',
+  },
   decision: {
     reload: 'Ail-lwythwch y dudalen a rhowch gynnig arall arni',
     outcomeRequired: 'Dewiswch y canlyniad',

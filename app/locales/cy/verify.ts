@@ -62,5 +62,14 @@ export default {
     addendumTitle: 'Atodiad {{reference}}',
     intro: 'Mae’r dudalen hon yn dangos y data a lofnodwyd yng nghofnod {{reference}}, gyda’r un cynnwys â’i PDF. <check>Gwiriwch lofnod y cofnod</check>, neu <download>lawrlwythwch ei ddata ({{name}})</download>, a ddisgrifir gan <schema>sgema data’r cofnod</schema>.',
   },
+  upload: {
+    title: 'Dilysu cofnod penderfyniad',
+    intro:
+      'Mae pob cofnod penderfyniad yn PDF wedi’i lofnodi gan y gwasanaeth llyfrgell. Dewiswch gopi i wirio nad yw wedi newid ers ei lofnodi, mai’r gwasanaeth hwn a’i cyhoeddodd, a bod yr hanes y tu ôl iddo yn dal yn gyfan. Caiff y ffeil ei gwirio ac nid yw’n cael ei chadw.',
+    file: 'Cofnod penderfyniad (PDF)',
+    fileHint: 'Dim mwy na {{max}}.',
+    check: 'Gwirio’r cofnod',
+    registers: 'Mae gwasanaethau llyfrgell sy’n cyhoeddi eu penderfyniadau yn rhestru pob cofnod wedi’i lofnodi yn eu <public>cofrestr gyhoeddus</public>, gyda’i ddolen ddilysu.',
+  },
   section: 'Dilysu',
 } satisfies Catalogue<typeof en>

@@ -93,6 +93,13 @@ export default {
     receiptInvalid: 'That is not a receipt code',
     receiptNotFound: 'No concern has that receipt code. Check it and try again.',
   },
+  verify: {
+    fileRequired: 'Choose the PDF record to check',
+    fileEmpty: 'That file is empty',
+    fileTooLarge: 'Choose a file of at most {{max}}',
+    notPdf: 'That file is not a PDF',
+    useTheForm: 'Send the file with the form on this page',
+  },
   decision: {
     reload: 'Reload the page and try again',
     outcomeRequired: 'Choose the outcome',

@@ -59,5 +59,14 @@ export default {
     addendumTitle: 'Addendum {{reference}}',
     intro: 'This page shows the data signed into record {{reference}}, with the same content as its PDF. <check>Check the record’s signature</check>, or <download>download its data ({{name}})</download>, described by <schema>the record data schema</schema>.',
   },
+  upload: {
+    title: 'Verify a decision record',
+    intro:
+      'Every decision record is a PDF signed by the library service. Choose a copy to check that it is unchanged since it was signed, that this service issued it, and that the history behind it still holds. The file is checked and not kept.',
+    file: 'Decision record (PDF)',
+    fileHint: 'At most {{max}}.',
+    check: 'Check the record',
+    registers: 'Library services that publish their decisions list every signed record in their <public>public register</public>, with its verify link.',
+  },
   section: 'Verify',
 } as const
