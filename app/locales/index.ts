@@ -13,6 +13,7 @@ import enEmail from './en/email'
 import enValidation from './en/validation'
 import enPublic from './en/public'
 import enVocabulary from './en/vocabulary'
+import enAudit from './en/audit'
 import cyCommon from './cy/common'
 import cyAuth from './cy/auth'
 import cyAdmin from './cy/admin'
@@ -28,6 +29,7 @@ import cyEmail from './cy/email'
 import cyValidation from './cy/validation'
 import cyPublic from './cy/public'
 import cyVocabulary from './cy/vocabulary'
+import cyAudit from './cy/audit'
 
 /**
  * Every namespace, bundled: the catalogues are imported statically on the
@@ -51,6 +53,7 @@ export const en = {
   validation: enValidation,
   public: enPublic,
   vocabulary: enVocabulary,
+  audit: enAudit,
 } as const
 
 export const cy = {
@@ -69,6 +72,7 @@ export const cy = {
   validation: cyValidation,
   public: cyPublic,
   vocabulary: cyVocabulary,
+  audit: cyAudit,
 } satisfies { [N in keyof typeof en]: unknown }
 
 export const resources = { en, cy }
