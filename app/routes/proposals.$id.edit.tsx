@@ -16,6 +16,8 @@ import { findIntake } from '#db/intake.server'
 import { can } from '#machines/proposal-workflow'
 import { describedBy, Field } from '~/components/forms'
 import { IntakeForm } from '~/components/intake-form'
+import { getLocale } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/document-type'
@@ -121,10 +123,11 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get('intent') === 'detach') return detach(all, formData.get('attachmentId'))
 
   const { user, db, proposal, snapshot } = access
+  const locale = await getLocale(args.request)
   const minReviewers = snapshot.context.minReviewers
   const submission = parseWithZod(formData, { schema: intakeFormSchema(minReviewers) })
   const refuse = (status: number, errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
-    data({ kind: 'intake' as const, result: submission.reply(errors) }, { status })
+    data({ kind: 'intake' as const, result: translateReply(submission.reply(errors), locale) }, { status })
   if (submission.status !== 'success') return refuse(400, {})
   const values = submission.value
   if (values.version === undefined) return refuse(400, { formErrors: [vm('intake.unexpectedForm')] })
