@@ -11,6 +11,7 @@ import { FormErrors } from '~/components/forms'
 import { ScreeningResults } from '~/components/screening-results'
 import { getLocale } from '~/utils/i18n.server'
 import { translateReply } from '~/utils/translate-reply'
+import { vm } from '~/utils/validation-message'
 import { fixedT } from '~/utils/i18n'
 import { metaLocale, pageTitle } from '~/utils/meta'
 import { actorFor } from '~/workflow/actor.server'
@@ -31,7 +32,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('assign'),
     version: z.number().int().positive(),
-    reviewerIds: z.array(z.uuid('Choose reviewers from the list'), { error: 'Choose at least one reviewer' }).min(1, 'Choose at least one reviewer').max(20),
+    reviewerIds: z.array(z.uuid(vm('intake.reviewersUnknown')), { error: vm('intake.reviewerRequired') }).min(1, vm('intake.reviewerRequired')).max(20),
   }),
   z.object({ intent: z.literal('complete'), version: z.number().int().positive() }),
 ])

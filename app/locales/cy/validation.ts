@@ -118,6 +118,11 @@ export default {
     endBeforeStart: 'Rhaid i’r dyddiad gorffen fod ar ôl y dyddiad dechrau',
     // "adolygydd" after a numeral stays singular (glossary).
     tooFewReviewers: 'Dewiswch o leiaf {{min}} adolygydd',
+    attachTooLarge: 'Atodwch ffeiliau o {{size}} ar y mwyaf',
+    chooseFile: 'Dewiswch ffeil i’w hatodi',
+    notInPapers: 'Nid yw’r ffeil atodedig honno’n rhan o bapurau’r cynnig hwn',
+    reviewerRequired: 'Dewiswch o leiaf un adolygydd',
+    reviewerOnce: 'Dewiswch bob adolygydd unwaith yn unig',
   },
   plainText: {
     tooLong: 'Defnyddiwch {{max, number}} nod ar y mwyaf',

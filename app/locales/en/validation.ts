@@ -113,6 +113,11 @@ export default {
     priorEngagementRequired: 'Say whether the professional body was engaged beforehand',
     endBeforeStart: 'The end date must be after the start date',
     tooFewReviewers: 'Choose at least {{min}} reviewers',
+    attachTooLarge: 'Attach files of at most {{size}}',
+    chooseFile: 'Choose a file to attach',
+    notInPapers: 'That attachment is not part of this proposal’s papers',
+    reviewerRequired: 'Choose at least one reviewer',
+    reviewerOnce: 'Choose each reviewer once',
   },
   /** Free text typed into a form (app/utils/plain-text.ts). */
   plainText: {
