@@ -2,12 +2,11 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { requireAdministeredPerson } from '~/identity/administered-person.server'
 import { exportPersonData } from '~/identity/export-person-data.server'
 import { notFound } from '~/utils/auth.server'
-import { getLocale } from '~/utils/i18n.server'
 
 /** The subject access export as a file: everything Probity holds about the person, machine-readable (ADR 031). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { admin, person, db } = await requireAdministeredPerson(request, params.userId)
-  const exported = await exportPersonData(db, admin.organisation, person.id, new Date(), await getLocale(request))
+  const exported = await exportPersonData(db, admin.organisation, person.id)
   if (!exported) notFound('That person is not part of your library service.')
   return new Response(JSON.stringify(exported, null, 2), {
     headers: {
