@@ -1,6 +1,7 @@
 import { type Database } from '#db/client.server'
 import { proposalNames, readPersonData, type PersonData } from '#db/person-data.server'
 import { describeAuditEntry } from '~/utils/audit-summary'
+import { DEFAULT_LOCALE, type Locale } from '~/utils/i18n'
 
 /**
  * Said in every export, because it is true of every person: Probity keeps no
@@ -35,13 +36,15 @@ export type PersonExport = Jsonified<
 /**
  * Everything Probity holds about one person of the administrator's own
  * library service, as data (the JSON download) and for the readable page;
- * undefined when the person is not in that service.
+ * undefined when the person is not in that service. What each audit entry says
+ * is worded in `locale`, the reader's language.
  */
 export async function exportPersonData(
   db: Database,
   organisation: { id: string; name: string },
   userId: string,
   now = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<PersonExport | undefined> {
   const data = await readPersonData(db, organisation.id, userId)
   if (!data) return undefined
@@ -59,7 +62,7 @@ export async function exportPersonData(
     proposals: await proposalNames(db, organisation.id, [...mentioned]),
     auditEntries: auditEntries.map(({ detail, summary, ...entry }) => ({
       ...entry,
-      description: describeAuditEntry({ detail, summary, eventType: entry.eventType }),
+      description: describeAuditEntry({ detail, summary, eventType: entry.eventType }, locale),
     })),
     anonymousContributions: ANONYMOUS_STATEMENT,
     signedRecords: SIGNED_RECORDS_STATEMENT,

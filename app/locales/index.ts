@@ -15,6 +15,7 @@ import enPublic from './en/public'
 import enVocabulary from './en/vocabulary'
 import enIndicators from './en/indicators'
 import enRubric from './en/rubric'
+import enAudit from './en/audit'
 import cyCommon from './cy/common'
 import cyAuth from './cy/auth'
 import cyAdmin from './cy/admin'
@@ -32,6 +33,7 @@ import cyPublic from './cy/public'
 import cyVocabulary from './cy/vocabulary'
 import cyIndicators from './cy/indicators'
 import cyRubric from './cy/rubric'
+import cyAudit from './cy/audit'
 
 /**
  * Every namespace, bundled: the catalogues are imported statically on the
@@ -57,6 +59,7 @@ export const en = {
   vocabulary: enVocabulary,
   indicators: enIndicators,
   rubric: enRubric,
+  audit: enAudit,
 } as const
 
 export const cy = {
@@ -77,6 +80,7 @@ export const cy = {
   vocabulary: cyVocabulary,
   indicators: cyIndicators,
   rubric: cyRubric,
+  audit: cyAudit,
 } satisfies { [N in keyof typeof en]: unknown }
 
 export const resources = { en, cy }

@@ -53,8 +53,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { admin, person, db } = await requireAdministeredPerson(request, params.userId)
-  const exported = await exportPersonData(db, admin.organisation, person.id)
-  if (!exported) notFound(fixedT(await localeFor(request, admin), 'admin')('person.notFound'))
+  const locale = await localeFor(request, admin)
+  const exported = await exportPersonData(db, admin.organisation, person.id, new Date(), locale)
+  if (!exported) notFound(fixedT(locale, 'admin')('person.notFound'))
   return { exported }
 }
 

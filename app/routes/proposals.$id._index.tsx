@@ -15,12 +15,14 @@ import { canSeePapers } from '~/workflow/screening/access'
 import { SIMPLE_EVENTS, SimpleEventSchema, type SimpleEventType } from '~/workflow/simple-events'
 import { applySimpleEvent, simpleEvent } from '~/workflow/simple-events.server'
 import { describeAuditEntry } from '~/utils/audit-summary'
+import { getLocale } from '~/utils/i18n.server'
 import { formDataOf } from '~/utils/multipart.server'
 import { vm } from '~/utils/validation-message'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
   const actor = actorFor(user)
+  const locale = await getLocale(request)
   const [entries, people] = await Promise.all([listAuditEntries(db, proposal.id), listUsers(db, user.organisationId)])
   const names = new Map(people.map((p) => [p.id, p.name]))
   const chain = verifyEntries(proposal.id, entries)
@@ -41,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       seq: e.seq,
       at: e.actorKind === 'anonymous_staff' ? e.at.toISOString().slice(0, 10) : e.at.toISOString().replace('T', ' ').slice(0, 16),
       eventType: e.eventType,
-      summary: describeAuditEntry(e),
+      summary: describeAuditEntry(e, locale),
       // A name, or which kind of actor it was for the page to word.
       who:
         e.actorKind === 'user'

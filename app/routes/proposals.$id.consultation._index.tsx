@@ -14,6 +14,7 @@ import {
 } from '~/components/consultation'
 import { useTranslation } from 'react-i18next'
 import { fixedT } from '~/utils/i18n'
+import { getLocale } from '~/utils/i18n.server'
 import { FormErrors } from '~/components/forms'
 import { appContext } from '~/utils/app-context.server'
 import { metaLocale, pageTitle } from '~/utils/meta'
@@ -70,6 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     secret,
     anonymous: value.identity === 'anonymous',
     current: loaded,
+    locale: await getLocale(request),
   }
   if (value.intent === 'concern.endorse') {
     const result = await endorseConcern(db, { ...common, concernId: value.concernId })

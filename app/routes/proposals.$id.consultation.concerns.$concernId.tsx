@@ -17,6 +17,7 @@ import { isUuid } from '~/utils/ids'
 import { metaLocale, pageTitle } from '~/utils/meta'
 import { useTranslation } from 'react-i18next'
 import { fixedT } from '~/utils/i18n'
+import { getLocale } from '~/utils/i18n.server'
 import { useIntentForm, type IntentReply } from '~/utils/use-intent-form'
 import { hideConcern, respondToConcern } from '~/workflow/consultation/concerns.server'
 import { HideSchema, LIMITS, RespondSchema } from '~/workflow/consultation/forms'
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   const v = submission.value
-  const base = { user, proposalId: proposal.id, concernId: v.concernId }
+  const base = { user, proposalId: proposal.id, concernId: v.concernId, locale: await getLocale(request) }
   const result =
     v.intent === 'concern.respond'
       ? await respondToConcern(db, { ...base, response: v.response, condition: v.condition })

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { PapersList, RecommendationAnswer } from '~/components/consultation'
 import { FormErrors } from '~/components/forms'
+import { getLocale } from '~/utils/i18n.server'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/attachments.server'
@@ -95,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   const v = submission.value
-  const base = { user, proposalId: proposal.id }
+  const base = { user, proposalId: proposal.id, locale: await getLocale(request) }
   const here = `/proposals/${proposal.id}/consultation/professional-body`
   const papers = { files: await uploadsOf(read.form, 'papers') }
   let result

@@ -13,6 +13,8 @@ import { formatDateTime } from '~/utils/calendar'
 import { useTranslation } from 'react-i18next'
 import { usePageLocale } from '~/components/consultation'
 import { fixedT } from '~/utils/i18n'
+import { getLocale } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { metaLocale, pageTitle } from '~/utils/meta'
@@ -47,11 +49,12 @@ export type Reply = { intent: 'record' | 'sign'; result: SubmissionResult<string
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
+  const locale = await getLocale(request)
   const formData = await formDataOf(request)
   const here = `/proposals/${proposal.id}/decision`
   if (formData.get('intent') === 'sign' && user.signInMethod === 'sso') {
     const submission = parseWithZod(formData, { schema: SignWithSsoSchema })
-    if (submission.status !== 'success') return data<Reply>({ intent: 'sign', result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success') return data<Reply>({ intent: 'sign', result: translateReply(submission.reply(), locale) }, { status: 400 })
     const started = await beginReauthenticationToSign(
       db,
       await appContext(),
@@ -59,13 +62,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { kind: 'decision', proposalId: proposal.id, version: submission.value.version },
       here,
     )
-    if (!started.ok) return data<Reply>({ intent: 'sign', result: submission.reply({ formErrors: [started.message] }) }, { status: started.status })
+    if (!started.ok) return data<Reply>({ intent: 'sign', result: translateReply(submission.reply({ formErrors: [started.message] }), locale) }, { status: started.status })
     throw redirect(started.location, { headers: { 'Set-Cookie': started.cookie } })
   }
   if (formData.get('intent') === 'sign') {
     const submission = parseWithZod(formData, { schema: SignSchema })
     if (submission.status !== 'success') {
-      return data<Reply>({ intent: 'sign', result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+      return data<Reply>({ intent: 'sign', result: translateReply(submission.reply({ hideFields: ['password'] }), locale) }, { status: 400 })
     }
     const { config, secret } = await appContext()
     const result = await signDecision(db, {
@@ -77,10 +80,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       mail: mailSettings(config),
       clientAddress: context.clientAddress ?? 'unknown',
       expectedVersion: submission.value.version,
+      locale,
     })
     if (!result.ok) {
       const errors = result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }
-      return data<Reply>({ intent: 'sign', result: submission.reply({ ...errors, hideFields: ['password'] }) }, { status: result.status })
+      return data<Reply>({ intent: 'sign', result: translateReply(submission.reply({ ...errors, hideFields: ['password'] }), locale) }, { status: result.status })
     }
     throw redirect(result.complete ? `${here}#records-heading` : here)
   }
@@ -89,13 +93,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: decisionSchema(screening ? blockingIssuesOf(screening) : []) })
   if (submission.status !== 'success') {
     // A list button (add or remove a condition) comes back here too, and is no error.
-    return data<Reply>({ intent: 'record', result: submission.reply() }, { status: submission.status === 'error' ? 400 : 200 })
+    return data<Reply>({ intent: 'record', result: translateReply(submission.reply(), locale) }, { status: submission.status === 'error' ? 400 : 200 })
   }
   const { intent: _intent, version, ...values } = submission.value
-  const result = await recordDecision(db, { user, proposalId: proposal.id, values, expectedVersion: version })
+  const result = await recordDecision(db, { user, proposalId: proposal.id, values, expectedVersion: version, locale })
   if (!result.ok) {
     const errors = result.field ? { fieldErrors: { [result.field]: [result.message] } } : { formErrors: [result.message] }
-    return data<Reply>({ intent: 'record', result: submission.reply(errors) }, { status: result.status })
+    return data<Reply>({ intent: 'record', result: translateReply(submission.reply(errors), locale) }, { status: result.status })
   }
   throw redirect(`${here}#pending-heading`)
 }

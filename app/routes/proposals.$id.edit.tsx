@@ -16,6 +16,8 @@ import { findIntake } from '#db/intake.server'
 import { can } from '#machines/proposal-workflow'
 import { describedBy, Field } from '~/components/forms'
 import { IntakeForm } from '~/components/intake-form'
+import { getLocale } from '~/utils/i18n.server'
+import { translateMessage, translateReply } from '~/utils/translate-reply'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/document-type'
@@ -73,8 +75,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Args = ActionFunctionArgs & Awaited<ReturnType<typeof requireEditableDraft>>
 
 async function attach({ request, user, db, proposal }: Args) {
+  const locale = await getLocale(request)
   const declared = Number(request.headers.get('content-length') ?? 0)
-  const tooLarge = { kind: 'attachment' as const, error: `Attach files of at most ${MAX_ATTACHMENT_LABEL}` }
+  const tooLarge = { kind: 'attachment' as const, error: translateMessage(vm('intake.attachTooLarge', { size: MAX_ATTACHMENT_LABEL }), locale) }
   // A little room above the limit for the form's own fields and boundaries.
   if (declared > MAX_ATTACHMENT_BYTES + 64 * 1024) return data(tooLarge, { status: 413 })
   let form: FormData
@@ -86,7 +89,7 @@ async function attach({ request, user, db, proposal }: Args) {
   }
   const file = form.get('file')
   if (!(file instanceof File) || file.size === 0) {
-    return data({ kind: 'attachment' as const, error: 'Choose a file to attach' }, { status: 400 })
+    return data({ kind: 'attachment' as const, error: translateMessage(vm('intake.chooseFile'), locale) }, { status: 400 })
   }
   const result = await addIntakeAttachment(db, {
     actor: actorFor(user),
@@ -99,9 +102,9 @@ async function attach({ request, user, db, proposal }: Args) {
   return data({ kind: 'attachment' as const, error: null })
 }
 
-async function detach({ user, db, proposal }: Args, attachmentId: FormDataEntryValue | null) {
+async function detach({ request, user, db, proposal }: Args, attachmentId: FormDataEntryValue | null) {
   if (typeof attachmentId !== 'string' || !isUuid(attachmentId)) {
-    return data({ kind: 'attachment' as const, error: 'That attachment is not part of this proposal’s papers' }, { status: 400 })
+    return data({ kind: 'attachment' as const, error: translateMessage(vm('intake.notInPapers'), await getLocale(request)) }, { status: 400 })
   }
   const result = await removeIntakeAttachment(db, {
     actor: actorFor(user),
@@ -121,10 +124,11 @@ export async function action(args: ActionFunctionArgs) {
   if (formData.get('intent') === 'detach') return detach(all, formData.get('attachmentId'))
 
   const { user, db, proposal, snapshot } = access
+  const locale = await getLocale(args.request)
   const minReviewers = snapshot.context.minReviewers
   const submission = parseWithZod(formData, { schema: intakeFormSchema(minReviewers) })
   const refuse = (status: number, errors: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) =>
-    data({ kind: 'intake' as const, result: submission.reply(errors) }, { status })
+    data({ kind: 'intake' as const, result: translateReply(submission.reply(errors), locale) }, { status })
   if (submission.status !== 'success') return refuse(400, {})
   const values = submission.value
   if (values.version === undefined) return refuse(400, { formErrors: [vm('intake.unexpectedForm')] })

@@ -9,6 +9,9 @@ import { can } from '#machines/proposal-workflow'
 import { ChoiceGroup, TextAreaField } from '~/components/form-controls'
 import { FormErrors } from '~/components/forms'
 import { ScreeningResults } from '~/components/screening-results'
+import { getLocale } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
+import { vm } from '~/utils/validation-message'
 import { fixedT } from '~/utils/i18n'
 import { metaLocale, pageTitle } from '~/utils/meta'
 import { actorFor } from '~/workflow/actor.server'
@@ -29,7 +32,7 @@ const ActionSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('assign'),
     version: z.number().int().positive(),
-    reviewerIds: z.array(z.uuid('Choose reviewers from the list'), { error: 'Choose at least one reviewer' }).min(1, 'Choose at least one reviewer').max(20),
+    reviewerIds: z.array(z.uuid(vm('intake.reviewersUnknown')), { error: vm('intake.reviewerRequired') }).min(1, vm('intake.reviewerRequired')).max(20),
   }),
   z.object({ intent: z.literal('complete'), version: z.number().int().positive() }),
 ])
@@ -57,13 +60,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
+  const locale = await getLocale(request)
   const submission = parseWithZod(await formDataOf(request), { schema: ActionSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(), locale), { status: 400 })
   const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id }
   const v = submission.value
   if (v.intent === 'assign') {
     const problem = await reviewerChoiceProblem(db, user.organisationId, proposal.proposerId, v.reviewerIds)
-    if (problem) return data(submission.reply({ fieldErrors: { reviewerIds: [problem] } }), { status: 400 })
+    if (problem) return data(translateReply(submission.reply({ fieldErrors: { reviewerIds: [problem] } }), locale), { status: 400 })
   }
   const result =
     v.intent === 'declare'
@@ -71,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : v.intent === 'assign'
         ? await addReviewers(db, { ...target, reviewerIds: v.reviewerIds, expectedVersion: v.version })
         : await finishScreening(db, { ...target, expectedVersion: v.version })
-  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })
+  if (!result.ok) return data(translateReply(submission.reply({ formErrors: [result.message] }), locale), { status: result.status })
   throw redirect(v.intent === 'declare' && v.conflict === 'no' ? `/proposals/${proposal.id}/screening/review` : `/proposals/${proposal.id}/screening`)
 }
 

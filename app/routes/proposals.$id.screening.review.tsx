@@ -9,6 +9,9 @@ import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { ChoiceGroup, SelectField, TextAreaField } from '~/components/form-controls'
 import { FormErrors } from '~/components/forms'
 import { IntakeSummary } from '~/components/intake-summary'
+import { getLocale } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
+import { vm } from '~/utils/validation-message'
 import { fixedT } from '~/utils/i18n'
 import { localeFor } from '~/utils/i18n.server'
 import { metaLocale, pageTitle } from '~/utils/meta'
@@ -81,12 +84,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireProposal(request, params)
   const { user, db, proposal, snapshot } = access
+  const locale = await getLocale(request)
   const rubric = await rubricFor(db, proposal, round(snapshot))
   const submission = parseWithZod(await formDataOf(request), { schema: reviewFormSchema(rubric.content) })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(), locale), { status: 400 })
   const v = submission.value
   if (v.reviewerId !== user.id) {
-    return data(submission.reply({ formErrors: ['You can record only your own review.'] }), { status: 403 })
+    return data(translateReply(submission.reply({ formErrors: [vm('review.notYourReview')] }), locale), { status: 403 })
   }
   const result = await recordReview(db, {
     actor: actorFor(user),
@@ -98,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     current: access.loaded,
     rubric: { round: round(snapshot), content: rubric.content },
   })
-  if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })
+  if (!result.ok) return data(translateReply(submission.reply({ formErrors: [result.message] }), locale), { status: result.status })
   throw redirect(v.intent === 'submit' ? `/proposals/${proposal.id}/screening` : `/proposals/${proposal.id}/screening/review?saved=1`)
 }
 

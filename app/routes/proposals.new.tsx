@@ -3,6 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { IntakeForm } from '~/components/intake-form'
+import { getLocale } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
 import { getDb } from '~/utils/app-context.server'
 import { requireRole } from '~/utils/auth.server'
 import { fixedT } from '~/utils/i18n'
@@ -24,13 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, 'chief_librarian')
   const db = await getDb()
+  const locale = await getLocale(request)
   const submission = parseWithZod(await formDataOf(request), { schema: intakeFormSchema(user.organisation.settings.minReviewers) })
   // A new proposal is only ever saved as a draft; submission happens from its own page.
   if (submission.status !== 'success' || submission.value.intent !== 'save') {
-    return data(submission.reply(), { status: 400 })
+    return data(translateReply(submission.reply(), locale), { status: 400 })
   }
   const problem = await reviewerChoiceProblem(db, user.organisationId, user.id, submission.value.reviewerIds ?? [])
-  if (problem) return data(submission.reply({ fieldErrors: { reviewerIds: [problem] } }), { status: 400 })
+  if (problem) return data(translateReply(submission.reply({ fieldErrors: { reviewerIds: [problem] } }), locale), { status: 400 })
   const proposal = await createDraftProposal(db, { id: user.id, organisationId: user.organisationId, settings: user.organisation.settings }, submission.value)
   throw redirect(`/proposals/${proposal.id}/edit?saved=1`)
 }

@@ -1,129 +1,138 @@
 import { AuditDetailSchema, type AuditDetail } from '#machines/vocabulary/audit-entries'
-import { CONCERN_CATEGORY_LABELS, RAG_LABELS, outcomeLabel } from '#machines/vocabulary/labels'
-import { OUTCOME_LABELS } from '#machines/vocabulary/monitoring'
-import { ROLE_LABELS } from '#machines/vocabulary/roles'
 import { formatDate } from './calendar'
+import { DEFAULT_LOCALE, fixedT, type Locale } from './i18n'
+import { vocabulary } from './vocabulary'
 
 /**
- * The one place an audit entry becomes words. The timeline, the record and
- * anything else that shows what happened call this; a Welsh rendering is a
- * second branch here, not a change at every call site.
+ * The one place an audit entry becomes words, in the reader's language (the
+ * 'audit' namespace). The timeline, the subject-access export and anything
+ * else that shows what happened call this at display time; the English
+ * rendering is also what a new entry stores as its summary.
  */
-export function renderAuditDetail(d: AuditDetail): string {
+export function renderAuditDetail(d: AuditDetail, locale: Locale = DEFAULT_LOCALE): string {
+  const t = fixedT(locale, 'audit')
+  const label = vocabulary(locale)
+  const date = (value: string) => formatDate(value, locale)
   switch (d.kind) {
     case 'proposal.created':
-      return 'Proposal created'
+      return t('entry.proposalCreated')
     case 'draft.saved':
-      return 'Draft saved'
+      return t('entry.draftSaved')
     case 'attachment.added':
-      return `Attached “${d.filename}”`
+      return t('entry.attachmentAdded', { filename: d.filename })
     case 'attachment.removed':
-      return 'Attachment removed'
+      return t('entry.attachmentRemoved')
     case 'reviewers.assigned':
-      return 'Ethics reviewers assigned'
+      return t('entry.reviewersAssigned')
     case 'proposal.submitted':
-      return 'Submitted for ethics screening'
+      return t('entry.proposalSubmitted')
     case 'proposal.withdrawn':
-      return 'Withdrawn'
+      return t('entry.proposalWithdrawn')
     case 'reviewer.added':
-      return 'Ethics reviewer added'
+      return t('entry.reviewerAdded')
     case 'conflict.declared':
-      return d.conflict
-        ? 'A reviewer declared a conflict of interest and is recused'
-        : 'A reviewer declared no conflict of interest'
+      return d.conflict ? t('entry.conflictDeclared') : t('entry.noConflictDeclared')
     case 'scores.saved':
-      return d.submitted ? 'A reviewer submitted their scores' : 'A reviewer saved draft scores'
+      return d.submitted ? t('entry.scoresSubmitted') : t('entry.scoresSaved')
     case 'screening.completed':
-      return 'Ethics screening completed'
+      return t('entry.screeningCompleted')
     case 'pb.requested':
-      return `Opinion requested from ${d.body}, due by ${formatDate(d.deadline)}`
+      return t('entry.pbRequested', { body: d.body, deadline: date(d.deadline) })
     case 'pb.response.recorded':
-      return `Response from ${d.body ?? 'the professional body'} recorded, with ${d.recommendations === 1 ? 'one recommendation' : `${d.recommendations} recommendations`}`
+      return d.body == null
+        ? t('entry.pbResponseRecordedUnnamed', { count: d.recommendations })
+        : t('entry.pbResponseRecorded', { count: d.recommendations, body: d.body })
     case 'pb.recommendation.answered':
-      return d.accepted
-        ? 'Recommendation accepted as a condition'
-        : 'Recommendation not accepted, with a rationale'
+      return d.accepted ? t('entry.recommendationAccepted') : t('entry.recommendationNotAccepted')
     case 'pb.closed.unanswered':
-      return 'Closed: no response was received by the deadline'
+      return t('entry.pbClosedUnanswered')
     case 'pb.completed':
-      return 'Professional body consultation completed'
+      return t('entry.pbCompleted')
     case 'staff.opened':
-      return `Staff consultation opened, closing on ${formatDate(d.closesOn)}`
+      return t('entry.staffOpened', { closesOn: date(d.closesOn) })
     case 'union.response.recorded':
-      return `Response of ${d.union} recorded`
+      return t('entry.unionResponseRecorded', { union: d.union })
     case 'staff.completed':
-      return 'Staff consultation completed'
-    case 'concern.raised':
-      return `Concern raised${d.anonymous ? ' anonymously' : ''}: ${CONCERN_CATEGORY_LABELS[d.category].toLowerCase()}`
+      return t('entry.staffCompleted')
+    case 'concern.raised': {
+      const category = label('concernCategory', d.category).toLocaleLowerCase(locale)
+      return d.anonymous ? t('entry.concernRaisedAnonymously', { category }) : t('entry.concernRaised', { category })
+    }
     case 'concern.endorsed':
-      return d.anonymous ? 'Concern endorsed anonymously' : 'Concern endorsed'
+      return d.anonymous ? t('entry.concernEndorsedAnonymously') : t('entry.concernEndorsed')
     case 'concern.answered':
-      return d.condition
-        ? 'Response published to a concern, with a condition'
-        : 'Response published to a concern'
+      return d.condition ? t('entry.concernAnsweredWithCondition') : t('entry.concernAnswered')
     case 'concern.hidden':
-      return 'A concern was hidden for breaking the code of conduct'
+      return t('entry.concernHidden')
     case 'anonymous.released': {
-      const parts = [
-        d.concerns > 0 ? plural(d.concerns, 'anonymous concern') : null,
-        d.endorsements > 0 ? plural(d.endorsements, 'anonymous endorsement') : null,
-      ].filter(Boolean)
-      return `${parts.join(' and ')} released${d.occasion === 'closing' ? ' at the consultation’s closing' : ''}`
+      const concerns = d.concerns > 0 ? t('entry.anonymousConcerns', { count: d.concerns }) : null
+      const endorsements = d.endorsements > 0 ? t('entry.anonymousEndorsements', { count: d.endorsements }) : null
+      const what = concerns && endorsements ? t('entry.releasedBoth', { concerns, endorsements }) : (concerns ?? endorsements ?? '')
+      return d.occasion === 'closing' ? t('entry.releasedAtClosing', { what }) : t('entry.released', { what })
     }
     case 'decision.recorded':
-      return `Decision recorded for signature: ${outcomeLabel(d.outcome)}`
+      return t('entry.decisionRecorded', { outcome: label('decisionOutcome', d.outcome) })
     case 'decision.signed': {
       // Never the stored name of an older entry: the timeline names the signer from the account, pseudonym after an erasure.
-      const signed = `Decision signed as ${ROLE_LABELS[d.signer.role].toLowerCase()}, ${stepUpPhrase(d.stepUp)}.`
-      return d.issued ? `${signed} ${outcomeLabel(d.issued)}: signed record issued.` : signed
+      const role = label('role', d.signer.role).toLocaleLowerCase(locale)
+      const signed = t('entry.decisionSigned', { role, how: stepUpPhrase(d.stepUp, locale) })
+      return d.issued ? t('entry.recordIssued', { signed, outcome: label('decisionOutcome', d.issued) }) : signed
     }
     case 'monitoring.started':
-      return 'Monitoring started'
+      return t('entry.monitoringStarted')
     case 'contract.ended':
-      return 'Contract ended'
-    case 'review.recorded':
-      return `Review ${d.slot} recorded (${RAG_LABELS[d.status]})${d.findings.length ? `: ${d.findings.join('; ')}` : ''}${d.escalates ? '. The partnership goes back for reassessment.' : ''}`
+      return t('entry.contractEnded')
+    case 'review.recorded': {
+      const review = t('entry.reviewRecorded', { slot: d.slot, status: label('rag', d.status) })
+      const text = d.findings.length
+        ? t('entry.reviewFindings', { review, findings: d.findings.join(t('entry.findingsSeparator')) })
+        : review
+      return d.escalates ? t('entry.backForReassessment', { text }) : text
+    }
     case 'incident.recorded':
-      return `Incident recorded: ${formatDate(d.occurredOn)}, ${d.location}`
+      return t('entry.incidentRecorded', { occurredOn: date(d.occurredOn), location: d.location })
     case 'escalated':
-      return `Escalated for reassessment: ${d.reason}`
+      return t('entry.escalated', { reason: d.reason })
     case 'concern.surge':
-      return `A surge of staff concerns: ${d.raised} raised in this review period, against a limit of ${d.limit}. The partnership goes back for reassessment.`
-    case 'outcome.proposed':
-      return `${d.phase === 'reassessment' ? 'Reassessment' : 'Suspension'} outcome proposed for signature: ${OUTCOME_LABELS[d.outcome]}`
+      return t('entry.concernSurge', { raised: d.raised, limit: d.limit })
+    case 'outcome.proposed': {
+      const outcome = label('reassessmentOutcome', d.outcome)
+      return d.phase === 'reassessment'
+        ? t('entry.reassessmentProposed', { outcome })
+        : t('entry.suspensionProposed', { outcome })
+    }
     case 'outcome.signed': {
+      const outcome = label('reassessmentOutcome', d.outcome)
       // Entries written before single sign-on did not say how an outcome's signer stepped up.
-      const how = d.stepUp ? ` ${stepUpPhrase(d.stepUp)}` : ''
-      return d.inForce
-        ? `Outcome signed${how}${how ? ',' : ''} and in force: ${OUTCOME_LABELS[d.outcome]}. Signed addendum issued.`
-        : `Outcome signed${how}: ${OUTCOME_LABELS[d.outcome]}`
+      if (!d.stepUp) return d.inForce ? t('entry.outcomeInForce', { outcome }) : t('entry.outcomeSigned', { outcome })
+      const how = stepUpPhrase(d.stepUp, locale)
+      return d.inForce ? t('entry.outcomeInForceHow', { how, outcome }) : t('entry.outcomeSignedHow', { how, outcome })
     }
   }
 }
 
 /**
- * What an entry says happened: rendered from its typed detail; entries written
- * before details existed keep their stored text; failing both, the event's name.
+ * What an entry says happened, in the reader's language: rendered from its
+ * typed detail; entries written before details existed keep their stored text
+ * (English, as it was written); failing both, the event's name.
  */
-export function describeAuditEntry(entry: {
-  detail: unknown
-  summary: string
-  eventType: string
-}): string {
+export function describeAuditEntry(
+  entry: {
+    detail: unknown
+    summary: string
+    eventType: string
+  },
+  locale: Locale = DEFAULT_LOCALE,
+): string {
   if (entry.detail != null) {
     const parsed = AuditDetailSchema.safeParse(entry.detail)
-    if (parsed.success) return renderAuditDetail(parsed.data)
+    if (parsed.success) return renderAuditDetail(parsed.data, locale)
   }
   return entry.summary || entry.eventType
 }
 
 /** How the signatory proved it was them, as the audit trail words it. */
-function stepUpPhrase(stepUp: Extract<AuditDetail, { kind: 'decision.signed' }>['stepUp']): string {
-  return stepUp?.method === 'sso'
-    ? `after signing in again at ${stepUp.provider} (single sign-on)`
-    : 'after re-entering their password'
-}
-
-function plural(n: number, noun: string) {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`
+function stepUpPhrase(stepUp: Extract<AuditDetail, { kind: 'decision.signed' }>['stepUp'], locale: Locale): string {
+  const t = fixedT(locale, 'audit')
+  return stepUp?.method === 'sso' ? t('stepUp.sso', { provider: stepUp.provider }) : t('stepUp.password')
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { vm } from './validation-message'
 
 // A tag such as <script> or <img …>; "< 5 sites" or "a<b" are not tags.
 const MARKUP = /<\s*\/?\s*[a-z!][^<>]*>/i
@@ -15,9 +16,9 @@ export function plainText(max: number) {
   return z
     .string()
     .trim()
-    .max(max, `Use at most ${max.toLocaleString('en-GB')} characters`)
-    .refine((v) => !MARKUP.test(v), 'Remove the HTML tags: this field takes plain text')
-    .refine((v) => !CONTROL.test(v), 'Remove the control characters: this field takes plain text')
+    .max(max, vm('plainText.tooLong', { max }))
+    .refine((v) => !MARKUP.test(v), vm('plainText.markup'))
+    .refine((v) => !CONTROL.test(v), vm('plainText.control'))
 }
 
 /** A list typed one item per line, blank lines dropped. */
@@ -29,6 +30,6 @@ export function lineList(maxItems: number, maxEach: number) {
         .map((line) => line.trim())
         .filter(Boolean),
     )
-    .refine((items) => items.length <= maxItems, `List at most ${maxItems} items, one per line`)
-    .refine((items) => items.every((i) => i.length <= maxEach), `Keep each line under ${maxEach} characters`)
+    .refine((items) => items.length <= maxItems, vm('plainText.tooManyLines', { max: maxItems }))
+    .refine((items) => items.every((i) => i.length <= maxEach), vm('plainText.lineTooLong', { max: maxEach }))
 }

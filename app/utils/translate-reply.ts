@@ -3,6 +3,12 @@ import { translatableMessage } from './validation-message'
 
 type Reply = { error?: Record<string, string[] | null> | null }
 
+/** One message: a validation key (`vm`) written out in `locale`; any other message as it is. */
+export function translateMessage(message: string, locale: Locale): string {
+  const parsed = translatableMessage(message)
+  return parsed ? (fixedT(locale, 'validation') as (key: string, values?: object) => string)(parsed.key, parsed.values) : message
+}
+
 /**
  * A form's reply with its validation keys (`vm`) written out in the page's
  * language, so that what an action returns reads the same with or without
@@ -10,10 +16,6 @@ type Reply = { error?: Record<string, string[] | null> | null }
  */
 export function translateReply<R extends Reply>(reply: R, locale: Locale): R {
   if (!reply.error) return reply
-  const t = fixedT(locale, 'validation')
-  const write = (message: string) => {
-    const parsed = translatableMessage(message)
-    return parsed ? (t as (key: string, values?: object) => string)(parsed.key, parsed.values) : message
-  }
+  const write = (message: string) => translateMessage(message, locale)
   return { ...reply, error: Object.fromEntries(Object.entries(reply.error).map(([field, messages]) => [field, messages?.map(write) ?? null])) }
 }

@@ -153,6 +153,36 @@ describe('audit entries', () => {
     expect(new Set(CASES.map(([d]) => d.kind))).toEqual(new Set(AUDIT_KINDS))
   })
 
+  it('renders every kind in Welsh for a Welsh reader, with no English left', () => {
+    const english = new Map(CASES.map(([d, text]) => [JSON.stringify(d), text]))
+    for (const [detail] of CASES) {
+      const welsh = describeAuditEntry({ detail, summary: 'stale text', eventType: 'x' }, 'cy')
+      expect(welsh, detail.kind).not.toBe(english.get(JSON.stringify(detail)))
+      expect(welsh, detail.kind).not.toMatch(/\b(recorded|signed|released|concern|reviewer|the)\b/)
+    }
+  })
+
+  it('words Welsh counts, dates, outcomes and roles in Welsh', () => {
+    const cy = (detail: AuditDetail) => renderAuditDetail(detail, 'cy')
+    expect(cy({ kind: 'pb.requested', body: 'CILIP', deadline: '2025-05-10' })).toBe('Gofynnwyd am farn y corff proffesiynol, CILIP, erbyn 10 Mai 2025')
+    expect(cy({ kind: 'pb.response.recorded', body: null, recommendations: 1 })).toBe('Cofnodwyd ymateb y corff proffesiynol, gydag un argymhelliad')
+    expect(cy({ kind: 'anonymous.released', concerns: 2, endorsements: 1, occasion: 'daily', digest: 'a'.repeat(64) })).toBe(
+      'Rhyddhawyd 2 bryder dienw, 1 gefnogaeth ddienw',
+    )
+    expect(cy({ kind: 'anonymous.released', concerns: 3, endorsements: 0, occasion: 'closing', digest: 'b'.repeat(64) })).toBe(
+      'Rhyddhawyd 3 phryder dienw pan gaeodd yr ymgynghoriad',
+    )
+    expect(cy({ kind: 'concern.raised', anonymous: true, category: 'privacy' })).toBe('Codwyd pryder yn ddienw: preifatrwydd')
+    expect(cy({ kind: 'decision.signed', signer: { role: 'chief_librarian' }, issued: 'reject' })).toBe(
+      'Llofnodwyd y penderfyniad fel prif lyfrgellydd, ar ôl rhoi eu cyfrinair eto. Gwrthodwyd: cyhoeddwyd y cofnod wedi’i lofnodi.',
+    )
+    expect(cy({ kind: 'review.recorded', slot: 2, status: 'green', findings: [], escalates: false })).toBe('Cofnodwyd adolygiad 2 (Gwyrdd)')
+  })
+
+  it('keeps the stored text of an entry written before details existed, in whatever language the reader has', () => {
+    expect(describeAuditEntry({ detail: null, summary: 'Draft saved', eventType: 'proposal.update' }, 'cy')).toBe('Draft saved')
+  })
+
   it('reads an entry written before details existed from its stored text, or names its event', () => {
     expect(
       describeAuditEntry({ detail: null, summary: 'Draft saved', eventType: 'proposal.update' }),

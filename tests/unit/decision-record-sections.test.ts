@@ -1,7 +1,12 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_ORGANISATION_SETTINGS, type DecisionRow, type RubricContent } from '#db/schema'
-import { decisionProblems, decisionSchema, type DecisionValues } from '~/workflow/decision/decision-schema'
+import { decisionProblems as problemKeys, decisionSchema, type DecisionValues } from '~/workflow/decision/decision-schema'
+import { translateMessage, translateReply } from '~/utils/translate-reply'
+
+/** The schema's messages are catalogue keys (ADR 030): read here in English, as the page shows them. */
+const decisionProblems = (...args: Parameters<typeof problemKeys>) =>
+  problemKeys(...args).map(([path, message]) => [path, translateMessage(message, 'en')] as const)
 import {
   auditSection,
   blockingIssuesOf,
@@ -245,7 +250,7 @@ describe('the decision form’s rules', () => {
   it('reports the override and the plan together with the other fields’ errors', () => {
     const result = form({ outcome: 'approve_with_conditions', 'conditions[0].text': 'Signage', 'overrides[0].key': 'notice', rationale: '' })
     expect(result.status).toBe('error')
-    expect(result.reply().error).toMatchObject({
+    expect(translateReply(result.reply(), 'en').error).toMatchObject({
       rationale: ['Explain the decision'],
       'overrides[0].rationale': ['To approve despite this blocking issue, record why'],
       'monitoring.intervalMonths': ['Set the monitoring plan for the approval'],
@@ -255,6 +260,6 @@ describe('the decision form’s rules', () => {
   it('refuses markup and an unknown outcome as field errors', () => {
     const result = form({ outcome: 'abolish', rationale: '<script>alert(1)</script>' })
     expect(result.status).toBe('error')
-    expect(result.reply().error).toMatchObject({ outcome: ['Choose the outcome'], rationale: ['Remove the HTML tags: this field takes plain text'] })
+    expect(translateReply(result.reply(), 'en').error).toMatchObject({ outcome: ['Choose the outcome'], rationale: ['Remove the HTML tags: this field takes plain text'] })
   })
 })

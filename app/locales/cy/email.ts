@@ -41,6 +41,16 @@ export default {
     title: 'Mae ymateb i’ch pryder ynghylch {{title}}',
     body: 'Mae’r ymateb wedi’i gyhoeddi gyda’ch pryder.',
   },
+  // "pryder" after a numeral: singular, soft after 2, aspirate after 3 and 6 (glossary).
+  concernsReleased: {
+    title_zero: '{{count}} pryder dienw ynghylch {{title}}',
+    title_one: 'Pryder dienw ynghylch {{title}}',
+    title_two: '{{count}} bryder dienw ynghylch {{title}}',
+    title_few: '{{count}} phryder dienw ynghylch {{title}}',
+    title_many: '{{count}} phryder dienw ynghylch {{title}}',
+    title_other: '{{count}} pryder dienw ynghylch {{title}}',
+    body: 'Wedi’u rhyddhau gyda swp heddiw; darllenwch nhw ac ymatebwch iddynt ar dudalen yr ymgynghoriad.',
+  },
   consultationClosing: {
     title: 'Mae’r ymgynghoriad â staff ynghylch {{title}} yn cau ar {{date}}',
     body: 'Mae angen ateb i bob pryder cyn y gellir cwblhau’r ymgynghoriad.',

@@ -38,6 +38,11 @@ export default {
     title: 'Your concern about {{title}} has a response',
     body: 'The response is published with your concern.',
   },
+  concernsReleased: {
+    title_one: 'An anonymous concern about {{title}}',
+    title_other: '{{count}} anonymous concerns about {{title}}',
+    body: 'Released together with today’s batch; read and answer them on the consultation page.',
+  },
   consultationClosing: {
     title: 'The staff consultation on {{title}} closes on {{date}}',
     body: 'Every concern needs an answer before the consultation can be completed.',

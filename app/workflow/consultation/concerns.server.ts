@@ -18,6 +18,7 @@ import { applyEvent, loadProposal, type LoadedProposal } from '~/workflow/apply-
 import { RefusedError } from '~/workflow/refusal'
 import { checkConcernSurge } from '~/workflow/monitoring/escalation.server'
 import { formatDate, serviceDate, utcDate } from '~/utils/calendar'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 import { notifyConcernAnswered } from './notify.server'
 import { RateLimiter } from './rate-limit.server'
 import { newReceiptCode, normaliseReceiptCode, receiptHash } from './receipt.server'
@@ -50,6 +51,13 @@ type Common = {
   now?: Date
   /** The proposal as the request already read it (requireProposal), so as not to read it again. */
   current?: LoadedProposal
+  /** The reader's language, for the words of a refusal (English by default). */
+  locale?: Locale
+}
+
+/** The words of a refusal, in the reader's language. */
+function refusalWords(locale: Locale | undefined) {
+  return fixedT(locale ?? DEFAULT_LOCALE, 'validation')
 }
 
 export function concernTag(secret: string, userId: string, concernId: string) {
@@ -57,16 +65,17 @@ export function concernTag(secret: string, userId: string, concernId: string) {
 }
 
 /** Why a staff contribution is refused, in words; the machine has already said no. */
-function whyNot(snapshot: ProposalSnapshot, user: Person, now: Date, what: 'raise' | 'endorse'): Refusal {
+function whyNot(snapshot: ProposalSnapshot, user: Person, now: Date, what: 'raise' | 'endorse', locale = DEFAULT_LOCALE): Refusal {
+  const t = refusalWords(locale)
   switch (contributionBlocker(snapshot, user.roles, now.toISOString(), what)) {
     case 'not_staff':
-      return refuse(403, `Only members of staff can ${what} concerns.`)
+      return refuse(403, what === 'raise' ? t('concern.notStaffRaise') : t('concern.notStaffEndorse'))
     case 'closed':
-      return refuse(409, `The staff consultation closed on ${formatDate(serviceDate(new Date(snapshot.context.staff.closingDate!)))}. Concerns can no longer be raised.`)
+      return refuse(409, t('concern.closed', { date: formatDate(serviceDate(new Date(snapshot.context.staff.closingDate!)), locale) }))
     case 'not_opened':
-      return refuse(409, 'The staff consultation has not opened yet.')
+      return refuse(409, t('concern.notOpened'))
     case 'wrong_stage':
-      return refuse(409, `Concerns cannot be ${what === 'raise' ? 'raised' : 'endorsed'} at this stage.`)
+      return refuse(409, what === 'raise' ? t('concern.wrongStageRaise') : t('concern.wrongStageEndorse'))
   }
 }
 
@@ -79,14 +88,10 @@ export async function raiseConcern(
 ): Promise<RaisedConcern | Refusal> {
   const { user, anonymous } = input
   const now = input.now ?? new Date()
-  if (!concernLimit.allowed(user.id, now)) {
-    return refuse(
-      429,
-      'You have raised several concerns in the last hour. Please wait before raising another.',
-    )
-  }
+  const t = refusalWords(input.locale)
+  if (!concernLimit.allowed(user.id, now)) return refuse(429, t('concern.raiseLimit'))
   const loaded = input.current ?? (await loadProposal(db, user.organisationId, input.proposalId))
-  if (!loaded) return refuse(404, 'Proposal not found')
+  if (!loaded) return refuse(404, t('concern.proposalNotFound'))
   const concernId = crypto.randomUUID()
   // Whether this person may raise a concern is asked with their own identity;
   // only then is the event sent without it.
@@ -96,7 +101,7 @@ export async function raiseConcern(
     at: now.toISOString(),
     actor: actorFor(user),
   }
-  if (!can(loaded.snapshot, named)) return whyNot(loaded.snapshot, user, now, 'raise')
+  if (!can(loaded.snapshot, named)) return whyNot(loaded.snapshot, user, now, 'raise', input.locale)
   const authorTag = concernTag(input.secret, user.id, concernId)
   if (anonymous) {
     // Held, not applied: nothing ordered (version, chain, notification) learns of it until the batch's release.
@@ -155,30 +160,21 @@ export async function endorseConcern(
 ): Promise<{ ok: true } | Refusal> {
   const { user, anonymous } = input
   const now = input.now ?? new Date()
-  if (!endorsementLimit.allowed(user.id, now)) {
-    return refuse(
-      429,
-      'You have endorsed many concerns in the last hour. Please wait before endorsing more.',
-    )
-  }
+  const t = refusalWords(input.locale)
+  if (!endorsementLimit.allowed(user.id, now)) return refuse(429, t('concern.endorseLimit'))
   const loaded = input.current ?? (await loadProposal(db, user.organisationId, input.proposalId))
   const concern = loaded ? await findConcern(db, input.proposalId, input.concernId) : undefined
-  if (!loaded || !concern) return refuse(404, 'Concern not found')
+  if (!loaded || !concern) return refuse(404, t('concern.notFound'))
   const named: ProposalEvent = {
     type: 'concern.endorse',
     concernId: concern.id,
     actor: actorFor(user),
   }
-  if (!can(loaded.snapshot, named)) return whyNot(loaded.snapshot, user, now, 'endorse')
-  if (concern.hiddenReason !== null)
-    return refuse(
-      409,
-      'This concern was hidden for breaking the code of conduct; it cannot be endorsed.',
-    )
+  if (!can(loaded.snapshot, named)) return whyNot(loaded.snapshot, user, now, 'endorse', input.locale)
+  if (concern.hiddenReason !== null) return refuse(409, t('concern.hiddenCannotEndorse'))
   const tag = concernTag(input.secret, user.id, concern.id)
-  if (tag === concern.authorTag)
-    return refuse(409, 'You raised this concern, so you cannot endorse it as well.')
-  const already = 'You have already endorsed this concern.'
+  if (tag === concern.authorTag) return refuse(409, t('concern.ownConcern'))
+  const already = t('concern.alreadyEndorsed')
   if (await endorsementExists(db, concern.id, tag)) return refuse(409, already)
   if (anonymous) {
     try {
@@ -243,8 +239,7 @@ export async function respondToConcern(
         respondedOn: serviceDate(now),
         respondedBy: input.user.id,
       })
-      if (!answered)
-        throw new RefusedError('This concern already has a response or was hidden.', 409)
+      if (!answered) throw new RefusedError(refusalWords(input.locale)('concern.alreadyAnswered'), 409)
       if (answered.authorId) await notifyConcernAnswered(tx, proposal, answered.authorId)
     },
   })
@@ -273,7 +268,7 @@ export async function hideConcern(
         hiddenOn: serviceDate(now),
         hiddenBy: input.user.id,
       })
-      if (!hidden) throw new RefusedError('This concern is already hidden.', 409)
+      if (!hidden) throw new RefusedError(refusalWords(input.locale)('concern.alreadyHidden'), 409)
     },
   })
 }

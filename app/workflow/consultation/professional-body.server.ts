@@ -15,6 +15,7 @@ import { tellWhoMayAct } from '~/workflow/waiting/tell-who-may-act.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { RefusedError } from '~/workflow/refusal'
 import { endOfServiceDay, formatDate, serviceDate } from '~/utils/calendar'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 import {
   checkPapers,
   insertPapers,
@@ -32,7 +33,10 @@ import { type Person } from '~/workflow/person'
  * closes it with a note when the deadline passed with no response.
  */
 
-type Common = { user: Person; proposalId: string; now?: Date }
+/** `locale`: the reader's language, for the words of a refusal (English by default). */
+type Common = { user: Person; proposalId: string; now?: Date; locale?: Locale }
+
+const words = (input: { locale?: Locale }) => fixedT(input.locale ?? DEFAULT_LOCALE, 'validation')
 
 const round = (after: { context: { revisions: number } }, proposalId: string) => ({
   proposalId,
@@ -52,7 +56,7 @@ export async function requestOpinion(
 ) {
   const now = input.now ?? new Date()
   if (input.sentOn > serviceDate(now)) {
-    return refuse(400, 'The request cannot have been sent in the future', 'sentOn')
+    return refuse(400, words(input)('professionalBody.sentInFuture'), 'sentOn')
   }
   const papers = checkPapers(input.papers?.files ?? [], 'papers')
   if (!papers.ok) return papers
@@ -100,7 +104,7 @@ export async function recordResponse(
 ) {
   const now = input.now ?? new Date()
   if (input.receivedOn > serviceDate(now)) {
-    return refuse(400, 'The response cannot have arrived in the future', 'receivedOn')
+    return refuse(400, words(input)('professionalBody.receivedInFuture'), 'receivedOn')
   }
   const papers = checkPapers(input.papers?.files ?? [], 'papers')
   if (!papers.ok) return papers
@@ -114,7 +118,7 @@ export async function recordResponse(
   if (request && input.receivedOn < request.sentOn) {
     return refuse(
       400,
-      `The response cannot have arrived before the request was sent (${formatDate(request.sentOn)})`,
+      words(input)('professionalBody.receivedBeforeSent', { date: formatDate(request.sentOn, input.locale) }),
       'receivedOn',
     )
   }
@@ -145,7 +149,7 @@ export async function recordResponse(
           recommendations,
         )
         if (!recorded) {
-          throw new RefusedError('There is no open request to record a response to.', 409)
+          throw new RefusedError(words(input)('professionalBody.noOpenRequest'), 409)
         }
         await attach(tx)
       },
@@ -188,7 +192,7 @@ export async function answerRecommendation(
   const now = input.now ?? new Date()
   const rationale = input.accepted ? null : (input.rationale?.trim() ?? '')
   if (rationale === '')
-    return refuse(400, 'Explain why the service does not accept it', 'rationale')
+    return refuse(400, words(input)('professionalBody.rationaleRequired'), 'rationale')
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
@@ -213,7 +217,7 @@ export async function answerRecommendation(
           answeredAt: now,
         },
       )
-      if (!answered) throw new RefusedError('That recommendation has already been answered.', 409)
+      if (!answered) throw new RefusedError(words(input)('professionalBody.alreadyAnswered'), 409)
     },
   })
 }
@@ -232,7 +236,7 @@ export async function closeWithoutResponse(
   ) {
     return refuse(
       409,
-      `The deadline has not passed yet: it is the end of ${formatDate(serviceDate(new Date(deadline)))}.`,
+      words(input)('professionalBody.deadlineNotPassed', { date: formatDate(serviceDate(new Date(deadline)), input.locale) }),
     )
   }
   return applyEvent(db, {
@@ -257,7 +261,7 @@ export async function closeWithoutResponse(
           closedAt: now,
         },
       )
-      if (!closed) throw new RefusedError('A response has already been recorded.', 409)
+      if (!closed) throw new RefusedError(words(input)('professionalBody.alreadyResponded'), 409)
     },
   })
 }
@@ -273,10 +277,7 @@ export async function completeProfessionalBody(
   ).filter((answered) => !answered)
   // What is missing is the proposer's business; anyone else is simply refused by the machine.
   if (loaded?.snapshot.context.proposerId === input.user.id && open.length > 0) {
-    return refuse(
-      409,
-      `${open.length === 1 ? 'One recommendation still needs' : `${open.length} recommendations still need`} an answer.`,
-    )
+    return refuse(409, words(input)('professionalBody.unanswered', { count: open.length }))
   }
   return applyEvent(db, {
     organisationId: input.user.organisationId,

@@ -9,7 +9,7 @@ import {
 } from '#db/held-contributions.server'
 import { insertNotifications } from '#db/notifications.server'
 import { DEFAULT_ORGANISATION_SETTINGS } from '#db/schema'
-import { findOrganisation, listUsersWithRole } from '#db/users.server'
+import { findOrganisation, findUserInOrganisation, listUsersWithRole } from '#db/users.server'
 import { isSmallGroup, releaseDue, type AnonymityPolicy, type ReleaseOccasion } from '#machines/anonymity'
 import { stageOf } from '#machines/proposal-workflow'
 import { systemActor } from '~/workflow/actor.server'
@@ -17,6 +17,8 @@ import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { checkConcernSurge } from '~/workflow/monitoring/escalation.server'
 import { RefusedError } from '~/workflow/refusal'
 import { SERVICE_TIME_ZONE } from '~/utils/calendar'
+import { fixedT } from '~/utils/i18n'
+import { noticeLocale, serviceLanguagesOf } from '~/utils/mail-language.server'
 
 /**
  * Releases held anonymous contributions in a batch (docs/decisions/023-anonymity.md):
@@ -88,13 +90,16 @@ export async function releaseHeldContributions(
       const released = await releaseBatch(tx, { heldIds: batch.map((h) => h.id), concerns, endorsements, seq: proposal.version })
       if (!released) throw new RefusedError('Released already', 409)
       if (concerns.length > 0) {
+        // In the proposer's language, as the other notices are.
+        const proposer = await findUserInOrganisation(tx, input.organisationId, after.context.proposerId)
+        const t = fixedT(noticeLocale(await serviceLanguagesOf(tx, input.organisationId), proposer ?? {}), 'email')
         await insertNotifications(tx, [
           {
             organisationId: input.organisationId,
             userId: after.context.proposerId,
             kind: 'concerns.released',
-            title: `${concerns.length === 1 ? 'An anonymous concern' : `${concerns.length} anonymous concerns`} about ${proposal.title}`,
-            body: 'Released together with today’s batch; read and answer them on the consultation page.',
+            title: t('concernsReleased.title', { count: concerns.length, title: proposal.title }),
+            body: t('concernsReleased.body'),
             link: `/proposals/${proposal.id}/consultation#concerns`,
           },
         ])

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { OUTCOMES, type Condition, type Outcome, CONDITION_SOURCES } from '#machines/vocabulary/decision'
 import { plainText } from '~/utils/plain-text'
+import { vm } from '~/utils/validation-message'
 import { MonitoringPlanSchema } from '#machines/vocabulary/monitoring-plan'
 
 /**
@@ -40,29 +41,29 @@ const text = (missing: string, max: number) =>
     .pipe(plainText(max))
     .refine((v) => v.length > 0, missing)
 
-const version = z.number({ error: 'Reload the page and try again' }).int().positive()
+const version = z.number({ error: vm('decision.reload') }).int().positive()
 
 const DecisionFields = z.object({
   intent: z.literal('record'),
   version,
-  outcome: z.enum(OUTCOMES, { error: 'Choose the outcome' }),
-  rationale: text('Explain the decision', LIMITS.rationale),
+  outcome: z.enum(OUTCOMES, { error: vm('decision.outcomeRequired') }),
+  rationale: text(vm('decision.rationaleRequired'), LIMITS.rationale),
   conditions: z
     .array(
       z.object({
-        text: text('Write the condition, or remove it', LIMITS.condition),
+        text: text(vm('decision.conditionRequired'), LIMITS.condition),
         source: z.enum(CONDITION_SOURCES).default('decision'),
       }),
     )
-    .max(LIMITS.conditions, `Set at most ${LIMITS.conditions} conditions`)
+    .max(LIMITS.conditions, vm('decision.tooManyConditions', { max: LIMITS.conditions }))
     .default([]),
   overrides: z
     .array(z.object({ key: z.string().max(100), rationale: plainText(LIMITS.override).optional() }))
     .max(100)
     .default([]),
   dissent: z
-    .array(text('Write the view, or remove it', LIMITS.dissent))
-    .max(LIMITS.dissents, `Record at most ${LIMITS.dissents} views`)
+    .array(text(vm('decision.viewRequired'), LIMITS.dissent))
+    .max(LIMITS.dissents, vm('decision.tooManyViews', { max: LIMITS.dissents }))
     .default([]),
   monitoring: MonitoringPlanSchema.optional(),
 })
@@ -82,19 +83,19 @@ export function decisionProblems(
 ): [path: (string | number)[], message: string][] {
   const problems: [(string | number)[], string][] = []
   if (v.outcome === 'approve_with_conditions' && v.conditions.length === 0) {
-    problems.push([['conditions'], 'Add at least one condition, or choose another outcome'])
+    problems.push([['conditions'], vm('decision.conditionsMissing')])
   }
   if (v.outcome === 'approve' && v.conditions.length > 0) {
-    problems.push([['conditions'], 'Choose “Approve with conditions”, or remove the conditions'])
+    problems.push([['conditions'], vm('decision.conditionsNotWanted')])
   }
   if (isApproval(v.outcome)) {
     blockingIssues.forEach((b, index) => {
       const override = v.overrides.find((o) => o.key === b.key)
       if (!override?.rationale) {
-        problems.push([['overrides', index, 'rationale'], 'To approve despite this blocking issue, record why'])
+        problems.push([['overrides', index, 'rationale'], vm('decision.overrideRequired')])
       }
     })
-    if (!v.monitoring) problems.push([['monitoring', 'intervalMonths'], 'Set the monitoring plan for the approval'])
+    if (!v.monitoring) problems.push([['monitoring', 'intervalMonths'], vm('decision.monitoringRequired')])
   }
   return problems
 }
@@ -128,9 +129,9 @@ export const SignSchema = z.object({
   intent: z.literal('sign'),
   version,
   password: z
-    .string({ error: 'Enter your password to sign' })
-    .min(1, 'Enter your password to sign')
-    .max(LIMITS.password, 'That password is too long'),
+    .string({ error: vm('decision.passwordRequired') })
+    .min(1, vm('decision.passwordRequired'))
+    .max(LIMITS.password, vm('decision.passwordTooLong')),
 })
 
 /** Signing for someone who signed in with single sign-on: they sign in again at their identity provider instead. */

@@ -10,6 +10,8 @@ import { issueRecord } from '~/signing/issue-record.server'
 import { sign } from '~/workflow/signing/sign.server'
 import { stepUpDetail, type SignInput } from '~/workflow/signing/step-up.server'
 import { refuse, type Refusal } from '~/workflow/refusal'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
+import { translateMessage } from '~/utils/translate-reply'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
 import { getConsultationRecord } from '~/workflow/consultation/record.server'
@@ -58,20 +60,22 @@ export function decisionActions(snapshot: ProposalSnapshot, user: Person) {
  */
 export async function recordDecision(
   db: Database,
-  input: { user: Person; proposalId: string; values: DecisionInput; expectedVersion?: number; now?: Date },
+  input: { user: Person; proposalId: string; values: DecisionInput; expectedVersion?: number; now?: Date; locale?: Locale },
 ): Promise<{ ok: true; decisionId: string } | Refusal> {
   const { user, values } = input
   const now = input.now ?? new Date()
+  const locale = input.locale ?? DEFAULT_LOCALE
+  const t = fixedT(locale, 'validation')
   const loaded = await loadProposal(db, user.organisationId, input.proposalId)
-  if (!loaded) return refuse(404, 'Proposal not found')
+  if (!loaded) return refuse(404, t('decision.proposalNotFound'))
   const event: ProposalEvent = { type: 'decision.record', outcome: values.outcome, actor: actorFor(user) }
   if (!can(loaded.snapshot, event)) {
-    return refuse(403, 'Only the chief librarian who made this proposal can record its decision, and only until someone has signed it.')
+    return refuse(403, t('decision.notTheProposer'))
   }
   const screening = await getScreeningResult(db, loaded.row)
   const issues = screening ? blockingIssuesOf(screening) : []
   const [problem] = decisionProblems(values, issues)
-  if (problem) return refuse(400, problem[1], fieldName(problem[0]))
+  if (problem) return refuse(400, translateMessage(problem[1], locale), fieldName(problem[0]))
 
   let decisionId = ''
   const approval = isApproval(values.outcome)
@@ -143,17 +147,18 @@ export type Signed = { ok: true; complete: boolean; recordId: string | null }
  * of that fails (no usable certificate, an unwritable data directory) the
  * signature is not recorded either, and the signatory is told why.
  */
-export async function signDecision(db: Database, input: SignInput): Promise<Signed | Refusal> {
+export async function signDecision(db: Database, input: SignInput & { locale?: Locale }): Promise<Signed | Refusal> {
   const { user } = input
+  const t = fixedT(input.locale ?? DEFAULT_LOCALE, 'validation')
   return sign(db, input, {
     event: () => signEvent(user),
-    cannot: 'You cannot sign this decision: it needs a different signatory, or you have signed it already.',
-    stale: 'The decision changed since you opened this page. Read it again before you sign.',
+    cannot: t('decision.cannotSign'),
+    stale: t('decision.changedSinceOpened'),
     record: 'decision record',
     apply: async ({ proposal, snapshot, event, now }) => {
       const round = snapshot.context.revisions
       const decision = await findDecision(db, proposal.id, round)
-      if (!decision) return refuse(409, 'There is no decision waiting to be signed.')
+      if (!decision) return refuse(409, t('decision.nothingToSign'))
       const last = isLastSignature(snapshot.context)
       // The machine has just accepted this signature, so it names a capacity.
       const signedAs: SignedAs = signerRole(snapshot.context, event.actor)!

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DELIVERED_BY, VULNERABLE_GROUPS } from '#db/schema'
 import { lineList, plainText } from '~/utils/plain-text'
+import { vm } from '~/utils/validation-message'
 
 /**
  * The proposal form, shared by the browser (Conform) and the actions. A draft
@@ -35,8 +36,8 @@ export const DATA_CATEGORIES = [
   'Payment details',
 ] as const
 
-const yesNo = z.enum(['yes', 'no'], { error: 'Choose yes or no' }).transform((v) => v === 'yes')
-const isoDate = z.iso.date('Enter a date like 2026-09-01')
+const yesNo = z.enum(['yes', 'no'], { error: vm('intake.yesOrNo') }).transform((v) => v === 'yes')
+const isoDate = z.iso.date(vm('intake.dateInvalid'))
 
 /** Checked as a whole, so that a bad choice is reported on the group the form shows. */
 function choices<const T extends readonly [string, ...string[]]>(options: T, message: string) {
@@ -50,15 +51,15 @@ function choices<const T extends readonly [string, ...string[]]>(options: T, mes
 
 export const IntakeFields = z.object({
   version: z.number().int().positive().optional(),
-  title: plainText(200).pipe(z.string().min(1, 'Give the proposal a title')),
-  partner: plainText(200).pipe(z.string().min(1, 'Name the partner organisation')),
+  title: plainText(200).pipe(z.string().min(1, vm('intake.titleRequired'))),
+  partner: plainText(200).pipe(z.string().min(1, vm('intake.partnerRequired'))),
   contractor: plainText(200).optional(),
   description: plainText(5000).optional(),
   // The proposer's own Welsh version, optional: Probity never translates what people type.
   titleCy: plainText(200).optional(),
   descriptionCy: plainText(5000).optional(),
   service: plainText(2000).optional(),
-  deliveredBy: z.enum(DELIVERED_BY, { error: 'Choose who delivers the service' }).optional(),
+  deliveredBy: z.enum(DELIVERED_BY, { error: vm('intake.deliveredByRequired') }).optional(),
   deliveryNotes: plainText(2000).optional(),
   sites: lineList(200, 200).optional(),
   startDate: isoDate.optional(),
@@ -68,7 +69,7 @@ export const IntakeFields = z.object({
   costs: plainText(1000).optional(),
   purpose: plainText(4000).optional(),
   personalData: yesNo.optional(),
-  dataCategories: choices(DATA_CATEGORIES, 'Choose categories from the list').optional(),
+  dataCategories: choices(DATA_CATEGORIES, vm('intake.dataCategoriesUnknown')).optional(),
   otherDataCategories: lineList(20, 200).optional(),
   sharedWithPartner: yesNo.optional(),
   sharedWithGovernment: yesNo.optional(),
@@ -76,14 +77,14 @@ export const IntakeFields = z.object({
   retention: plainText(1000).optional(),
   processedWhere: plainText(1000).optional(),
   userGroups: lineList(30, 200).optional(),
-  vulnerableGroups: choices(VULNERABLE_GROUPS, 'Choose groups from the list').optional(),
+  vulnerableGroups: choices(VULNERABLE_GROUPS, vm('intake.vulnerableGroupsUnknown')).optional(),
   vulnerableOther: plainText(500).optional(),
   priorEngagement: yesNo.optional(),
   priorEngagementDetails: plainText(2000).optional(),
   reviewerIds: z
     .array(z.string())
-    .max(20, 'Choose at most 20 reviewers')
-    .refine((ids) => ids.every((id) => z.uuid().safeParse(id).success), 'Choose reviewers from the list')
+    .max(20, vm('intake.tooManyReviewers'))
+    .refine((ids) => ids.every((id) => z.uuid().safeParse(id).success), vm('intake.reviewersUnknown'))
     .optional(),
 })
 
@@ -100,30 +101,30 @@ export function intakeIssues(v: IntakeValues, minReviewers: number): Issue[] {
   const need = (ok: unknown, path: string, message: string) => {
     if (!ok || (Array.isArray(ok) && ok.length === 0)) issues.push({ path: [path], message })
   }
-  need(v.description, 'description', 'Summarise the proposal')
-  need(v.service, 'service', 'Describe the service')
-  need(v.deliveredBy, 'deliveredBy', 'Choose who delivers the service')
-  need(v.sites, 'sites', 'List at least one site')
-  need(v.startDate, 'startDate', 'Give the start date')
-  need(v.income, 'income', 'Say what income the service would receive, or “None”')
-  need(v.costs, 'costs', 'Say what it would cost the service, or “None”')
-  need(v.purpose, 'purpose', 'Say why the service wants this partnership')
-  need(v.personalData !== undefined, 'personalData', 'Say whether users’ personal data is involved')
+  need(v.description, 'description', vm('intake.descriptionRequired'))
+  need(v.service, 'service', vm('intake.serviceRequired'))
+  need(v.deliveredBy, 'deliveredBy', vm('intake.deliveredByRequired'))
+  need(v.sites, 'sites', vm('intake.sitesRequired'))
+  need(v.startDate, 'startDate', vm('intake.startDateRequired'))
+  need(v.income, 'income', vm('intake.incomeRequired'))
+  need(v.costs, 'costs', vm('intake.costsRequired'))
+  need(v.purpose, 'purpose', vm('intake.purposeRequired'))
+  need(v.personalData !== undefined, 'personalData', vm('intake.personalDataRequired'))
   if (v.personalData) {
-    need([...(v.dataCategories ?? []), ...(v.otherDataCategories ?? [])], 'dataCategories', 'Choose or list the kinds of personal data')
-    need(v.sharedWithPartner !== undefined, 'sharedWithPartner', 'Say whether data is shared with the partner')
-    need(v.sharedWithGovernment !== undefined, 'sharedWithGovernment', 'Say whether data is shared with a government body')
-    need(v.retention, 'retention', 'Say how long the data is kept')
-    need(v.processedWhere, 'processedWhere', 'Say where the data is processed')
+    need([...(v.dataCategories ?? []), ...(v.otherDataCategories ?? [])], 'dataCategories', vm('intake.dataCategoriesRequired'))
+    need(v.sharedWithPartner !== undefined, 'sharedWithPartner', vm('intake.sharedWithPartnerRequired'))
+    need(v.sharedWithGovernment !== undefined, 'sharedWithGovernment', vm('intake.sharedWithGovernmentRequired'))
+    need(v.retention, 'retention', vm('intake.retentionRequired'))
+    need(v.processedWhere, 'processedWhere', vm('intake.processedWhereRequired'))
   }
-  need(v.userGroups, 'userGroups', 'List the user groups affected')
-  if (v.vulnerableGroups?.includes('other')) need(v.vulnerableOther, 'vulnerableOther', 'Say which other vulnerable people')
-  need(v.priorEngagement !== undefined, 'priorEngagement', 'Say whether the professional body was engaged beforehand')
+  need(v.userGroups, 'userGroups', vm('intake.userGroupsRequired'))
+  if (v.vulnerableGroups?.includes('other')) need(v.vulnerableOther, 'vulnerableOther', vm('intake.vulnerableOtherRequired'))
+  need(v.priorEngagement !== undefined, 'priorEngagement', vm('intake.priorEngagementRequired'))
   if (v.startDate && v.endDate && v.endDate < v.startDate) {
-    issues.push({ path: ['endDate'], message: 'The end date must be after the start date' })
+    issues.push({ path: ['endDate'], message: vm('intake.endBeforeStart') })
   }
   if ((v.reviewerIds?.length ?? 0) < minReviewers) {
-    issues.push({ path: ['reviewerIds'], message: `Choose at least ${minReviewers} reviewers` })
+    issues.push({ path: ['reviewerIds'], message: vm('intake.tooFewReviewers', { min: minReviewers }) })
   }
   return issues
 }

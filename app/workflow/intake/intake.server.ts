@@ -17,6 +17,7 @@ import { DEFAULT_RUBRIC } from '../screening/default-rubric'
 import { intakeIssues, type IntakeValues } from './intake-schema'
 import { toStored, toSummary } from './intake-values'
 import { proposalReference } from './proposal-reference'
+import { vm } from '~/utils/validation-message'
 
 /** Reviewers a proposer may choose: active users holding the reviewer role, never the proposer. */
 export async function eligibleReviewers(db: Queryable, organisationId: string, proposerId: string) {
@@ -29,8 +30,8 @@ export async function reviewerChoiceProblem(db: Queryable, organisationId: strin
   // No reviewers chosen yet (a draft saved early): nothing to check, nothing to read.
   if (ids.length === 0) return undefined
   const eligible = new Set((await eligibleReviewers(db, organisationId, proposerId)).map((r) => r.id))
-  if (new Set(ids).size !== ids.length) return 'Choose each reviewer once'
-  return ids.every((id) => eligible.has(id)) ? undefined : 'Choose reviewers from the list'
+  if (new Set(ids).size !== ids.length) return vm('intake.reviewerOnce')
+  return ids.every((id) => eligible.has(id)) ? undefined : vm('intake.reviewersUnknown')
 }
 
 /** Where a new proposal's reference starts: the year it is made in, and one more than the service has proposals. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { PRIVACY_ANSWERS, type RubricContent } from '#db/schema'
 import { plainText } from '~/utils/plain-text'
+import { vm } from '~/utils/validation-message'
 import { bandFor, riskScore } from '#machines/vocabulary/risk'
 
 /**
@@ -16,7 +17,7 @@ export const PRIVACY_ANSWER_LABELS = { yes: 'Yes', no: 'No', not_applicable: 'No
 export const MAX_RATIONALE = 4000
 export const MAX_EVIDENCE = 2000
 
-const rating = z.number({ error: 'Choose a value from 1 to 5' }).int().min(1, 'Choose a value from 1 to 5').max(5, 'Choose a value from 1 to 5')
+const rating = z.number({ error: vm('review.rating') }).int().min(1, vm('review.rating')).max(5, vm('review.rating'))
 
 const scoreFields = z.object({
   likelihood: rating.optional(),
@@ -28,7 +29,7 @@ const scoreFields = z.object({
 })
 
 const privacyFields = z.object({
-  answer: z.enum(PRIVACY_ANSWERS, { error: 'Choose yes, no or not applicable' }).optional(),
+  answer: z.enum(PRIVACY_ANSWERS, { error: vm('review.privacyAnswer') }).optional(),
   evidence: plainText(MAX_EVIDENCE).optional(),
 })
 
@@ -55,25 +56,25 @@ export function reviewIssues(
   for (const c of rubric.criteria) {
     const s = scores[c.key] ?? {}
     const at = (field: string) => ['scores', c.key, field]
-    if (!s.likelihood) issues.push({ path: at('likelihood'), message: 'Choose the likelihood' })
-    if (!s.impact) issues.push({ path: at('impact'), message: 'Choose the impact' })
-    if (!s.residualLikelihood) issues.push({ path: at('residualLikelihood'), message: 'Choose the likelihood after mitigation' })
-    if (!s.residualImpact) issues.push({ path: at('residualImpact'), message: 'Choose the impact after mitigation' })
+    if (!s.likelihood) issues.push({ path: at('likelihood'), message: vm('review.likelihood') })
+    if (!s.impact) issues.push({ path: at('impact'), message: vm('review.impact') })
+    if (!s.residualLikelihood) issues.push({ path: at('residualLikelihood'), message: vm('review.residualLikelihood') })
+    if (!s.residualImpact) issues.push({ path: at('residualImpact'), message: vm('review.residualImpact') })
     if (s.likelihood && s.impact && needsRationale(s.likelihood, s.impact, rubric.bands) && !s.rationale) {
-      issues.push({ path: at('rationale'), message: 'Explain a high or very high score' })
+      issues.push({ path: at('rationale'), message: vm('review.rationale') })
     }
     if (s.likelihood && s.residualLikelihood && s.residualLikelihood > s.likelihood) {
-      issues.push({ path: at('residualLikelihood'), message: 'Mitigation cannot make the risk more likely' })
+      issues.push({ path: at('residualLikelihood'), message: vm('review.moreLikely') })
     }
     if (s.impact && s.residualImpact && s.residualImpact > s.impact) {
-      issues.push({ path: at('residualImpact'), message: 'Mitigation cannot make the impact worse' })
+      issues.push({ path: at('residualImpact'), message: vm('review.worseImpact') })
     }
   }
   for (const item of rubric.privacyItems) {
     const a = privacy[item.key] ?? {}
-    if (!a.answer) issues.push({ path: ['privacy', item.key, 'answer'], message: 'Choose yes, no or not applicable' })
+    if (!a.answer) issues.push({ path: ['privacy', item.key, 'answer'], message: vm('review.privacyAnswer') })
     if (a.answer === 'no' && !a.evidence) {
-      issues.push({ path: ['privacy', item.key, 'evidence'], message: 'Say what is missing' })
+      issues.push({ path: ['privacy', item.key, 'evidence'], message: vm('review.missingEvidence') })
     }
   }
   return issues
@@ -84,7 +85,7 @@ export function reviewFormSchema(rubric: Rubric) {
     .object({
       intent: z.enum(['save', 'submit']),
       /** Whose review the page showed: the action refuses a review posted for anyone else. */
-      reviewerId: z.uuid('That request was not in the expected form'),
+      reviewerId: z.uuid(vm('review.unexpectedForm')),
       scores: z.object(Object.fromEntries(rubric.criteria.map((c) => [c.key, scoreFields.optional()]))).optional(),
       privacy: z.object(Object.fromEntries(rubric.privacyItems.map((i) => [i.key, privacyFields.optional()]))).optional(),
     })
@@ -98,7 +99,7 @@ export type ReviewForm = z.infer<ReturnType<typeof reviewFormSchema>>
 
 export const DeclarationSchema = z
   .object({
-    conflict: z.enum(['no', 'yes'], { error: 'Say whether you have a conflict of interest' }),
+    conflict: z.enum(['no', 'yes'], { error: vm('review.conflictRequired') }),
     reason: plainText(2000).optional(),
   })
-  .refine((v) => v.conflict === 'no' || !!v.reason, { path: ['reason'], message: 'Say what the conflict is' })
+  .refine((v) => v.conflict === 'no' || !!v.reason, { path: ['reason'], message: vm('review.conflictReason') })
