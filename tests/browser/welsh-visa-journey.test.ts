@@ -80,12 +80,19 @@ const check: WelshCheck = {
  * expected until their branches land; delete each entry as it does. A leak
  * not listed here fails the test.
  */
-const PENDING: { url: RegExp; owner: string }[] = [
-  { url: /^\/admin\/settings$/, owner: 'cyadmin2 (app/routes/admin.settings.tsx)' },
+const PENDING: { url: RegExp; key?: RegExp; owner: string }[] = [
+  { url: /^\/admin\/settings$/, owner: 'cyadmin2: app/routes/admin.settings.tsx' },
+  { url: /^\/verify$/, owner: 'cypublic: app/routes/verify._index.tsx' },
+  { url: /^\/public\/[^/]+\/register$/, owner: 'cypublic: app/routes/public.$org.register.tsx' },
+  // The proposal's history: "Ethics reviewers assigned" and the like, from app/utils/audit-summary.ts.
+  { url: /^\/proposals\/[^/]+$/, key: /^proposal:form\.reviewersHeading$/, owner: 'cyaudit: app/utils/audit-summary.ts' },
 ]
 
 /** Hydration mismatches owed to the same parallel work (cypublic: dates in Welsh in the browser, app/utils/calendar.ts). */
-const PENDING_HYDRATION: { url: RegExp; owner: string }[] = []
+const PENDING_HYDRATION: { url: RegExp; owner: string }[] = [
+  // Pages showing dates: the browser's Welsh dates differ from the server's (seen as US English after hydration).
+  { url: /^\/proposals\/[^/]+(\/consultation(\/staff)?|\/decision)?$/, owner: 'cypublic: app/utils/calendar.ts, app/utils/format.ts' },
+]
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'probity-welsh-journey-'))
 let server: RunningServer | undefined
@@ -415,7 +422,7 @@ describe(`${MIN_DAYS + 1} days later, after the staff consultation's closing dat
   })
 
   it('leaves no English from the catalogues on any Welsh page, but for what other conversions still owe', () => {
-    const unexpected = check.leaks.filter((leak: Leak) => !PENDING.some((p) => p.url.test(leak.url)))
+    const unexpected = check.leaks.filter((leak: Leak) => !PENDING.some((p) => p.url.test(leak.url) && (!p.key || p.key.test(leak.key))))
     expect(describeLeaks(unexpected)).toEqual([])
   })
 })
