@@ -8,6 +8,9 @@ import { formatDateTime } from '~/utils/calendar'
 import { useTranslation } from 'react-i18next'
 import { usePageLocale } from '~/components/consultation'
 import { DataTable } from '~/components/data-table'
+import { type Role } from '#machines/vocabulary/roles'
+import { useVocabulary } from '~/utils/vocabulary'
+import { wordsFor } from '~/pdf/sections'
 
 /**
  * The decision page's read-only parts, worded by app/pdf/sections.ts so that
@@ -26,8 +29,9 @@ export function ConsultationSummary({
   union: UnionConsultation
 }) {
   const { t } = useTranslation('decision')
-  const pb = professionalBodySection(professionalBody, bodyName)
-  const s = staffSection(staff)
+  const w = wordsFor(usePageLocale())
+  const pb = professionalBodySection(professionalBody, bodyName, w)
+  const s = staffSection(staff, w)
   return (
     <section aria-labelledby="consultation-summary-heading">
       <h2 id="consultation-summary-heading">{t('summary.heading')}</h2>
@@ -97,7 +101,7 @@ export function ConsultationSummary({
         </>
       ) : null}
       <h3>{t('summary.union')}</h3>
-      <p className="prewrap">{unionStatement(union)}</p>
+      <p className="prewrap">{unionStatement(union, w)}</p>
     </section>
   )
 }
@@ -114,7 +118,8 @@ export type RecordedContent = {
 /** A recorded decision, as it will be signed. */
 export function RecordedDecision({ d }: { d: RecordedContent }) {
   const { t } = useTranslation('decision')
-  const monitoring = monitoringSection(d.monitoring, d.outcome)
+  const w = wordsFor(usePageLocale())
+  const monitoring = monitoringSection(d.monitoring, d.outcome, w)
   return (
     <>
       <dl className="summary-list">
@@ -139,7 +144,7 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
             </tr>
           </thead>
           <tbody>
-            {conditionRows(d.conditions).map((c) => (
+            {conditionRows(d.conditions, w).map((c) => (
               <tr key={c.number}>
                 <td>{c.number}</td>
                 <td className="prewrap">{c.text}</td>
@@ -201,18 +206,20 @@ export function RecordedDecision({ d }: { d: RecordedContent }) {
   )
 }
 
+/** `role` is the role signed as (a value of machines/vocabulary/roles), named here in the reader's language. */
 export type Signature = { name: string; role: string; signedAt: Date }
 
 export function SignatureList({ signatures, required }: { signatures: Signature[]; required?: number }) {
   const { t } = useTranslation('decision')
   const locale = usePageLocale()
+  const label = useVocabulary()
   return (
     <>
       {signatures.length ? (
         <ul>
           {signatures.map((s) => (
             <li key={s.name + s.signedAt.toISOString()}>
-              {t('signatures.signedBy', { name: s.name, role: s.role, date: formatDateTime(s.signedAt, locale) })}
+              {t('signatures.signedBy', { name: s.name, role: label('role', s.role as Role), date: formatDateTime(s.signedAt, locale) })}
             </li>
           ))}
         </ul>

@@ -5,22 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { DELIVERED_BY, VULNERABLE_GROUPS } from '#db/schema'
 import { useVocabulary } from '~/utils/vocabulary'
 import { DATA_CATEGORIES, intakeFormSchema, type IntakeFormInput, type IntakeFormValue } from '~/workflow/intake/intake-schema'
+import { DATA_CATEGORY_KEYS } from '~/workflow/intake/data-category-keys'
 import { ChoiceGroup, TextAreaField, TextField } from './form-controls'
 import { FormErrors } from './forms'
-
-/** Each kind of personal data's label in the catalogue; the value sent and stored stays the English wording. */
-const DATA_CATEGORY_KEYS = {
-  'Names and contact details': 'names',
-  'Library account and borrowing records': 'account',
-  'Identity documents': 'identity',
-  'Biometric data (fingerprints, facial images)': 'biometric',
-  'Nationality or immigration status': 'immigration',
-  'Health or disability': 'health',
-  'Images or video of people (CCTV, bodycams)': 'images',
-  'Visits, location or device data': 'location',
-  'Searches, reading or browsing history': 'reading',
-  'Payment details': 'payment',
-} as const satisfies Record<(typeof DATA_CATEGORIES)[number], string>
 
 /**
  * The proposal form. "Save draft" keeps whatever is there; "Submit for ethics

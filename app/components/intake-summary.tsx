@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { type ProposalSummary } from '~/pdf/record-data'
-import { proposalFacts } from '~/pdf/sections'
+import { proposalFacts, wordsFor } from '~/pdf/sections'
+import { usePageLocale } from '~/components/consultation'
 
 export type AttachmentLink = { id: string; filename: string; href: string }
 
 /** The proposal's papers as reviewers and staff read them, worded as in the signed record. */
 export function IntakeSummary({ summary, attachments }: { summary: ProposalSummary; attachments: AttachmentLink[] }) {
-  const rows = proposalFacts(summary)
+  const rows = proposalFacts(summary, wordsFor(usePageLocale()))
   const { t } = useTranslation('proposal')
   return (
     <section aria-labelledby="papers-summary-heading">

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useVocabulary } from '~/utils/vocabulary'
-import { describeHeatmap, occupiedCells, SCALE, type Heatmap } from '~/utils/risk-heatmap'
+import { occupiedCells, SCALE, type Heatmap } from '~/utils/risk-heatmap'
 import { bandRanges, RISK_BANDS } from '#machines/vocabulary/risk'
 import { DataTable } from '~/components/data-table'
 
@@ -20,17 +20,25 @@ const HEIGHT = TOP + CELL * 5 + BOTTOM
 export function RiskHeatmap({
   heatmap,
   title,
-  subject = 'criteria',
 }: {
   heatmap: Heatmap
   title: string
-  /** What the points are, plural, for the description ("criteria", "risks"). */
-  subject?: string
 }) {
   const id = useId()
-  const { t } = useTranslation('screening')
+  const { t, i18n } = useTranslation('screening')
+  const { t: words } = useTranslation('record')
   const label = useVocabulary()
   const cells = occupiedCells(heatmap)
+  // The grid in words, as the signed record words it: how many criteria in each band, worst first.
+  const counts = RISK_BANDS.map((band) => ({
+    band,
+    count: heatmap.rows.flat().filter((c) => c.band === band).reduce((n, c) => n + c.points.length, 0),
+  }))
+    .filter((c) => c.count > 0)
+    .reverse()
+    .map((c) => words('screening.bandCount', { count: c.count, band: label('riskBand', c.band).toLocaleLowerCase(i18n.language) }))
+  const description =
+    heatmap.total === 0 ? words('screening.gridEmpty') : words('screening.grid', { count: heatmap.total, counts: counts.join(', ') })
   const ranges = bandRanges(heatmap.bands)
   return (
     <figure className="risk-heatmap">
@@ -43,7 +51,7 @@ export function RiskHeatmap({
         height={HEIGHT}
       >
         <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{describeHeatmap(heatmap, subject)}</desc>
+        <desc id={`${id}-desc`}>{description}</desc>
         {heatmap.rows.map((row, r) =>
           row.map((cell) => {
             const x = LEFT + (cell.likelihood - 1) * CELL
@@ -99,7 +107,7 @@ export function RiskHeatmap({
       <details>
         <summary>{t('heatmap.asTable', { title })}</summary>
         {cells.length === 0 ? (
-          <p>{describeHeatmap(heatmap, subject)}</p>
+          <p>{description}</p>
         ) : (
           <DataTable caption={title}>
             <thead>

@@ -1,6 +1,7 @@
 import { type TFunction } from 'i18next'
 import { Trans, useTranslation } from 'react-i18next'
-import { byMedian, criterionRows, heatmapPoints, heatmapTitle, privacyRows, reviewRows, scoreColumnTitle } from '~/pdf/sections'
+import { usePageLocale } from '~/components/consultation'
+import { byMedian, criterionRows, wordsFor, heatmapPoints, heatmapTitle, privacyRows, reviewRows, scoreColumnTitle } from '~/pdf/sections'
 import { type ScreeningProfile } from '~/workflow/screening/aggregate'
 import { type ScreeningResult, type PrivacyResult } from '~/pdf/record-data'
 import { buildHeatmap } from '~/utils/risk-heatmap'
@@ -62,22 +63,23 @@ function highestGiven(result: Props['result'], t: TFunction<'screening'>, label:
 
 /** The aggregated screening: profile, heatmaps, the criteria, privacy checklist and each review. */
 export function ScreeningResults({ result }: Props) {
-  const rows = criterionRows(result)
+  const w = wordsFor(usePageLocale())
+  const rows = criterionRows(result, w)
   const { t } = useTranslation('screening')
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading">{t('results.heading')}</h2>
       <ProfileSummary result={result} />
       <div className="grid-2">
-        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'median'), result.bands)} title={heatmapTitle(result, 'median')} />
-        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'residual'), result.bands)} title={heatmapTitle(result, 'residual')} />
+        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'median', w), result.bands)} title={heatmapTitle(result, 'median', w)} />
+        <RiskHeatmap heatmap={buildHeatmap(heatmapPoints(result, 'residual', w), result.bands)} title={heatmapTitle(result, 'residual', w)} />
       </div>
       <DataTable caption={byMedian(result) ? t('results.criteriaCaptionMedian') : t('results.criteriaCaptionEach')}>
         <thead>
           <tr>
             <th scope="col">{t('results.criterion')}</th>
             <th scope="col">{t('results.principles')}</th>
-            <th scope="col">{scoreColumnTitle(result)}</th>
+            <th scope="col">{scoreColumnTitle(result, w)}</th>
             <th scope="col">{t('results.range')}</th>
             <th scope="col">{t('results.disagreement')}</th>
             <th scope="col">{t('results.residual')}</th>
@@ -117,7 +119,7 @@ export function ScreeningResults({ result }: Props) {
           </tr>
         </thead>
         <tbody>
-          {privacyRows(result.privacy).map((p) => (
+          {privacyRows(result.privacy, w).map((p) => (
             <tr key={p.question}>
               <th scope="row">{p.question}</th>
               <td>{p.answer}</td>
@@ -127,7 +129,7 @@ export function ScreeningResults({ result }: Props) {
         </tbody>
       </DataTable>
       <h3>{t('results.eachReviewer')}</h3>
-      {reviewRows(result).map((c) => (
+      {reviewRows(result, w).map((c) => (
         <details key={c.criterion}>
           <summary>{c.criterion}</summary>
           <DataTable caption={t('results.reviewsOf', { criterion: c.criterion })} captionHidden>

@@ -49,7 +49,15 @@ function DecisionRecordPart({ d, w, bilingual }: { d: DecisionRecordData; w: Wor
       <PageFrame left={t('decision.header', { organisation: d.organisation.name, reference: d.record.reference })} right={d.proposal.reference} footer={t('decision.footer')} w={w} />
       <View {...bookmark(bilingual ? `${t('decision.cover')} (${t(`language.${w.locale}`)})` : t('decision.cover'))}>
         <Text style={styles.title}>{t('decision.title')}</Text>
-        <Text style={styles.subtitle}>{d.proposal.title}</Text>
+        {/* The proposer's Welsh title, if given, leads the Welsh part, the title as entered beneath it (ADR 032). */}
+        {w.locale === 'cy' && d.proposal.titleCy ? (
+          <>
+            <Text style={styles.subtitle}>{d.proposal.titleCy}</Text>
+            <Paragraph muted>{d.proposal.title}</Paragraph>
+          </>
+        ) : (
+          <Text style={styles.subtitle}>{d.proposal.title}</Text>
+        )}
         {bilingual ? <Paragraph muted>{t('bilingualNote')}</Paragraph> : null}
         <Facts facts={coverFacts(d, w)} />
         <Paragraph muted>{t('decision.signedBy', { organisation: d.organisation.name, url: d.record.verifyUrl })}</Paragraph>

@@ -2,6 +2,7 @@ import { type TFunction } from 'i18next'
 import { formatDate as formatDateIn, formatDateTime as formatDateTimeIn } from '~/utils/calendar'
 import { formatNumber as formatNumberIn } from '~/utils/format'
 import { fixedT, type Locale } from '~/utils/i18n'
+import { storedNameAndRole, storedWords } from './stored-words'
 import { type HeatmapPoint } from '~/utils/risk-heatmap'
 import { bandFor, riskScore, summarisedByMedian, type RiskBand } from '#machines/vocabulary/risk'
 import { type AddendumData, type ConditionCheck, type DecisionRecordData, type IndicatorReading, type ProfessionalBodyConsultation, type ScreeningResult, type StaffConsultation, type UnionConsultation } from './record-data'
@@ -73,25 +74,26 @@ export function coverFacts(d: DecisionRecordData, w: Words = EN()): Fact[] {
 
 export function proposalFacts(p: DecisionRecordData['proposal'], w: Words = EN()): Fact[] {
   const { t } = w
+  const stored = storedWords(w.locale)
   const period = p.startDate
     ? t('fact.periodRange', { start: formatDate(p.startDate, w), end: p.endDate ? formatDate(p.endDate, w) : t('fact.noEndDate') })
     : t('notStated')
   return [
     [t('fact.service'), p.service],
-    [t('fact.deliveredBy'), p.deliveredBy],
+    [t('fact.deliveredBy'), stored(p.deliveredBy)],
     [t('fact.sites'), p.sites.length ? t('fact.sitesList', { count: p.sites.length, sites: p.sites.join(', ') }) : t('noneListed')],
     [t('fact.period'), period],
     [t('fact.renewalTerms'), orNotStated(p.renewalTerms, w)],
     [t('fact.income'), orNotStated(p.income, w)],
     [t('fact.costs'), orNotStated(p.costs, w)],
     [t('fact.purpose'), p.purpose],
-    [t('fact.personalData'), list(p.personalData.categories, w)],
-    [t('fact.sharedWith'), orNotStated(p.personalData.sharedWith, w)],
+    [t('fact.personalData'), list(p.personalData.categories.map(stored), w)],
+    [t('fact.sharedWith'), orNotStated(stored(p.personalData.sharedWith), w)],
     [t('fact.retention'), orNotStated(p.personalData.retention, w)],
-    [t('fact.processedWhere'), orNotStated(p.personalData.processedWhere, w)],
+    [t('fact.processedWhere'), orNotStated(stored(p.personalData.processedWhere), w)],
     [t('fact.userGroups'), list(p.userGroups, w)],
-    [t('fact.vulnerableGroups'), list(p.vulnerableGroups, w)],
-    [t('fact.priorEngagement'), orNotStated(p.priorEngagement, w)],
+    [t('fact.vulnerableGroups'), list(p.vulnerableGroups.map(stored), w)],
+    [t('fact.priorEngagement'), orNotStated(stored(p.priorEngagement), w)],
   ]
 }
 
@@ -347,14 +349,14 @@ export function monitoringSection(plan: MonitoringPlan | null, outcome?: Outcome
 export function decisionFacts(d: DecisionRecordData['decision'], w: Words = EN()): Fact[] {
   return [
     [w.t('fact.outcome'), outcomeLabel(d.outcome, w)],
-    [w.t('fact.decidedBy'), d.decidedBy],
+    [w.t('fact.decidedBy'), storedNameAndRole(d.decidedBy, w.locale)],
     [w.t('fact.decidedOn'), formatDateTime(d.decidedAt, w)],
     [w.t('fact.rationale'), d.rationale],
   ]
 }
 
 export function signatoryRows(signatories: DecisionRecordData['signatories'], w: Words = EN()) {
-  return signatories.map((s) => ({ name: s.name, role: s.role, signedAt: formatDateTime(s.signedAt, w) }))
+  return signatories.map((s) => ({ name: s.name, role: storedWords(w.locale)(s.role), signedAt: formatDateTime(s.signedAt, w) }))
 }
 
 export function auditFacts(audit: DecisionRecordData['audit'], w: Words = EN()): Fact[] {

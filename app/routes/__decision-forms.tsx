@@ -20,12 +20,9 @@ import {
   type BlockingIssue,
   type DecisionValues,
 } from '~/workflow/decision/decision-schema'
-import {
-  CONDITION_SOURCE_LABELS,
-  DIRECTION_LABELS,
-  MEASURE_LABELS,
-  THRESHOLD_KIND_LABELS,
-} from '#machines/vocabulary/monitoring'
+import { type ConditionSource } from '#machines/vocabulary/decision'
+import { INDICATOR_DIRECTIONS, INDICATOR_MEASURES } from '#machines/vocabulary/monitoring'
+import { useVocabulary, type VocabularyKind, type VocabularyLabel, type VocabularyValue } from '~/utils/vocabulary'
 
 import { type loader, type Reply, type action } from './proposals.$id.decision._index'
 
@@ -85,6 +82,7 @@ export function SignPanel({ version, withSso, problem }: { version: number; with
 export function DecisionForm({ view }: { view: View }) {
   const navigation = useNavigation()
   const { t } = useTranslation('decision')
+  const label = useVocabulary()
   const issues: BlockingIssue[] = view.blockingIssues
   const schema = useMemo(() => decisionSchema(issues), [issues])
   const [form, fields] = useForm<DecisionValues>({
@@ -140,11 +138,7 @@ export function DecisionForm({ view }: { view: View }) {
                 <Field
                   id={c.text.id}
                   label={t('form.condition', { number: index + 1 })}
-                  hint={
-                    CONDITION_SOURCE_LABELS[
-                      (c.source.value ?? 'decision') as keyof typeof CONDITION_SOURCE_LABELS
-                    ]
-                  }
+                  hint={label('conditionSource', (c.source.value ?? 'decision') as ConditionSource)}
                   errors={c.text.errors}
                 >
                   <textarea
@@ -259,12 +253,12 @@ export function DecisionForm({ view }: { view: View }) {
                 <SelectField
                   field={i.direction}
                   label={t('form.direction')}
-                  options={choices(DIRECTION_LABELS)}
+                  options={choices(label, 'indicatorDirection', INDICATOR_DIRECTIONS)}
                 />
                 <SelectField
                   field={i.thresholdKind}
                   label={t('form.thresholdKind')}
-                  options={choices(THRESHOLD_KIND_LABELS)}
+                  options={choices(label, 'thresholdKind', ['percent', 'absolute'])}
                 />
                 <NumberField
                   field={i.thresholdValue}
@@ -275,7 +269,7 @@ export function DecisionForm({ view }: { view: View }) {
                 <SelectField
                   field={i.measure}
                   label={t('form.measure')}
-                  options={choices(MEASURE_LABELS)}
+                  options={choices(label, 'indicatorMeasure', INDICATOR_MEASURES)}
                 />
                 <button
                   {...form.remove.getButtonProps({ name: plan.indicators.name, index })}
@@ -331,5 +325,6 @@ function NumberField({
   )
 }
 
-const choices = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }))
+/** A select's options: each value of a vocabulary list, named in the reader's language. */
+const choices = <K extends VocabularyKind>(label: VocabularyLabel, kind: K, values: readonly VocabularyValue<K>[]) =>
+  values.map((value) => ({ value, label: label(kind, value) }))

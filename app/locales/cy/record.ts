@@ -13,6 +13,14 @@ export default {
   yes: 'Ydy',
   no: 'Nac ydy',
   anonymous: 'Dienw',
+  stored: {
+    sharedWithPartner: 'Yn cael ei rannu â’r partner',
+    sharedWithGovernment: 'Yn cael ei rannu â chorff llywodraeth',
+    sharedWithBoth: 'Yn cael ei rannu â’r partner ac â chorff llywodraeth',
+    notShared: 'Nid yw’n cael ei rannu â’r partner nac ag unrhyw gorff llywodraeth',
+    noPersonalData: 'Nid oes unrhyw ddata personol am ddefnyddwyr dan sylw',
+    otherVulnerable: 'Pobl eraill sy’n agored i niwed',
+  },
   meta: {
     decisionTitle: 'Cofnod penderfyniad {{reference}}: {{title}}',
     decisionSubject: '{{outcome}}: partneriaeth â {{partner}}',

@@ -11,6 +11,15 @@ export default {
   yes: 'Yes',
   no: 'No',
   anonymous: 'Anonymous',
+  // Probity's own words kept as English text in a record's data (app/pdf/stored-words.ts): the English must stay as stored.
+  stored: {
+    sharedWithPartner: 'Shared with the partner',
+    sharedWithGovernment: 'Shared with a government body',
+    sharedWithBoth: 'Shared with the partner and a government body',
+    notShared: 'Not shared with the partner or any government body',
+    noPersonalData: 'No personal data of users is involved',
+    otherVulnerable: 'Other vulnerable people',
+  },
   meta: {
     decisionTitle: 'Decision record {{reference}}: {{title}}',
     decisionSubject: '{{outcome}}: partnership with {{partner}}',

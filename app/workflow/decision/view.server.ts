@@ -4,7 +4,6 @@ import { type Proposal } from '#db/schema'
 import { type ProposalSnapshot } from '#machines/proposal-workflow'
 import { isLastSignature } from '#machines/signatures'
 import { checkSigningCertificate, type SigningConfig } from '~/signing/certificates.server'
-import { ROLE_LABELS } from '#machines/vocabulary/roles'
 import { serviceDate } from '~/utils/calendar'
 import { ConsultationIncompleteError, getConsultationRecord } from '~/workflow/consultation/record.server'
 import { type Person } from '~/workflow/person'
@@ -47,7 +46,8 @@ export async function decisionView(
       signedAt: decision.signedAt,
       signatures: (await listSignatures(db, decision.id)).map((s) => ({
         name: s.name,
-        role: ROLE_LABELS[s.signedAs],
+        // The role's value: the page names it in its reader's language.
+        role: s.signedAs,
         signedAt: s.signedAt,
       })),
       record: record ? { id: record.id, reference: record.reference, sha256: record.sha256, signedAt: record.signedAt } : null,
