@@ -12,7 +12,7 @@ import { type ReassessmentOutcome } from '#machines/vocabulary/monitoring'
 import { signingTrust, type SigningConfig } from './certificates.server'
 import { readRecordFile } from './issue-record.server'
 import { checkPdfSignature, failedCheck, withIssue, type SignatureCheck } from './verify-pdf.server'
-import { fixedT } from '~/utils/i18n'
+import { fixedT, type Locale } from '~/utils/i18n'
 
 /**
  * What the public verify page reports. It carries only what the record
@@ -94,11 +94,11 @@ function summarise(row: PublicRecord): RecordSummary {
   }
 }
 
-async function recordData(pdf: Buffer): Promise<RecordDataSummary | null> {
+async function recordData(pdf: Buffer, locale: Locale): Promise<RecordDataSummary | null> {
   const embedded = await readEmbeddedRecord(pdf)
   if (!embedded) return null
   try {
-    return { name: embedded.name, schemaPath: RECORD_SCHEMA_PATH, facts: recordDataFacts(recordContentFromJson(embedded.json)), problem: null }
+    return { name: embedded.name, schemaPath: RECORD_SCHEMA_PATH, facts: recordDataFacts(recordContentFromJson(embedded.json), locale), problem: null }
   } catch {
     return { name: embedded.name, schemaPath: RECORD_SCHEMA_PATH, facts: [], problem: fixedT('en', 'verify')('result.dataUnreadable') }
   }
@@ -123,8 +123,8 @@ async function chainOf(db: Queryable, row: PublicRecord): Promise<Pick<RecordVer
   return { chain, chainWording: wording }
 }
 
-/** A file someone holds: is it signed, is it ours, and does the history behind it still hold? */
-export async function verifyRecordFile(db: Queryable, config: SigningConfig, pdf: Buffer): Promise<RecordVerification> {
+/** A file someone holds: is it signed, is it ours, and does the history behind it still hold? `locale` words the data's facts. */
+export async function verifyRecordFile(db: Queryable, config: SigningConfig, pdf: Buffer, locale: Locale = 'en'): Promise<RecordVerification> {
   const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
   const signature = await checkPdfSignature(pdf, await signingTrust(config))
   const row = await findPublicRecord(db, { sha256 })
@@ -133,7 +133,7 @@ export async function verifyRecordFile(db: Queryable, config: SigningConfig, pdf
     signature,
     record: row ? summarise(row) : null,
     ...(row ? await chainOf(db, row) : { chain: null, chainWording: null }),
-    data: await recordData(pdf),
+    data: await recordData(pdf, locale),
   }
 }
 
@@ -146,6 +146,7 @@ export async function verifyStoredRecord(
   db: Queryable,
   config: SigningConfig,
   by: { id: string } | { sha256: string },
+  locale: Locale = 'en',
 ): Promise<RecordVerification | undefined> {
   const row = await findPublicRecord(db, by)
   if (!row) return undefined
@@ -167,6 +168,6 @@ export async function verifyStoredRecord(
       sha256 === row.sha256 ? signature : { ...signature, ...withIssue({ code: 'storedChanged' }) },
     record: summarise(row),
     ...(await chainOf(db, row)),
-    data: await recordData(pdf),
+    data: await recordData(pdf, locale),
   }
 }

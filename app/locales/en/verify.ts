@@ -69,6 +69,26 @@ export default {
     check: 'Check the record',
     registers: 'Library services that publish their decisions list every signed record in their <public>public register</public>, with its verify link.',
   },
+  // What the verify page says about the data a file carries (app/pdf/record-data-summary.ts), beside the record's cover facts.
+  facts: {
+    indicatorReadings: 'Indicator readings',
+    conditionsChecked: 'Conditions checked',
+    conditionsAdded: 'Conditions added',
+    signatories: 'Signatories',
+    none: 'None',
+    auditHead: 'Audit chain head',
+    auditHeadValue: 'entry {{seq}}, {{hash}}',
+    criteriaScored: 'Criteria scored',
+    criteriaScoredValue: '{{count}} (rubric version {{version}})',
+    blockingIssues: 'Blocking issues',
+    blockingIssuesValue: '{{count}}, {{overridden}} overridden',
+    recommendations: 'Professional body recommendations',
+    staffConcerns: 'Staff concerns',
+    staffConcernsValue_one: '{{count}} concern',
+    staffConcernsValue_other: '{{count}} concerns',
+    conditions: 'Conditions',
+    indicators: 'Monitoring indicators',
+  },
   // What is wrong with a signature (app/signing/verify-pdf.server.ts): the server's English `problem` is made from these.
   problems: {
     noSignature: 'The file has no digital signature.',
