@@ -108,7 +108,10 @@ export async function insertAuditEntry(tx: Queryable, entry: NewAuditEntry, prev
 
 export type ChainVerification =
   | { ok: true; proposalId: string; length: number; headSeq: number; headHash: string }
-  | { ok: false; proposalId: string; length: number; brokenAtSeq: number; problem: string }
+  | { ok: false; proposalId: string; length: number; brokenAtSeq: number; problem: string; reason: ChainBreak }
+
+/** What broke, as a code beside the English `problem`, so a page can word it in its reader's language. */
+export type ChainBreak = { code: 'missing'; missing: number } | { code: 'unlinked' | 'altered' | 'releaseChanged' }
 
 /** Walks one proposal's chain from the start and reports the first broken link. */
 export async function verifyChain(db: Queryable, proposalId: string, uptoSeq?: number): Promise<ChainVerification> {
@@ -137,6 +140,7 @@ async function verifyReleases(db: Queryable, rows: AuditEntry[], chain: ChainVer
         length: rows.length,
         brokenAtSeq: row.seq,
         problem: 'the anonymous contributions it released have been changed',
+        reason: { code: 'releaseChanged' },
       }
     }
   }
@@ -146,16 +150,17 @@ async function verifyReleases(db: Queryable, rows: AuditEntry[], chain: ChainVer
 export function verifyEntries(proposalId: string, rows: AuditEntry[]): ChainVerification {
   let prevHash = GENESIS_HASH
   for (const [i, row] of rows.entries()) {
-    const broken = (problem: string): ChainVerification => ({
+    const broken = (problem: string, reason: ChainBreak): ChainVerification => ({
       ok: false,
       proposalId,
       length: rows.length,
       brokenAtSeq: row.seq,
       problem,
+      reason,
     })
-    if (row.seq !== i + 1) return broken(`entry ${i + 1} is missing`)
-    if (row.prevHash !== prevHash) return broken('it does not link to the entry before it')
-    if (entryHash(row) !== row.hash) return broken('its content does not match its hash')
+    if (row.seq !== i + 1) return broken(`entry ${i + 1} is missing`, { code: 'missing', missing: i + 1 })
+    if (row.prevHash !== prevHash) return broken('it does not link to the entry before it', { code: 'unlinked' })
+    if (entryHash(row) !== row.hash) return broken('its content does not match its hash', { code: 'altered' })
     prevHash = row.hash
   }
   const head = rows.at(-1)

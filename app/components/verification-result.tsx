@@ -1,8 +1,21 @@
 import { Fragment, useEffect, useRef } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
+import type { SignatureCheck } from '~/signing/verify-pdf.server'
 import type { RecordVerification } from '~/signing/verify-record.server'
 import { formatDateTime } from '~/utils/calendar'
 import { useLocale } from '~/utils/use-locale'
+import { useVocabulary, type VocabularyValue } from '~/utils/vocabulary'
+
+type Words = ReturnType<typeof useTranslation<'verify'>>['t']
+
+/** The server reports problems in English with a code beside them: word them in the reader's language. */
+function signatureProblem(t: Words, s: Pick<SignatureCheck, 'problem' | 'issue'>): string | null {
+  return s.issue ? t(`problems.${s.issue.code}`, { date: '', detail: '', ...s.issue.values }) : s.problem
+}
+
+function chainMessage(t: Words, v: RecordVerification): string | undefined {
+  return v.chainWording ? t(`chain.${v.chainWording.code}`, v.chainWording.values) : v.chain?.message
+}
 
 function Verdict({ v }: { v: RecordVerification }) {
   const { t } = useTranslation('verify')
@@ -16,7 +29,7 @@ function Verdict({ v }: { v: RecordVerification }) {
   }
   return (
     <p className="notice warning">
-      <strong>{t('result.notConfirmed')}</strong> {v.signature.problem ?? (v.record === null ? t('result.notIssued') : v.chain?.message)}
+      <strong>{t('result.notConfirmed')}</strong> {signatureProblem(t, v.signature) ?? (v.record === null ? t('result.notIssued') : chainMessage(t, v))}
     </p>
   )
 }
@@ -28,12 +41,14 @@ function Verdict({ v }: { v: RecordVerification }) {
 export function VerificationResult({ v, focus = false }: { v: RecordVerification; focus?: boolean }) {
   const { t } = useTranslation('verify')
   const locale = useLocale()
+  const label = useVocabulary()
   const heading = useRef<HTMLHeadingElement>(null)
   // After an upload the result appears below the form: take keyboard and screen-reader users to it.
   useEffect(() => {
     if (focus) heading.current?.focus()
   }, [focus, v.sha256])
   const s = v.signature
+  const problem = signatureProblem(t, s) ?? ''
   return (
     <section aria-labelledby="verification-heading" className="verify-result">
       <h2 id="verification-heading" ref={heading} tabIndex={-1}>
@@ -43,7 +58,7 @@ export function VerificationResult({ v, focus = false }: { v: RecordVerification
       <h3>{t('result.signatureHeading')}</h3>
       <dl>
         <dt>{t('result.signature')}</dt>
-        <dd>{!s.found ? t('result.noneFound', { problem: s.problem ?? '' }) : s.intact ? t('result.valid') : t('result.notValid', { problem: s.problem ?? '' })}</dd>
+        <dd>{!s.found ? t('result.noneFound', { problem }) : s.intact ? t('result.valid') : t('result.notValid', { problem })}</dd>
         <dt>{t('result.wholeFile')}</dt>
         <dd>{s.coversWholeFile ? t('result.yes') : t('result.no')}</dd>
         <dt>{t('result.signer')}</dt>
@@ -92,12 +107,16 @@ export function VerificationResult({ v, focus = false }: { v: RecordVerification
           <dt>{t('result.partner')}</dt>
           <dd>{v.record.partner}</dd>
           <dt>{t('result.outcome')}</dt>
-          <dd>{v.record.outcome}</dd>
+          <dd>
+            {v.record.kind === 'decision'
+              ? label('decisionOutcome', v.record.outcomeCode as VocabularyValue<'decisionOutcome'>)
+              : label('reassessmentOutcome', v.record.outcomeCode as VocabularyValue<'reassessmentOutcome'>)}
+          </dd>
           <dt>{t('result.signed')}</dt>
           <dd>{formatDateTime(new Date(v.record.signedAt), locale)}</dd>
           <dt>{t('result.auditTrail')}</dt>
           <dd>
-            {v.chain?.verified ? t('result.verifies') : t('result.doesNotVerify')} {v.chain?.message} {t('result.auditHead', { seq: v.record.auditHeadSeq })}{' '}
+            {v.chain?.verified ? t('result.verifies') : t('result.doesNotVerify')} {chainMessage(t, v)} {t('result.auditHead', { seq: v.record.auditHeadSeq })}{' '}
             <span className="hash">{v.record.auditHeadHash}</span>
           </dd>
         </dl>
@@ -135,7 +154,7 @@ function RecordData({ v }: { v: RecordVerification }) {
             )}
           </p>
           {data.problem ? (
-            <p className="notice warning">{data.problem}</p>
+            <p className="notice warning">{t('result.dataUnreadable')}</p>
           ) : (
             <dl>
               {data.facts.map(([label, value]) => (

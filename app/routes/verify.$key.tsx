@@ -21,12 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  * Public, and showing only what the record itself prints.
  */
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const t = fixedT(await localeFor(request, await getUser(request)), 'verify')
+  const locale = await localeFor(request, await getUser(request))
+  const t = fixedT(locale, 'verify')
   const key = (params.key ?? '').toLowerCase()
   const by = UUID.test(key) ? { id: key } : SHA256_PATTERN.test(key) ? { sha256: key } : null
   if (!by) notFound(t('stored.notFound'))
   const { database, config } = await appContext()
-  const verification = await verifyStoredRecord(database.db, config, by)
+  const verification = await verifyStoredRecord(database.db, config, by, locale)
   if (!verification) notFound(t('stored.notFound'))
   return { verification }
 }

@@ -60,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   }
   const { database, config } = await appContext()
-  const verification = await verifyRecordFile(database.db, config, bytes)
+  const verification = await verifyRecordFile(database.db, config, bytes, locale)
   return { lastResult: submission.reply({ resetForm: true }), verification }
 }
 

@@ -2,6 +2,7 @@ import { checkChain, commonName, certificateOf } from './certificate-chain.serve
 import { type SigningTrust } from './certificates.server'
 import { checkSigner, parseSignedData, timestampTokenOf } from './cms.server'
 import { checkTimestampToken } from './timestamp.server'
+import { fixedT } from '~/utils/i18n'
 
 /**
  * Checks a signed PDF the way an independent reader would, without
@@ -28,12 +29,41 @@ export type SignatureCheck = {
   timestamp: { time: Date; authority: string; valid: boolean } | null
   /** The subjects of the chain, signer first, as far as it was built. */
   chain: string[]
-  /** The first thing wrong, in words; null when every check passed. */
+  /** The first thing wrong, in English words; null when every check passed. */
   problem: string | null
+  /** The same, as a key of the 'verify' namespace's `problems` and its values, so a page words it in its reader's language. */
+  issue: SignatureIssue | null
+}
+
+export type SignatureProblem =
+  | 'noSignature'
+  | 'byteRangesUnreadable'
+  | 'byteRangesMisfit'
+  | 'notAtByteRanges'
+  | 'unreadable'
+  | 'changed'
+  | 'keyMismatch'
+  | 'partNotCovered'
+  | 'timestampInvalid'
+  | 'noCertificate'
+  | 'wrongChain'
+  | 'expired'
+  | 'notYetValid'
+  | 'revoked'
+  | 'noSigningTime'
+  | 'storedUnreadable'
+  | 'storedChanged'
+
+/** `detail` is a finer reason in English (from the certificate or timestamp check), shown on English pages only. */
+export type SignatureIssue = { code: SignatureProblem; values?: { date?: string; detail?: string } }
+
+/** The problem in the English the server has always reported (and tests assert), from the catalogue. */
+export function withIssue(issue: SignatureIssue | null): Pick<SignatureCheck, 'problem' | 'issue'> {
+  return { problem: issue ? fixedT('en', 'verify')(`problems.${issue.code}`, { date: '', detail: '', ...issue.values }) : null, issue }
 }
 
 /** A check that failed before any signature could be examined. */
-export function failedCheck(problem: string): SignatureCheck {
+export function failedCheck(code: SignatureProblem): SignatureCheck {
   return {
     found: false,
     intact: false,
@@ -44,27 +74,27 @@ export function failedCheck(problem: string): SignatureCheck {
     signingTime: null,
     timestamp: null,
     chain: [],
-    problem,
+    ...withIssue({ code }),
   }
 }
 
-const NOTHING = failedCheck('The file has no digital signature.')
+const NOTHING = failedCheck('noSignature')
 
 type Located = { byteRange: [number, number, number, number]; der: Buffer; count: number }
 
-function locate(pdf: Buffer): Located | string | null {
+function locate(pdf: Buffer): Located | SignatureProblem | null {
   const marker = Buffer.from('/ByteRange')
   const at = pdf.lastIndexOf(marker)
   if (at === -1) return null
   let count = 0
   for (let i = pdf.indexOf(marker); i !== -1; i = pdf.indexOf(marker, i + 1)) count++
   const m = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/.exec(pdf.subarray(at, at + 80).toString('latin1'))
-  if (!m) return 'The signature’s byte ranges cannot be read.'
+  if (!m) return 'byteRangesUnreadable'
   const byteRange = m.slice(1, 5).map(Number) as Located['byteRange']
   const [a, b, c, d] = byteRange
-  if (a !== 0 || b <= 0 || c <= b || c + d > pdf.length) return 'The signature’s byte ranges do not fit the file.'
+  if (a !== 0 || b <= 0 || c <= b || c + d > pdf.length) return 'byteRangesMisfit'
   const gap = pdf.subarray(b, c).toString('latin1')
-  if (!/^<[0-9a-fA-F]*>$/.test(gap)) return 'The signature is not where its byte ranges say.'
+  if (!/^<[0-9a-fA-F]*>$/.test(gap)) return 'notAtByteRanges'
   return { byteRange, der: Buffer.from(gap.slice(1, -1), 'hex'), count }
 }
 
@@ -72,7 +102,7 @@ function locate(pdf: Buffer): Located | string | null {
 export async function checkPdfSignature(pdf: Buffer, trust: Pick<SigningTrust, 'anchor' | 'pool' | 'crls'> | null): Promise<SignatureCheck> {
   const located = locate(pdf)
   if (located === null) return NOTHING
-  if (typeof located === 'string') return { ...NOTHING, found: true, problem: located }
+  if (typeof located === 'string') return { ...NOTHING, found: true, ...withIssue({ code: located }) }
   const [, b, c, d] = located.byteRange
   const coversWholeFile = located.count === 1 && c + d === pdf.length
   let cms: ReturnType<typeof checkSigner>
@@ -80,7 +110,7 @@ export async function checkPdfSignature(pdf: Buffer, trust: Pick<SigningTrust, '
     cms = checkSigner(parseSignedData(located.der), [pdf.subarray(0, b), pdf.subarray(c, c + d)])
   } catch {
     // Hostile or damaged input of any shape ends here, never as a server error.
-    return { ...NOTHING, found: true, coversWholeFile, problem: 'The signature cannot be read: it is damaged or not a CMS signature.' }
+    return { ...NOTHING, found: true, coversWholeFile, ...withIssue({ code: 'unreadable' }) }
   }
   const token = timestampTokenOf(cms)
   const stamped = token ? checkTimestampToken(token, cms.signatureValue) : null
@@ -100,22 +130,25 @@ export async function checkPdfSignature(pdf: Buffer, trust: Pick<SigningTrust, '
   const chainsToCa = chain !== null && chain.status !== 'wrong_chain'
   const certificateValidAtSigning = chain !== null && chain.status === 'ok' && signingTime !== null
   const intact = cms.digestMatches && cms.signatureMatches
-  const problem = !cms.digestMatches
-    ? 'The file has changed since it was signed.'
+  const issue: SignatureIssue | null = !cms.digestMatches
+    ? { code: 'changed' }
     : !cms.signatureMatches
-      ? 'The signature does not match the signer’s certificate.'
+      ? { code: 'keyMismatch' }
       : !coversWholeFile
-        ? 'Part of the file is not covered by the signature: something was added after signing.'
+        ? { code: 'partNotCovered' }
         : stamped?.problem
-          ? `The signature’s timestamp is not valid: ${stamped.problem}.`
+          ? { code: 'timestampInvalid', values: { detail: stamped.problem } }
           : chain === null
-            ? 'No signing certificate is installed here, so the signer cannot be checked.'
+            ? { code: 'noCertificate' }
             : chain.status === 'wrong_chain'
-              ? `The signer’s certificate is not from this service’s certificate authority. ${chain.message}`
+              ? { code: 'wrongChain', values: { detail: chain.message ?? '' } }
               : chain.status !== 'ok'
-                ? `The signer’s certificate was not valid when the record was signed${signingTime ? ` (${signingTime.toISOString().slice(0, 10)})` : ''}. ${chain.message}`
+                ? {
+                    code: chain.status === 'expired' ? 'expired' : chain.status === 'not_yet_valid' ? 'notYetValid' : 'revoked',
+                    values: { date: signingTime ? ` (${signingTime.toISOString().slice(0, 10)})` : '', detail: chain.message ?? '' },
+                  }
                 : signingTime === null
-                  ? 'The signature does not say when it was made.'
+                  ? { code: 'noSigningTime' }
                   : null
   return {
     found: true,
@@ -127,6 +160,6 @@ export async function checkPdfSignature(pdf: Buffer, trust: Pick<SigningTrust, '
     signingTime,
     timestamp: stamped?.time ? { time: stamped.time, authority: stamped.authority ?? '', valid: timestampValid } : null,
     chain: (chain?.chain ?? [signer]).map(commonName),
-    problem,
+    ...withIssue(issue),
   }
 }

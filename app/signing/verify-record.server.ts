@@ -11,7 +11,8 @@ import { type Outcome } from '#machines/vocabulary/decision'
 import { type ReassessmentOutcome } from '#machines/vocabulary/monitoring'
 import { signingTrust, type SigningConfig } from './certificates.server'
 import { readRecordFile } from './issue-record.server'
-import { checkPdfSignature, failedCheck, type SignatureCheck } from './verify-pdf.server'
+import { checkPdfSignature, failedCheck, withIssue, type SignatureCheck } from './verify-pdf.server'
+import { fixedT, type Locale } from '~/utils/i18n'
 
 /**
  * What the public verify page reports. It carries only what the record
@@ -26,7 +27,10 @@ export type RecordSummary = {
   proposalReference: string
   proposalTitle: string
   partner: string
+  /** The outcome in English words (as tests and the JSON consumers read it). */
   outcome: string
+  /** The outcome's value (a decision outcome, or a reassessment outcome for an addendum), for a page to name in its language. */
+  outcomeCode: string
   signedAt: Date
   sha256: string
   auditHeadHash: string
@@ -36,13 +40,22 @@ export type RecordSummary = {
 
 export type ChainStatus = { verified: boolean; message: string }
 
+/**
+ * The chain's status as a key of the 'verify' namespace's `chain` group and its values, beside
+ * `ChainStatus` (whose shape stays as it is), so a page words it in its reader's language.
+ */
+export type ChainWording = {
+  code: 'verifies' | 'moved' | 'missing' | 'unlinked' | 'altered' | 'releaseChanged'
+  values: { seq: number; missing: number }
+}
+
 /** The record data the file carries (JSON attached before signing), as the file says it. */
 export type RecordDataSummary = {
   /** The attached file's name, e.g. decision-record.json. */
   name: string
   schemaPath: string
   facts: Fact[]
-  /** Set when the attachment is there but cannot be read as record data. */
+  /** Set (in English) when the attachment is there but cannot be read as record data; pages word it from `verify:result.dataUnreadable`. */
   problem: string | null
 }
 
@@ -51,6 +64,8 @@ export type RecordVerification = {
   signature: SignatureCheck
   record: RecordSummary | null
   chain: ChainStatus | null
+  /** How to word `chain` in the reader's language; null when `chain` is (absent: word `chain.message` as it is). */
+  chainWording?: ChainWording | null
   /** Null when the file carries no record data (records issued before it was added, or other files). */
   data: RecordDataSummary | null
 }
@@ -70,6 +85,7 @@ function summarise(row: PublicRecord): RecordSummary {
       row.kind === 'decision'
         ? outcomeLabel(row.outcome as Outcome)
         : reassessmentOutcomeLabel(row.outcome as ReassessmentOutcome),
+    outcomeCode: row.outcome,
     signedAt: row.signedAt,
     sha256: row.sha256,
     auditHeadHash: row.auditHeadHash,
@@ -78,36 +94,37 @@ function summarise(row: PublicRecord): RecordSummary {
   }
 }
 
-async function recordData(pdf: Buffer): Promise<RecordDataSummary | null> {
+async function recordData(pdf: Buffer, locale: Locale): Promise<RecordDataSummary | null> {
   const embedded = await readEmbeddedRecord(pdf)
   if (!embedded) return null
   try {
-    return { name: embedded.name, schemaPath: RECORD_SCHEMA_PATH, facts: recordDataFacts(recordContentFromJson(embedded.json)), problem: null }
+    return { name: embedded.name, schemaPath: RECORD_SCHEMA_PATH, facts: recordDataFacts(recordContentFromJson(embedded.json), locale), problem: null }
   } catch {
-    return { name: embedded.name, schemaPath: RECORD_SCHEMA_PATH, facts: [], problem: 'The attached record data cannot be read.' }
+    return { name: embedded.name, schemaPath: RECORD_SCHEMA_PATH, facts: [], problem: fixedT('en', 'verify')('result.dataUnreadable') }
   }
 }
 
 /** The audit trail must verify from its start up to the entry the record names, and end in the hash it prints. */
-export async function checkChainUpTo(db: Queryable, row: PublicRecord): Promise<ChainStatus> {
+export async function checkChainUpTo(db: Queryable, row: PublicRecord): Promise<ChainStatus & { wording: ChainWording }> {
   const chain = await verifyChain(db, row.proposalId, row.auditHeadSeq)
-  if (!chain.ok) {
-    return { verified: false, message: `The audit trail is broken at entry ${chain.brokenAtSeq}: ${chain.problem}.` }
-  }
-  if (chain.headSeq !== row.auditHeadSeq || chain.headHash !== row.auditHeadHash) {
-    return {
-      verified: false,
-      message: `The audit trail no longer holds entry ${row.auditHeadSeq} with the hash this record prints.`,
-    }
-  }
-  return {
-    verified: true,
-    message: `The audit trail verifies from its first entry up to entry ${row.auditHeadSeq}, whose hash matches the record.`,
-  }
+  const wording: ChainWording = !chain.ok
+    ? chain.reason.code === 'missing'
+      ? { code: 'missing', values: { seq: chain.brokenAtSeq, missing: chain.reason.missing } }
+      : { code: chain.reason.code, values: { seq: chain.brokenAtSeq, missing: 0 } }
+    : chain.headSeq !== row.auditHeadSeq || chain.headHash !== row.auditHeadHash
+      ? { code: 'moved', values: { seq: row.auditHeadSeq, missing: 0 } }
+      : { code: 'verifies', values: { seq: row.auditHeadSeq, missing: 0 } }
+  // The English message comes from the same catalogue entry a page words it from.
+  return { verified: wording.code === 'verifies', message: fixedT('en', 'verify')(`chain.${wording.code}`, wording.values), wording }
 }
 
-/** A file someone holds: is it signed, is it ours, and does the history behind it still hold? */
-export async function verifyRecordFile(db: Queryable, config: SigningConfig, pdf: Buffer): Promise<RecordVerification> {
+async function chainOf(db: Queryable, row: PublicRecord): Promise<Pick<RecordVerification, 'chain' | 'chainWording'>> {
+  const { wording, ...chain } = await checkChainUpTo(db, row)
+  return { chain, chainWording: wording }
+}
+
+/** A file someone holds: is it signed, is it ours, and does the history behind it still hold? `locale` words the data's facts. */
+export async function verifyRecordFile(db: Queryable, config: SigningConfig, pdf: Buffer, locale: Locale = 'en'): Promise<RecordVerification> {
   const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
   const signature = await checkPdfSignature(pdf, await signingTrust(config))
   const row = await findPublicRecord(db, { sha256 })
@@ -115,8 +132,8 @@ export async function verifyRecordFile(db: Queryable, config: SigningConfig, pdf
     sha256,
     signature,
     record: row ? summarise(row) : null,
-    chain: row ? await checkChainUpTo(db, row) : null,
-    data: await recordData(pdf),
+    ...(row ? await chainOf(db, row) : { chain: null, chainWording: null }),
+    data: await recordData(pdf, locale),
   }
 }
 
@@ -129,6 +146,7 @@ export async function verifyStoredRecord(
   db: Queryable,
   config: SigningConfig,
   by: { id: string } | { sha256: string },
+  locale: Locale = 'en',
 ): Promise<RecordVerification | undefined> {
   const row = await findPublicRecord(db, by)
   if (!row) return undefined
@@ -136,9 +154,9 @@ export async function verifyStoredRecord(
   if (!pdf) {
     return {
       sha256: row.sha256,
-      signature: failedCheck('The stored copy of this record cannot be read.'),
+      signature: failedCheck('storedUnreadable'),
       record: summarise(row),
-      chain: await checkChainUpTo(db, row),
+      ...(await chainOf(db, row)),
       data: null,
     }
   }
@@ -147,9 +165,9 @@ export async function verifyStoredRecord(
   return {
     sha256,
     signature:
-      sha256 === row.sha256 ? signature : { ...signature, problem: 'The stored copy no longer matches the hash recorded when it was signed.' },
+      sha256 === row.sha256 ? signature : { ...signature, ...withIssue({ code: 'storedChanged' }) },
     record: summarise(row),
-    chain: await checkChainUpTo(db, row),
-    data: await recordData(pdf),
+    ...(await chainOf(db, row)),
+    data: await recordData(pdf, locale),
   }
 }

@@ -1,9 +1,10 @@
 import { listPublicDecisions, type PublicDecision } from '#db/public-register.server'
 import { findOrganisationBySlug } from '#db/register.server'
-import { outcomeLabel } from '#machines/vocabulary/labels'
 import { getDb } from '~/utils/app-context.server'
 import { notFound } from '~/utils/auth.server'
 import { serviceDate } from '~/utils/calendar'
+import { fixedT, type Locale } from '~/utils/i18n'
+import { vocabulary } from '~/utils/vocabulary'
 import { csvLine } from './register-query'
 
 /** Search terms longer than this are cut: nobody types a longer reference or partner name. */
@@ -46,9 +47,12 @@ export const verifyUrl = (origin: string, recordId: string) => `${origin}/verify
 /** Open data may be read from any site (the Local Government Transparency Code's intent). */
 export const OPEN_DATA_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=300' }
 
-export const PUBLIC_CSV_HEADER = ['Reference', 'Record', 'Partnership', 'Partner', 'Contractor', 'Decision', 'Signed on', 'Reasons', 'Conditions', 'Record SHA-256', 'Verify', 'Addenda']
+const PUBLIC_CSV_COLUMNS = ['reference', 'record', 'partnership', 'partner', 'contractor', 'decision', 'signedOn', 'reasons', 'conditions', 'sha256', 'verify', 'addenda'] as const
 
-export function publicCsv(rows: PublicDecision[], origin: string) {
+/** The CSV in the reader's language: its header row and the decision's name (the English row is unchanged). */
+export function publicCsv(rows: PublicDecision[], origin: string, locale: Locale) {
+  const t = fixedT(locale, 'register')
+  const label = vocabulary(locale)
   const lines = rows.map((r) =>
     csvLine([
       r.reference,
@@ -56,7 +60,7 @@ export function publicCsv(rows: PublicDecision[], origin: string) {
       r.title,
       r.partner,
       r.contractor,
-      outcomeLabel(r.outcome),
+      label('decisionOutcome', r.outcome),
       serviceDate(new Date(r.signedAt)),
       r.rationale,
       r.conditions.join('\n'),
@@ -66,7 +70,7 @@ export function publicCsv(rows: PublicDecision[], origin: string) {
     ]),
   )
   // The byte-order mark tells spreadsheet programs the file is UTF-8, so Welsh names survive.
-  return `\uFEFF${csvLine(PUBLIC_CSV_HEADER)}${lines.join('')}`
+  return `\uFEFF${csvLine(PUBLIC_CSV_COLUMNS.map((k) => t(`publicCsv.${k}`)))}${lines.join('')}`
 }
 
 export function publicJson(organisation: { name: string; slug: string }, rows: PublicDecision[], origin: string) {
