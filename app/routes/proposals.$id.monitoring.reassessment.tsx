@@ -129,6 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     mail: mailSettings(config),
     clientAddress: context.clientAddress ?? 'unknown',
     expectedVersion: v.version,
+    locale: await localeFor(request, user),
   })
   if (!result.ok)
     return data(submission.reply({ ...refusalReply(result), hideFields }), {

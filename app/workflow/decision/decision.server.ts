@@ -154,7 +154,7 @@ export async function signDecision(db: Database, input: SignInput & { locale?: L
     event: () => signEvent(user),
     cannot: t('decision.cannotSign'),
     stale: t('decision.changedSinceOpened'),
-    record: 'decision record',
+    record: 'decision',
     apply: async ({ proposal, snapshot, event, now }) => {
       const round = snapshot.context.revisions
       const decision = await findDecision(db, proposal.id, round)
