@@ -58,6 +58,7 @@ export async function openStaffConsultation(
   const result = await applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: {
       type: 'staff.open',
       closingDate: closesAt.toISOString(),
@@ -96,6 +97,7 @@ export async function recordUnionResponse(
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: { type: 'union.record', actor: actorFor(input.user) },
     now,
     audit: { kind: 'union.response.recorded', union: input.unionName },
@@ -176,6 +178,7 @@ export async function completeStaffConsultation(
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: { type: 'staff.complete', at: now.toISOString(), actor: actorFor(input.user) },
     expectedVersion: input.expectedVersion,
     now,
