@@ -6,6 +6,7 @@ import { appContext } from '~/utils/app-context.server'
 import { notFound, requireRole } from '~/utils/auth.server'
 import { fixedT } from '~/utils/i18n'
 import { metaLocale, pageTitle } from '~/utils/meta'
+import { getLocale } from '~/utils/i18n.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'admin')('outbox.title'))
 
@@ -16,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(m
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, 'admin')
   const { config, database } = await appContext()
-  if (config.SMTP_URL) notFound('Page not found')
+  if (config.SMTP_URL) notFound(fixedT(await getLocale(request), 'common')('notFound.page'))
   const messages = await listOutbox(database.db, user.organisationId)
   return {
     messages: messages.map((m) => ({

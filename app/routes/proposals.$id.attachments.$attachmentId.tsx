@@ -7,6 +7,8 @@ import { isUuid } from '~/utils/ids'
 import { actorFor } from '~/workflow/actor.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { canSeePapers } from '~/workflow/screening/access'
+import { fixedT } from '~/utils/i18n'
+import { getLocale } from '~/utils/i18n.server'
 
 /** RFC 6266: an ASCII fallback and the UTF-8 name, so no header injection and no lost accents. */
 function contentDisposition(filename: string) {
@@ -16,9 +18,9 @@ function contentDisposition(filename: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
-  if (!isUuid(params.attachmentId) || !canSeePapers(snapshot, actorFor(user).id!)) notFound('Attachment not found')
+  if (!isUuid(params.attachmentId) || !canSeePapers(snapshot, actorFor(user).id!)) notFound(fixedT(await getLocale(request), 'common')('notFound.attachment'))
   const row = await findAttachment(db, user.organisationId, proposal.id, params.attachmentId)
-  if (!row) notFound('Attachment not found')
+  if (!row) notFound(fixedT(await getLocale(request), 'common')('notFound.attachment'))
   const file = await fileStore(db).stream(row.sha256)
   if (!file) throw new Response('The file of this attachment is missing; tell your administrator.', { status: 500 })
   return new Response(responseBody(file.body), {

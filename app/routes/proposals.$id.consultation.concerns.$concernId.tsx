@@ -32,7 +32,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
-  if (!isUuid(params.concernId)) notFound('Concern not found')
+  if (!isUuid(params.concernId)) notFound(fixedT(await getLocale(request), 'common')('notFound.concern'))
   const { secret } = await appContext()
   const view = await getConsultationView(db, {
     proposal,
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bodyName: user.organisation.settings.professionalBodyName,
   })
   const index = view.concerns.findIndex((c) => c.id === params.concernId)
-  if (index < 0) notFound('Concern not found')
+  if (index < 0) notFound(fixedT(await getLocale(request), 'common')('notFound.concern'))
   // Answering and hiding are the proposer's; everyone reads concerns on the consultation page.
   if (!view.isProposer)
     throw redirect(`/proposals/${proposal.id}/consultation#concern-${params.concernId}`)

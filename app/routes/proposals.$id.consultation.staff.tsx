@@ -33,6 +33,7 @@ import { getConsultationView } from '~/workflow/consultation/view.server'
 import { refusalReply } from '~/workflow/refusal'
 import { requireProposal } from '~/workflow/proposal-access.server'
 import { formDataOf } from '~/utils/multipart.server'
+import { getLocale } from '~/utils/i18n.server'
 
 import { AnonymityNotice, type AnonymityInfo } from '~/components/anonymity-notice'
 import { anonymityInfo } from '~/workflow/consultation/release-anonymous.server'
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   const v = submission.value
-  const base = { user, proposalId: proposal.id }
+  const base = { user, proposalId: proposal.id, locale: await getLocale(request) }
   const result =
     v.intent === 'staff.open'
       ? await openStaffConsultation(db, {

@@ -4,6 +4,8 @@ import { notFound } from '~/utils/auth.server'
 import { fileStore } from '~/utils/storage/index.server'
 import { responseBody } from '~/utils/storage/response.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { fixedT } from '~/utils/i18n'
+import { getLocale } from '~/utils/i18n.server'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -15,9 +17,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db, proposal } = await requireProposal(request, params)
   const recordId = params.recordId ?? ''
-  if (!UUID.test(recordId)) notFound('Record not found')
+  if (!UUID.test(recordId)) notFound(fixedT(await getLocale(request), 'common')('notFound.record'))
   const record = await findRecord(db, proposal.organisationId, recordId)
-  if (!record || record.proposalId !== proposal.id) notFound('Record not found')
+  if (!record || record.proposalId !== proposal.id) notFound(fixedT(await getLocale(request), 'common')('notFound.record'))
   const file = await fileStore(db).stream(record.sha256)
   if (!file) throw new Response('The stored copy of this record cannot be read. Ask an administrator to restore it from a backup.', { status: 500 })
   return new Response(responseBody(file.body), {

@@ -4,14 +4,16 @@ import { notFound } from '~/utils/auth.server'
 import { fileStore } from '~/utils/storage/index.server'
 import { responseBody } from '~/utils/storage/response.server'
 import { requireProposal } from '~/workflow/proposal-access.server'
+import { fixedT } from '~/utils/i18n'
+import { getLocale } from '~/utils/i18n.server'
 
 /** A signed addendum of this partnership, as the exact bytes that were signed. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
   const id = params.recordId ?? ''
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound('Addendum not found')
+  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound(fixedT(await getLocale(request), 'common')('notFound.addendum'))
   const record = await findRecord(db, user.organisationId, id)
-  if (!record || record.kind !== 'addendum' || record.proposalId !== proposal.id) notFound('Addendum not found')
+  if (!record || record.kind !== 'addendum' || record.proposalId !== proposal.id) notFound(fixedT(await getLocale(request), 'common')('notFound.addendum'))
   const file = await fileStore(db).stream(record.sha256)
   if (!file) throw new Response('The stored copy of this addendum cannot be read. Ask an administrator to restore it from a backup.', { status: 500 })
   return new Response(responseBody(file.body), {

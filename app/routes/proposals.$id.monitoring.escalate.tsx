@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { fixedT } from '~/utils/i18n'
 import { localeFor } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
 import { metaLocale, pageTitle } from '~/utils/meta'
 import { refusalReply } from '~/workflow/refusal'
 import { canEscalate, escalate } from '~/workflow/monitoring/escalation.server'
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
   const submission = parseWithZod(await formDataOf(request), { schema: EscalateSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(), await localeFor(request, user)), { status: 400 })
   const result = await escalate(db, {
     user,
     proposalId: proposal.id,

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next'
 import { describedBy, Field, FormErrors } from '~/components/forms'
 import { fixedT } from '~/utils/i18n'
 import { localeFor } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
 import { metaLocale, pageTitle } from '~/utils/meta'
 import { serviceDate } from '~/utils/calendar'
 import { refusalReply } from '~/workflow/refusal'
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
   const submission = parseWithZod(await formDataOf(request), { schema: IncidentSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(), await localeFor(request, user)), { status: 400 })
   const result = await recordIncident(db, {
     user,
     proposalId: proposal.id,

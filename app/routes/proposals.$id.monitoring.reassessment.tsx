@@ -16,6 +16,7 @@ import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { fixedT } from '~/utils/i18n'
 import { localeFor } from '~/utils/i18n.server'
+import { translateReply } from '~/utils/translate-reply'
 import { metaLocale, pageTitle } from '~/utils/meta'
 import { formatDate, serviceDate } from '~/utils/calendar'
 import { useLocale } from '~/utils/use-locale'
@@ -82,7 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const here = `/proposals/${proposal.id}/monitoring/reassessment`
   if (formData.get('intent') === 'sign' && user.signInMethod === 'sso') {
     const submission = parseWithZod(formData, { schema: SignWithSsoSchema })
-    if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+    if (submission.status !== 'success') return data(translateReply(submission.reply(), await localeFor(request, user)), { status: 400 })
     const started = await beginReauthenticationToSign(
       db,
       await appContext(),
@@ -99,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // A password is never sent back to the page.
   const hideFields = ['password']
   if (submission.status !== 'success')
-    return data(submission.reply({ hideFields }), { status: 400 })
+    return data(translateReply(submission.reply({ hideFields }), await localeFor(request, user)), { status: 400 })
   const v = submission.value
   if (v.intent === 'record') {
     const result = await recordOutcome(db, {
@@ -128,6 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     mail: mailSettings(config),
     clientAddress: context.clientAddress ?? 'unknown',
     expectedVersion: v.version,
+    locale: await localeFor(request, user),
   })
   if (!result.ok)
     return data(submission.reply({ ...refusalReply(result), hideFields }), {

@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = await getLocale(request)
   const submission = parseWithZod(await formDataOf(request), { schema: ActionSchema })
   if (submission.status !== 'success') return data(translateReply(submission.reply(), locale), { status: 400 })
-  const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id }
+  const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id, locale }
   const v = submission.value
   if (v.intent === 'assign') {
     const problem = await reviewerChoiceProblem(db, user.organisationId, proposal.proposerId, v.reviewerIds)

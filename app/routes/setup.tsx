@@ -17,24 +17,25 @@ import { translateReply } from '~/utils/translate-reply'
 import { formDataOf } from '~/utils/multipart.server'
 import { MIN_PASSWORD_LENGTH, SetupSchema } from '~/utils/people-schema'
 import { isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
+import { getLocale } from '~/utils/i18n.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(fixedT(metaLocale(matches), 'admin')('setup.title'))
 
 /** The first-run page exists only while there is no library service. */
-async function requireFirstRun() {
+async function requireFirstRun(request: Request) {
   const { database } = await appContext()
-  if ((await countLibraryServices(database.db)) > 0) notFound('Page not found')
+  if ((await countLibraryServices(database.db)) > 0) notFound(fixedT(await getLocale(request), 'common')('notFound.page'))
 }
 
-export async function loader(_: LoaderFunctionArgs) {
-  await requireFirstRun()
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireFirstRun(request)
   return null
 }
 
 const HIDDEN = { hideFields: ['setupToken', 'adminPassword'] }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireFirstRun()
+  await requireFirstRun(request)
   // Nobody is signed in before the first service exists: the visitor's language.
   const locale = await localeFor(request, undefined)
   const t = fixedT(locale, 'admin')
@@ -61,7 +62,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     invitationSettings(config),
   )
   if (!created.ok) {
-    if (created.reason === 'not-first') notFound('Page not found')
+    if (created.reason === 'not-first') notFound(fixedT(await getLocale(request), 'common')('notFound.page'))
     const fieldErrors = { adminEmail: [t('setup.emailTaken')] }
     return data(submission.reply({ ...HIDDEN, fieldErrors }), { status: 400 })
   }

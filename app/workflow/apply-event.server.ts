@@ -8,6 +8,7 @@ import { type AuditDetail } from '#machines/vocabulary/audit-entries'
 import { renderAuditDetail } from '~/utils/audit-summary'
 import { startOfUtcDay } from '~/utils/calendar'
 import { RefusedError, type Refusal } from './refusal'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 
 export type Applied = { ok: true; proposal: Proposal; snapshot: ProposalSnapshot }
 
@@ -24,6 +25,8 @@ export type ApplyEventOptions<Prepared = undefined> = {
    * saw (a new concern, a draft score): they are checked against the latest state.
    */
   expectedVersion?: number
+  /** The language its refusals are worded in (the page's); English by default. */
+  locale?: Locale
   /**
    * The proposal as this request has already read it (requireProposal): saves
    * reading it again. Should it have moved on before the write, the event is
@@ -99,18 +102,19 @@ export async function applyEvent<Prepared = undefined>(
   db: Database,
   options: ApplyEventOptions<Prepared>,
 ): Promise<Applied | Refusal> {
+  const t = fixedT(options.locale ?? DEFAULT_LOCALE, 'common')
   const parsed = ProposalEventSchema.safeParse(options.event)
-  if (!parsed.success) return { ok: false, status: 400, message: 'That request was not in the expected form.' }
+  if (!parsed.success) return { ok: false, status: 400, message: t('notFound.unexpectedForm') }
   const { event } = options
   if (event.actor.organisationId !== options.organisationId) {
-    return { ok: false, status: 404, message: 'Proposal not found' }
+    return { ok: false, status: 404, message: t('notFound.proposal') }
   }
   try {
     let loaded = options.current
     let fresh = !loaded
     for (let attempt = 1; attempt <= OPTIMISTIC_ATTEMPTS; attempt++) {
       loaded ??= await loadProposal(db, options.organisationId, options.proposalId)
-      if (!loaded) throw new RefusedError('Proposal not found', 404)
+      if (!loaded) throw new RefusedError(t('notFound.proposal'), 404)
       const plan = planEvent(options, loaded)
       if (!plan.ok && !fresh) {
         // The request's own read may be a moment old: refuse only on the latest.
@@ -135,7 +139,7 @@ export async function applyEvent<Prepared = undefined>(
         .from(proposals)
         .where(and(eq(proposals.id, options.proposalId), eq(proposals.organisationId, options.organisationId)))
         .for('update')
-      if (!row) throw new RefusedError('Proposal not found', 404)
+      if (!row) throw new RefusedError(t('notFound.proposal'), 404)
       const plan = planEvent(options, { row, snapshot: restore(row.snapshot, row.machineVersion) })
       if (!plan.ok) throw new RefusedError(plan.message, plan.status)
       const prepared = (await options.prepare?.(plan.after.snapshot, row)) as Prepared

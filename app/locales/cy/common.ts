@@ -72,4 +72,13 @@ export default {
     unread_many: '{{count}} heb eu darllen',
     unread_other: '{{count}} heb eu darllen',
   },
+  notFound: {
+    page: 'Ni chafwyd hyd i’r dudalen',
+    proposal: 'Ni chafwyd hyd i’r cynnig',
+    concern: 'Ni chafwyd hyd i’r pryder',
+    record: 'Ni chafwyd hyd i’r cofnod',
+    attachment: 'Ni chafwyd hyd i’r ffeil atodedig',
+    addendum: 'Ni chafwyd hyd i’r atodiad',
+    unexpectedForm: 'Nid oedd y cais ar y ffurf ddisgwyliedig.',
+  },
 } satisfies Catalogue<typeof en>

@@ -294,4 +294,15 @@ export default {
     cannot4: 'Logiau rhwydwaith a dyfeisiau eich sefydliad ei hun, sydd y tu allan i Probity.',
     lookUp: 'Chwilio am bryder gyda’ch cod derbynneb',
   },
+  refusals: {
+    minDays_zero: 'Rhaid i staff gael o leiaf {{count}} diwrnod: dewiswch {{date}} neu’n hwyrach',
+    minDays_one: 'Rhaid i staff gael o leiaf {{count}} diwrnod: dewiswch {{date}} neu’n hwyrach',
+    minDays_two: 'Rhaid i staff gael o leiaf {{count}} ddiwrnod: dewiswch {{date}} neu’n hwyrach',
+    minDays_few: 'Rhaid i staff gael o leiaf {{count}} diwrnod: dewiswch {{date}} neu’n hwyrach',
+    minDays_many: 'Rhaid i staff gael o leiaf {{count}} diwrnod: dewiswch {{date}} neu’n hwyrach',
+    minDays_other: 'Rhaid i staff gael o leiaf {{count}} diwrnod: dewiswch {{date}} neu’n hwyrach',
+    responseInFuture: 'Ni all yr ymateb fod wedi’i ddyddio yn y dyfodol',
+    anonymousReleased:
+      'Mae cyfraniadau dienw a ddaliwyd tan y dyddiad cau newydd gael eu rhyddhau. Darllenwch nhw a’u hateb, yna cwblhewch yr ymgynghoriad.',
+  },
 } satisfies Catalogue<typeof en>

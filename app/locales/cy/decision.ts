@@ -132,4 +132,28 @@ export default {
     until:
       'Hyd nes y caiff hyn ei drwsio, caiff llofnod olaf unrhyw benderfyniad ei wrthod ac ni chofnodir dim. Mae’r adran “<readme>Signed decision records</readme>” yn y README yn esbonio sut i osod tystysgrif.',
   },
+  signing: {
+    proposalNotFound: 'Ni chafwyd hyd i’r cynnig',
+    accountCannotSign: 'Ni all eich cyfrif lofnodi.',
+    passwordRequired: 'Rhowch eich cyfrinair i lofnodi.',
+    throttled_zero: 'Gormod o gyfrineiriau anghywir. Arhoswch {{count}} munud a rhowch gynnig arall arni.',
+    throttled_one: 'Gormod o gyfrineiriau anghywir. Arhoswch {{count}} munud a rhowch gynnig arall arni.',
+    throttled_two: 'Gormod o gyfrineiriau anghywir. Arhoswch {{count}} funud a rhowch gynnig arall arni.',
+    throttled_few: 'Gormod o gyfrineiriau anghywir. Arhoswch {{count}} munud a rhowch gynnig arall arni.',
+    throttled_many: 'Gormod o gyfrineiriau anghywir. Arhoswch {{count}} munud a rhowch gynnig arall arni.',
+    throttled_other: 'Gormod o gyfrineiriau anghywir. Arhoswch {{count}} munud a rhowch gynnig arall arni.',
+    wrongPassword: 'Nid yw’r cyfrinair hwnnw’n gywir. Rhowch y cyfrinair rydych yn ei ddefnyddio i fewngofnodi.',
+    notRecorded: {
+      decision: 'Nid oedd modd cynhyrchu’r cofnod penderfyniad, felly nid yw eich llofnod wedi’i gofnodi.',
+      addendum: 'Nid oedd modd cynhyrchu’r atodiad, felly nid yw eich llofnod wedi’i gofnodi.',
+    },
+    timestampFailed:
+      '{{notRecorded}} Nid oedd modd rhoi stamp amser ar y cofnod: {{detail}} Gofynnwch i weinyddwr ei wirio, yna llofnodwch eto.',
+    certificateUnusable:
+      '{{notRecorded}} Nid oes modd defnyddio’r dystysgrif llofnodi: {{detail}} Gofynnwch i weinyddwr ei thrwsio, yna llofnodwch eto.',
+    storageFailed:
+      '{{notRecorded}} Nid oedd modd cadw ffeil y cofnod. Gofynnwch i weinyddwr wirio’r gronfa ddata, yna llofnodwch eto.',
+    noOutcomeToSign: 'Does dim canlyniad yn aros i gael ei lofnodi.',
+    cannotSignOutcome: 'Ni allwch lofnodi’r canlyniad hwn: mae angen llofnodwr gwahanol, neu rydych wedi’i lofnodi eisoes.',
+  },
 } satisfies Catalogue<typeof en>

@@ -67,4 +67,14 @@ export default {
     unread_one: '{{count}} unread',
     unread_other: '{{count}} unread',
   },
+  notFound: {
+    page: 'Page not found',
+    proposal: 'Proposal not found',
+    concern: 'Concern not found',
+    record: 'Record not found',
+    attachment: 'Attachment not found',
+    addendum: 'Addendum not found',
+    // Not a 404, but the same kind of plain refusal of a request that cannot be acted on.
+    unexpectedForm: 'That request was not in the expected form.',
+  },
 } as const

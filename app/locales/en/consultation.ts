@@ -256,4 +256,11 @@ export default {
     cannot4: 'Your organisation’s own network and device logs, which are outside Probity.',
     lookUp: 'Look up a concern with your receipt code',
   },
+  refusals: {
+    minDays_one: 'Staff must have at least {{count}} days: choose {{date}} or later',
+    minDays_other: 'Staff must have at least {{count}} days: choose {{date}} or later',
+    responseInFuture: 'The response cannot be dated in the future',
+    anonymousReleased:
+      'Anonymous contributions held until the closing have just been released. Read and answer them, then complete the consultation.',
+  },
 } as const

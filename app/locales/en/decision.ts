@@ -126,4 +126,24 @@ export default {
     until:
       'Until this is fixed, the last signature of any decision is refused and nothing is recorded. The README section “<readme>Signed decision records</readme>” explains how to install a certificate.',
   },
+  signing: {
+    proposalNotFound: 'Proposal not found',
+    accountCannotSign: 'Your account cannot sign.',
+    passwordRequired: 'Enter your password to sign.',
+    throttled_one: 'Too many wrong passwords. Wait {{count}} minutes and try again.',
+    throttled_other: 'Too many wrong passwords. Wait {{count}} minutes and try again.',
+    wrongPassword: 'That password is not right. Enter the password you sign in with.',
+    notRecorded: {
+      decision: 'The decision record could not be produced, so your signature has not been recorded.',
+      addendum: 'The addendum could not be produced, so your signature has not been recorded.',
+    },
+    timestampFailed:
+      '{{notRecorded}} The record could not be timestamped: {{detail}} Ask an administrator to check it, then sign again.',
+    certificateUnusable:
+      '{{notRecorded}} The signing certificate cannot be used: {{detail}} Ask an administrator to fix it, then sign again.',
+    storageFailed:
+      '{{notRecorded}} The record file could not be stored. Ask an administrator to check the database, then sign again.',
+    noOutcomeToSign: 'There is no outcome waiting to be signed.',
+    cannotSignOutcome: 'You cannot sign this outcome: it needs a different signatory, or you have signed it already.',
+  },
 } as const

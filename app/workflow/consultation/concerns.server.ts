@@ -125,6 +125,7 @@ export async function raiseConcern(
   const result = await applyEvent(db, {
     organisationId: user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: named,
     now,
     current: loaded,
@@ -201,6 +202,7 @@ export async function endorseConcern(
   const result = await applyEvent(db, {
     organisationId: user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: named,
     now,
     current: loaded,
@@ -229,6 +231,7 @@ export async function respondToConcern(
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: { type: 'concern.respond', concernId: input.concernId, actor: actorFor(input.user) },
     now,
     audit: { kind: 'concern.answered', condition: Boolean(input.condition) },
@@ -254,6 +257,7 @@ export async function hideConcern(
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: {
       type: 'concern.hide',
       concernId: input.concernId,

@@ -66,6 +66,7 @@ export async function requestOpinion(
     applyEvent(db, {
       organisationId: input.user.organisationId,
       proposalId: input.proposalId,
+      locale: input.locale,
       event: {
         type: 'pb.request',
         deadline: endOfServiceDay(input.deadline).toISOString(),
@@ -128,6 +129,7 @@ export async function recordResponse(
     applyEvent(db, {
       organisationId: input.user.organisationId,
       proposalId: input.proposalId,
+      locale: input.locale,
       event: {
         type: 'pb.respond',
         recommendationIds: recommendations.map((r) => r.id),
@@ -196,6 +198,7 @@ export async function answerRecommendation(
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: {
       type: 'pb.answer',
       recommendationId: input.recommendationId,
@@ -242,6 +245,7 @@ export async function closeWithoutResponse(
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: {
       type: 'pb.closeWithoutResponse',
       at: now.toISOString(),
@@ -282,6 +286,7 @@ export async function completeProfessionalBody(
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: { type: 'pb.complete', actor: actorFor(input.user) },
     expectedVersion: input.expectedVersion,
     now,

@@ -13,6 +13,7 @@ import { notifyConsultationOpened } from './notify.server'
 import { releaseHeldContributions } from './release-anonymous.server'
 import { refuse } from '~/workflow/refusal'
 import { type Person } from '~/workflow/person'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 
 /**
  * The staff side of the consultation (the machine's `staff` region): the
@@ -21,7 +22,12 @@ import { type Person } from '~/workflow/person'
  * every concern has an answer. Concerns themselves are in concerns.server.ts.
  */
 
-type Common = { user: Person; proposalId: string; now?: Date }
+/** `locale`: the language the refusal is worded in (the page's); English by default. */
+type Common = { user: Person; proposalId: string; now?: Date; locale?: Locale }
+
+function refusalWords(locale: Locale | undefined) {
+  return fixedT(locale ?? DEFAULT_LOCALE, 'consultation')
+}
 
 export async function openStaffConsultation(
   db: Database,
@@ -37,9 +43,13 @@ export async function openStaffConsultation(
   if (loaded?.snapshot.context.proposerId === input.user.id) {
     const earliest = earliestClosingDate(now, loaded.snapshot.context.minConsultationDays)
     if (input.closesOn < earliest) {
+      const locale = input.locale ?? DEFAULT_LOCALE
       return refuse(
         400,
-        `Staff must have at least ${loaded.snapshot.context.minConsultationDays} days: choose ${formatDate(earliest)} or later`,
+        refusalWords(locale)('refusals.minDays', {
+          count: loaded.snapshot.context.minConsultationDays,
+          date: formatDate(earliest, locale),
+        }),
         'closesOn',
       )
     }
@@ -48,6 +58,7 @@ export async function openStaffConsultation(
   const result = await applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: {
       type: 'staff.open',
       closingDate: closesAt.toISOString(),
@@ -82,10 +93,11 @@ export async function recordUnionResponse(
 ) {
   const now = input.now ?? new Date()
   if (input.consultedOn > serviceDate(now))
-    return refuse(400, 'The response cannot be dated in the future', 'consultedOn')
+    return refuse(400, refusalWords(input.locale)('refusals.responseInFuture'), 'consultedOn')
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: { type: 'union.record', actor: actorFor(input.user) },
     now,
     audit: { kind: 'union.response.recorded', union: input.unionName },
@@ -103,23 +115,28 @@ export async function recordUnionResponse(
   })
 }
 
-const BLOCKER_MESSAGES: Record<Exclude<StaffBlocker, 'before_closing_date'>, string> = {
-  unanswered_concerns: 'Every concern needs a published response (or to be hidden with a reason).',
-  union_missing: 'Record the trade union’s response.',
-}
+const BLOCKER_KEYS = {
+  unanswered_concerns: 'staff.blocker.unansweredConcerns',
+  union_missing: 'staff.blocker.unionMissing',
+} as const satisfies Record<Exclude<StaffBlocker, 'before_closing_date'>, string>
 
 /**
  * What each blocker asks of the proposer. Closing early is refused by design,
  * so the closing-date blocker names the first day completing is allowed: the
  * day after the closing date, whose last moment the machine waits for.
  */
-export function staffBlockerMessages(blockers: StaffBlocker[], closingDate: string | null): string[] {
+export function staffBlockerMessages(
+  blockers: StaffBlocker[],
+  closingDate: string | null,
+  locale: Locale = DEFAULT_LOCALE,
+): string[] {
+  const t = refusalWords(locale)
   return staffBlockerNotes(blockers, closingDate).map((n) =>
     n.reason !== 'before_closing_date'
-      ? BLOCKER_MESSAGES[n.reason]
+      ? t(BLOCKER_KEYS[n.reason])
       : n.closesOn && n.from
-        ? `The consultation is open until the end of ${formatDate(n.closesOn)}, so staff have the full period to respond: it can be completed from ${formatDate(n.from)}.`
-        : 'The consultation has no closing date yet.',
+        ? t('staff.blocker.beforeClosingDate', { closesOn: formatDate(n.closesOn, locale), from: formatDate(n.from, locale) })
+        : t('staff.blocker.noClosingDate'),
   )
 }
 
@@ -147,7 +164,7 @@ export async function completeStaffConsultation(
     // Released at the closing (ADR 023): held contributions must be read and answered before it completes.
     const released = await releaseHeldContributions(db, { organisationId: input.user.organisationId, proposalId: input.proposalId, occasion: 'closing', now })
     if (released.concerns + released.endorsements > 0) {
-      return refuse(409, 'Anonymous contributions held until the closing have just been released. Read and answer them, then complete the consultation.')
+      return refuse(409, refusalWords(input.locale)('refusals.anonymousReleased'))
     }
   }
   const loaded = await loadProposal(db, input.user.organisationId, input.proposalId)
@@ -156,11 +173,12 @@ export async function completeStaffConsultation(
     loaded.snapshot.matches({ consultation: { staff: 'open' } })
   ) {
     const blockers = staffBlockers(loaded.snapshot.context, now.toISOString())
-    if (blockers.length > 0) return refuse(409, staffBlockerMessages(blockers, loaded.snapshot.context.staff.closingDate).join(' '))
+    if (blockers.length > 0) return refuse(409, staffBlockerMessages(blockers, loaded.snapshot.context.staff.closingDate, input.locale).join(' '))
   }
   return applyEvent(db, {
     organisationId: input.user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event: { type: 'staff.complete', at: now.toISOString(), actor: actorFor(input.user) },
     expectedVersion: input.expectedVersion,
     now,

@@ -82,6 +82,7 @@ export async function recordDecision(
   const result = await applyEvent(db, {
     organisationId: user.organisationId,
     proposalId: input.proposalId,
+    locale: input.locale,
     event,
     expectedVersion: input.expectedVersion,
     audit: { kind: 'decision.recorded', outcome: values.outcome },
@@ -154,7 +155,7 @@ export async function signDecision(db: Database, input: SignInput & { locale?: L
     event: () => signEvent(user),
     cannot: t('decision.cannotSign'),
     stale: t('decision.changedSinceOpened'),
-    record: 'decision record',
+    record: 'decision',
     apply: async ({ proposal, snapshot, event, now }) => {
       const round = snapshot.context.revisions
       const decision = await findDecision(db, proposal.id, round)
@@ -168,6 +169,7 @@ export async function signDecision(db: Database, input: SignInput & { locale?: L
       const result = await applyEvent(db, {
         organisationId: user.organisationId,
         proposalId: proposal.id,
+        locale: input.locale,
         event,
         expectedVersion: proposal.version,
         audit: { kind: 'decision.signed', signer: { role: signedAs }, stepUp: stepUpDetail(input), issued: last ? decision.outcome : null },

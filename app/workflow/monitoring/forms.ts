@@ -22,12 +22,12 @@ const version = z.number().int().positive()
 export const ReviewSchema = z.object({
   version,
   reviewedOn: isoDate,
-  narrative: text('Say what the review found', LIMITS.narrative),
+  narrative: text(vm('monitoring.reviewFindingsRequired'), LIMITS.narrative),
   readings: z
     .array(
       z.object({
         indicatorId: z.uuid(),
-        value: z.number({ error: 'Give the value as a number' }).min(-1e12, 'That value is too small').max(1e12, 'That value is too large'),
+        value: z.number({ error: vm('monitoring.valueNumber') }).min(-1e12, vm('monitoring.valueTooSmall')).max(1e12, vm('monitoring.valueTooLarge')),
       }),
     )
     .max(20)
@@ -36,8 +36,8 @@ export const ReviewSchema = z.object({
     .array(
       z.object({
         conditionId: z.uuid(),
-        status: z.enum(CONDITION_STATUSES, { error: 'Say whether this condition is met' }),
-        note: z.string().trim().max(2000, 'Keep the note under 2,000 characters').default(''),
+        status: z.enum(CONDITION_STATUSES, { error: vm('monitoring.conditionStatusRequired') }),
+        note: z.string().trim().max(2000, vm('monitoring.noteTooLong')).default(''),
       }),
     )
     .max(100)
@@ -46,8 +46,8 @@ export const ReviewSchema = z.object({
 
 /** One role per line or separated by commas: "front-desk staff, applicant". */
 const roles = z
-  .string({ error: 'Say who was involved, by role' })
-  .max(1000, 'Keep the roles under 1,000 characters')
+  .string({ error: vm('monitoring.rolesRequired') })
+  .max(1000, vm('monitoring.rolesTooLong'))
   .transform((s) =>
     s
       .split(/[\n,;]/)
@@ -56,26 +56,26 @@ const roles = z
   )
   .pipe(
     z
-      .array(z.string().max(100, 'Keep each role under 100 characters'))
-      .min(1, 'Say who was involved, by role')
-      .max(LIMITS.roles, `Name at most ${LIMITS.roles} roles`),
+      .array(z.string().max(100, vm('monitoring.roleTooLong')))
+      .min(1, vm('monitoring.rolesRequired'))
+      .max(LIMITS.roles, vm('monitoring.tooManyRoles', { max: LIMITS.roles })),
   )
 
 export const IncidentSchema = z.object({
   occurredOn: isoDate,
   occurredTime: z
     .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Give the time as HH:MM, or leave it empty')
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, vm('monitoring.timeFormat'))
     .optional(),
-  location: text('Say where it happened', LIMITS.short),
-  description: text('Say what happened'),
+  location: text(vm('monitoring.locationRequired'), LIMITS.short),
+  description: text(vm('monitoring.descriptionRequired')),
   rolesInvolved: roles,
-  actionTaken: text('Say what was done about it'),
+  actionTaken: text(vm('monitoring.actionTakenRequired')),
 })
 
 export const EscalateSchema = z.object({
   version,
-  reason: text('Say why the partnership needs reassessing', 2000),
+  reason: text(vm('monitoring.escalationReasonRequired'), 2000),
 })
 
 const conditionLines = z
@@ -88,32 +88,32 @@ const conditionLines = z
       .map((c) => c.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.string().max(1000, 'Keep each condition under 1,000 characters')).max(LIMITS.conditions, `Add at most ${LIMITS.conditions} conditions`))
+  .pipe(z.array(z.string().max(1000, vm('monitoring.conditionTooLong'))).max(LIMITS.conditions, vm('monitoring.tooManyConditions', { max: LIMITS.conditions })))
 
 export const ReassessmentOutcomeSchema = z
   .object({
     intent: z.literal('record'),
     version,
-    outcome: z.enum(REASSESSMENT_OUTCOMES, { error: 'Choose an outcome' }),
-    rationale: text('Give the reasons for this outcome'),
+    outcome: z.enum(REASSESSMENT_OUTCOMES, { error: vm('monitoring.outcomeRequired') }),
+    rationale: text(vm('monitoring.rationaleRequired')),
     newConditions: conditionLines,
   })
   .refine((v) => v.outcome !== 'add_conditions' || v.newConditions.length > 0, {
     path: ['newConditions'],
-    message: 'Write the conditions to add, one a line',
+    message: vm('monitoring.newConditionsRequired'),
   })
 
 export const SuspensionOutcomeSchema = z.object({
   intent: z.literal('record'),
   version,
-  outcome: z.enum(SUSPENSION_OUTCOMES, { error: 'Choose an outcome' }),
-  rationale: text('Give the reasons for this outcome'),
+  outcome: z.enum(SUSPENSION_OUTCOMES, { error: vm('monitoring.outcomeRequired') }),
+  rationale: text(vm('monitoring.rationaleRequired')),
 })
 
 export const SignSchema = z.object({
   intent: z.literal('sign'),
   version,
-  password: z.string({ error: 'Enter your password to sign' }).min(1, 'Enter your password to sign').max(1000),
+  password: z.string({ error: vm('decision.passwordRequired') }).min(1, vm('decision.passwordRequired')).max(1000),
 })
 
 /** The indicator library's messages, as keys of the 'validation' catalogue (English text: INDICATOR_FIELD_MESSAGES). */

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, fixedT } from '~/utils/i18n'
 import { type Database, type Queryable } from '#db/client.server'
 import {
   advancePlan,
@@ -113,12 +114,13 @@ export type SignedOutcome = { ok: true; closed: boolean; addendumId: string | nu
  */
 export async function signOutcome(db: Database, input: SignInput): Promise<SignedOutcome | Refusal> {
   const { user } = input
+  const t = fixedT(input.locale ?? DEFAULT_LOCALE, 'decision')
   return sign(db, input, {
     event: (snapshot) => {
       const phase = phaseOf(snapshot)
-      return phase && snapshot.context.pending ? signEvent(phase, user) : refuse(409, 'There is no outcome waiting to be signed.')
+      return phase && snapshot.context.pending ? signEvent(phase, user) : refuse(409, t('signing.noOutcomeToSign'))
     },
-    cannot: 'You cannot sign this outcome: it needs a different signatory, or you have signed it already.',
+    cannot: t('signing.cannotSignOutcome'),
     record: 'addendum',
     apply: async ({ snapshot, event, now }) => {
       const closes = isLastSignature(snapshot.context)
@@ -134,7 +136,7 @@ export async function signOutcome(db: Database, input: SignInput): Promise<Signe
         now,
         effect: async (tx) => {
           const round = await findOpenRound(tx, input.proposalId)
-          if (!round?.outcome) throw new RefusedError('There is no outcome waiting to be signed.', 409)
+          if (!round?.outcome) throw new RefusedError(t('signing.noOutcomeToSign'), 409)
           await insertRoundSignature(tx, round.id, user.id, now)
           if (closes) added = await carryOut(tx, round, now)
         },

@@ -27,8 +27,10 @@ import { aggregate, type Aggregate, type SubmittedReview } from './aggregate'
 import { DEFAULT_RUBRIC } from './default-rubric'
 import { reviewIssues, type PrivacyDraft, type ScoreDraft } from './review-schema'
 import { toRubricContent, type RubricForm } from './rubric-schema'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 
-type Target = { actor: EventActor; organisationId: string; proposalId: string; now?: Date }
+/** `locale`: the language refusals are worded in (the page's); English by default. */
+type Target = { actor: EventActor; organisationId: string; proposalId: string; now?: Date; locale?: Locale }
 
 /** The organisation's rubric in force: its latest version, the default one if it has none yet. */
 export function currentRubric(db: Queryable, organisationId: string) {
@@ -62,14 +64,14 @@ async function roundRubric(db: Queryable, proposal: Pick<Proposal, 'id' | 'organ
  */
 export async function saveRubricVersion(
   db: Queryable,
-  t: { organisationId: string; createdBy: string; form: RubricForm },
+  t: { organisationId: string; createdBy: string; form: RubricForm; locale?: Locale },
 ): Promise<{ ok: true; version: number } | Refusal> {
   const current = await currentRubric(db, t.organisationId)
   const conflict = { ok: false, status: 409, message: 'Someone else changed the rubric. Reload the page to see their version, then try again.' } as const
   if (t.form.version !== current.version) return conflict
   const rows = [...t.form.criteria, ...t.form.privacyItems]
   const existing = new Set([...current.content.criteria, ...current.content.privacyItems].map((r) => r.key))
-  if (rows.some((r) => r.key && !existing.has(r.key))) return { ok: false, status: 400, message: 'That request was not in the expected form.' }
+  if (rows.some((r) => r.key && !existing.has(r.key))) return { ok: false, status: 400, message: fixedT(t.locale ?? DEFAULT_LOCALE, 'common')('notFound.unexpectedForm') }
   const everUsed = (await listRubricContents(db, t.organisationId)).flatMap((r) => [...r.content.criteria, ...r.content.privacyItems].map((x) => x.key))
   const content = toRubricContent(t.form, new Set(everUsed))
   const row = await insertRubricVersion(db, t.organisationId, current.version + 1, content, t.createdBy)
@@ -82,6 +84,7 @@ export function declareInterest(db: Database, t: Target & { conflict: boolean; r
   return applyEvent(db, {
     organisationId: t.organisationId,
     proposalId: t.proposalId,
+    locale: t.locale,
     event: { type: 'review.declare', conflict: t.conflict, reason, actor: t.actor },
     audit: { kind: 'conflict.declared', conflict: t.conflict },
     now,
@@ -93,7 +96,7 @@ export function declareInterest(db: Database, t: Target & { conflict: boolean; r
 /** Adds reviewers (in screening, replacements for the recused); everyone already at work stays. */
 export async function addReviewers(db: Database, t: Target & { reviewerIds: string[]; expectedVersion: number }) {
   const loaded = await loadProposal(db, t.organisationId, t.proposalId)
-  if (!loaded) return { ok: false, status: 404, message: 'Proposal not found' } satisfies Refusal
+  if (!loaded) return { ok: false, status: 404, message: fixedT(t.locale ?? DEFAULT_LOCALE, 'common')('notFound.proposal') } satisfies Refusal
   const kept = Object.entries(loaded.snapshot.context.reviewers)
     .filter(([, s]) => s !== 'recused')
     .map(([id]) => id)
@@ -102,6 +105,7 @@ export async function addReviewers(db: Database, t: Target & { reviewerIds: stri
   return applyEvent(db, {
     organisationId: t.organisationId,
     proposalId: t.proposalId,
+    locale: t.locale,
     event: { type: 'reviewers.assign', reviewerIds, actor: t.actor },
     expectedVersion: t.expectedVersion,
     audit: { kind: 'reviewer.added' },
@@ -152,6 +156,7 @@ export function recordReview(
   return applyEvent(db, {
     organisationId: t.organisationId,
     proposalId: t.proposalId,
+    locale: t.locale,
     event: { type: t.submit ? 'review.submit' : 'review.save', actor: t.actor },
     audit: { kind: 'scores.saved', submitted: t.submit },
     now,
@@ -275,6 +280,7 @@ export function finishScreening(db: Database, t: Target & { expectedVersion?: nu
   return applyEvent(db, {
     organisationId: t.organisationId,
     proposalId: t.proposalId,
+    locale: t.locale,
     event: { type: 'screening.complete', actor: t.actor },
     expectedVersion: t.expectedVersion,
     audit: { kind: 'screening.completed' },

@@ -8,6 +8,7 @@ import { refuse, type Refusal } from '~/workflow/refusal'
 import { tellWhoMayAct } from '~/workflow/waiting/tell-who-may-act.server'
 import { checkStepUpPassword, type SignInput, type StepUpResult } from './step-up.server'
 import { StorageError } from '~/utils/storage/index.server'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 
 type Account = Extract<StepUpResult, { ok: true }>['account']
 
@@ -19,7 +20,7 @@ export type SigningSteps<T> = {
   /** Said when the page the signatory read is out of date; omit to leave the check to `applyEvent`. */
   stale?: string
   /** What is being signed, for the words of a failure to produce its record. */
-  record: string
+  record: 'decision' | 'addendum'
   /** Applies the signature (and, for the last one, issues the record) once the signatory is verified. */
   apply: (step: { proposal: Proposal; snapshot: ProposalSnapshot; event: ProposalEvent; account: Account; now: Date }) => Promise<T | Refusal>
 }
@@ -35,7 +36,8 @@ export async function sign<T>(db: Database, input: SignInput, steps: SigningStep
   const { user } = input
   const now = input.now ?? new Date()
   const loaded = await loadProposal(db, user.organisationId, input.proposalId)
-  if (!loaded) return refuse(404, 'Proposal not found')
+  const locale = input.locale ?? DEFAULT_LOCALE
+  if (!loaded) return refuse(404, fixedT(locale, 'decision')('signing.proposalNotFound'))
   const { row: proposal, snapshot } = loaded
   const event = steps.event(snapshot)
   if ('ok' in event) return event
@@ -49,7 +51,7 @@ export async function sign<T>(db: Database, input: SignInput, steps: SigningStep
   try {
     applied = await steps.apply({ proposal, snapshot, event, account: stepUp.account, now })
   } catch (error) {
-    const refusal = signingFailure(error, steps.record)
+    const refusal = signingFailure(error, steps.record, locale)
     if (refusal) return refusal
     throw error
   }
@@ -71,16 +73,18 @@ function isRefusal(value: unknown): value is Refusal {
 }
 
 /** A failure to produce the record that an administrator can fix, in words the signatory can pass on. */
-function signingFailure(error: unknown, record: string): Refusal | null {
-  const notRecorded = `The ${record} could not be produced, so your signature has not been recorded.`
+function signingFailure(error: unknown, record: SigningSteps<unknown>['record'], locale: Locale): Refusal | null {
+  const t = fixedT(locale, 'decision')
+  const notRecorded = t(`signing.notRecorded.${record}`)
+  // The detail is the certificate check's own words (English for now).
   if (error instanceof SigningUnavailableError && error.check.status === 'timestamp_unavailable') {
-    return refuse(503, `${notRecorded} The record could not be timestamped: ${error.message} Ask an administrator to check it, then sign again.`)
+    return refuse(503, t('signing.timestampFailed', { notRecorded, detail: error.message }))
   }
   if (error instanceof SigningUnavailableError) {
-    return refuse(503, `${notRecorded} The signing certificate cannot be used: ${error.message} Ask an administrator to fix it, then sign again.`)
+    return refuse(503, t('signing.certificateUnusable', { notRecorded, detail: error.message }))
   }
   if (error instanceof StorageError) {
-    return refuse(503, `${notRecorded} The record file could not be stored. Ask an administrator to check the database, then sign again.`)
+    return refuse(503, t('signing.storageFailed', { notRecorded }))
   }
   return null
 }

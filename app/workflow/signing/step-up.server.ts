@@ -4,6 +4,7 @@ import { type SigningConfig } from '~/signing/certificates.server'
 import { type MailSettings } from '~/utils/mail.server'
 import { verifyPassword } from '~/utils/password.server'
 import { type Person } from '~/workflow/person'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 import { clearAccountFailures, isThrottled, recordFailure, throttleKeys, THROTTLE_WINDOW_MINUTES } from '~/utils/throttle.server'
 
 /**
@@ -24,6 +25,8 @@ export type StepUpInput = {
   secret: string
   clientAddress: string
   now?: Date
+  /** The language refusals are worded in (the page's); English by default. */
+  locale?: Locale
 }
 
 /** What signing a decision or a reassessment outcome needs, from the signatory's request. */
@@ -40,6 +43,8 @@ export type SignInput = {
   mail: MailSettings
   expectedVersion?: number
   now?: Date
+  /** The language refusals are worded in (the page's); English by default. */
+  locale?: Locale
 }
 
 export type StepUpResult =
@@ -53,17 +58,18 @@ export type StepUpResult =
  */
 export async function checkStepUpPassword(db: Database, input: StepUpInput): Promise<StepUpResult> {
   const now = input.now ?? new Date()
+  const t = fixedT(input.locale ?? DEFAULT_LOCALE, 'decision')
   const account = await findUserInOrganisation(db, input.organisationId, input.userId)
-  if (!account?.active) return { ok: false, status: 403, message: 'Your account cannot sign.' }
+  if (!account?.active) return { ok: false, status: 403, message: t('signing.accountCannotSign') }
   if (input.reauthenticated) return { ok: true, account }
-  if (!input.password) return { ok: false, status: 400, message: 'Enter your password to sign.', field: 'password' }
+  if (!input.password) return { ok: false, status: 400, message: t('signing.passwordRequired'), field: 'password' }
   const keys = throttleKeys(input.secret, account.email, input.clientAddress)
   if (await isThrottled(db, keys, now)) {
-    return { ok: false, status: 429, message: `Too many wrong passwords. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again.`, field: 'password' }
+    return { ok: false, status: 429, message: t('signing.throttled', { count: THROTTLE_WINDOW_MINUTES }), field: 'password' }
   }
   if (!(await verifyPassword(account.passwordHash, input.password))) {
     await recordFailure(db, keys, now)
-    return { ok: false, status: 400, message: 'That password is not right. Enter the password you sign in with.', field: 'password' }
+    return { ok: false, status: 400, message: t('signing.wrongPassword'), field: 'password' }
   }
   await clearAccountFailures(db, keys)
   return { ok: true, account }
