@@ -63,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (SIMPLE_EVENTS[intent].needsReason && !reason) {
     return data(submission.reply({ fieldErrors: { reason: [vm('overview.reasonRequired')] } }), { status: 400 })
   }
-  const result = await applySimpleEvent(db, { user, proposalId: proposal.id, type: intent, reason, expectedVersion: version })
+  const result = await applySimpleEvent(db, { user, proposalId: proposal.id, type: intent, reason, expectedVersion: version, locale: await getLocale(request) })
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })
   throw redirect(`/proposals/${proposal.id}`)
 }

@@ -92,6 +92,7 @@ async function attach({ request, user, db, proposal }: Args) {
     return data({ kind: 'attachment' as const, error: translateMessage(vm('intake.chooseFile'), locale) }, { status: 400 })
   }
   const result = await addIntakeAttachment(db, {
+    locale,
     actor: actorFor(user),
     organisationId: user.organisationId,
     proposalId: proposal.id,
@@ -103,10 +104,12 @@ async function attach({ request, user, db, proposal }: Args) {
 }
 
 async function detach({ request, user, db, proposal }: Args, attachmentId: FormDataEntryValue | null) {
+  const locale = await getLocale(request)
   if (typeof attachmentId !== 'string' || !isUuid(attachmentId)) {
-    return data({ kind: 'attachment' as const, error: translateMessage(vm('intake.notInPapers'), await getLocale(request)) }, { status: 400 })
+    return data({ kind: 'attachment' as const, error: translateMessage(vm('intake.notInPapers'), locale) }, { status: 400 })
   }
   const result = await removeIntakeAttachment(db, {
+    locale,
     actor: actorFor(user),
     organisationId: user.organisationId,
     proposalId: proposal.id,
@@ -134,7 +137,7 @@ export async function action(args: ActionFunctionArgs) {
   if (values.version === undefined) return refuse(400, { formErrors: [vm('intake.unexpectedForm')] })
   const problem = await reviewerChoiceProblem(db, user.organisationId, user.id, values.reviewerIds ?? [])
   if (problem) return refuse(400, { fieldErrors: { reviewerIds: [problem] } })
-  const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id, values, expectedVersion: values.version }
+  const target = { actor: actorFor(user), organisationId: user.organisationId, proposalId: proposal.id, values, expectedVersion: values.version, locale }
   const result = values.intent === 'submit' ? await submitForScreening(db, { ...target, minReviewers, mail: mailSettings((await appContext()).config) }) : await saveDraft(db, { ...target, current: access.loaded })
   if (!result.ok) return refuse(result.status, { formErrors: [result.message] })
   throw redirect(values.intent === 'submit' ? `/proposals/${proposal.id}/screening` : `/proposals/${proposal.id}/edit?saved=1`)

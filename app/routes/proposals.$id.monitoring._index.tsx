@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
   const submission = parseWithZod(await formDataOf(request), { schema: StartSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const result = await applySimpleEvent(db, { user, proposalId: proposal.id, type: 'monitoring.start', expectedVersion: submission.value.version })
+  const result = await applySimpleEvent(db, { user, proposalId: proposal.id, type: 'monitoring.start', expectedVersion: submission.value.version, locale: await localeFor(request, user) })
   if (!result.ok) return data(submission.reply({ formErrors: [result.message] }), { status: result.status })
   throw redirect(`/proposals/${proposal.id}/monitoring`)
 }

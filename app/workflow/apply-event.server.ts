@@ -12,8 +12,8 @@ import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 
 export type Applied = { ok: true; proposal: Proposal; snapshot: ProposalSnapshot }
 
-export const CONFLICT_MESSAGE = 'This proposal was changed by someone else. Reload the page to see the latest version, then try again.'
-const NOT_ALLOWED = 'That action is not available to you at this stage.'
+/** The conflict refusal in English, as the tests and the API's English clients read it. */
+export const CONFLICT_MESSAGE = fixedT(DEFAULT_LOCALE, 'common')('refusals.conflict')
 
 export type ApplyEventOptions<Prepared = undefined> = {
   organisationId: string
@@ -128,7 +128,7 @@ export async function applyEvent<Prepared = undefined>(
         return await db.transaction((tx) => write(tx, options, loaded!.row, plan, prepared))
       } catch (error) {
         if (!(error instanceof MovedOn)) throw error
-        if (options.expectedVersion !== undefined) throw new RefusedError(CONFLICT_MESSAGE, 409)
+        if (options.expectedVersion !== undefined) throw new RefusedError(t('refusals.conflict'), 409)
         loaded = undefined
         fresh = true
       }
@@ -154,11 +154,12 @@ export async function applyEvent<Prepared = undefined>(
 type Plan = { ok: true; before: ProposalSnapshot; after: ReturnType<typeof next> }
 
 /** Whether the event may happen to the proposal as read, and the state after it: no database work. */
-function planEvent(options: Pick<ApplyEventOptions, 'expectedVersion' | 'event'>, { row, snapshot }: LoadedProposal): Plan | Refusal {
+function planEvent(options: Pick<ApplyEventOptions, 'expectedVersion' | 'event' | 'locale'>, { row, snapshot }: LoadedProposal): Plan | Refusal {
+  const t = fixedT(options.locale ?? DEFAULT_LOCALE, 'common')
   if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
-    return { ok: false, status: 409, message: CONFLICT_MESSAGE }
+    return { ok: false, status: 409, message: t('refusals.conflict') }
   }
-  if (!can(snapshot, options.event)) return { ok: false, status: 403, message: NOT_ALLOWED }
+  if (!can(snapshot, options.event)) return { ok: false, status: 403, message: t('refusals.notAllowed') }
   return { ok: true, before: snapshot, after: next(snapshot, options.event) }
 }
 

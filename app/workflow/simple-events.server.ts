@@ -1,3 +1,4 @@
+import { type Locale } from '~/utils/i18n'
 import { type Database } from '#db/client.server'
 import { type ProposalEvent } from '#machines/proposal-events'
 import { actorFor } from '~/workflow/actor.server'
@@ -23,10 +24,10 @@ export function simpleEvent(type: SimpleEventType, actor: ProposalEvent['actor']
  */
 export function applySimpleEvent(
   db: Database,
-  input: { user: Person; proposalId: string; type: SimpleEventType; reason?: string; expectedVersion: number },
+  input: { user: Person; proposalId: string; type: SimpleEventType; reason?: string; expectedVersion: number; locale?: Locale },
 ) {
   const actor = actorFor(input.user)
-  const target = { actor, organisationId: input.user.organisationId, proposalId: input.proposalId, expectedVersion: input.expectedVersion }
+  const target = { actor, organisationId: input.user.organisationId, proposalId: input.proposalId, expectedVersion: input.expectedVersion, locale: input.locale }
   if (input.type === 'screening.complete') return finishScreening(db, target)
   return applyEvent(db, {
     ...target,

@@ -81,4 +81,8 @@ export default {
     addendum: 'Ni chafwyd hyd i’r atodiad',
     unexpectedForm: 'Nid oedd y cais ar y ffurf ddisgwyliedig.',
   },
+  refusals: {
+    conflict: 'Mae rhywun arall wedi newid y cynnig hwn. Ail-lwythwch y dudalen i weld y fersiwn ddiweddaraf, yna rhowch gynnig arall arni.',
+    notAllowed: 'Nid yw’r weithred honno ar gael i chi ar y cam hwn.',
+  },
 } satisfies Catalogue<typeof en>

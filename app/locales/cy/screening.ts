@@ -167,4 +167,7 @@ export default {
     mitigations: 'Mesurau lliniaru',
     recusals: 'Esgusodiadau',
   },
+  refusals: {
+    incomplete: 'Sgoriwch bob maen prawf ac atebwch bob cwestiwn preifatrwydd cyn cyflwyno',
+  },
 } satisfies Catalogue<typeof en>

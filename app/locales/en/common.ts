@@ -77,4 +77,8 @@ export default {
     // Not a 404, but the same kind of plain refusal of a request that cannot be acted on.
     unexpectedForm: 'That request was not in the expected form.',
   },
+  refusals: {
+    conflict: 'This proposal was changed by someone else. Reload the page to see the latest version, then try again.',
+    notAllowed: 'That action is not available to you at this stage.',
+  },
 } as const

@@ -138,4 +138,7 @@ export default {
     mitigations: 'Mitigations',
     recusals: 'Recusals',
   },
+  refusals: {
+    incomplete: 'Score every criterion and answer every privacy question before submitting',
+  },
 } as const

@@ -1,3 +1,4 @@
+import { type Locale } from '~/utils/i18n'
 import { count, eq } from 'drizzle-orm'
 import { deleteAttachment, insertAttachment, listAttachments } from '#db/attachments.server'
 import { type Database, type Queryable } from '#db/client.server'
@@ -69,7 +70,8 @@ export async function createDraftProposal(
   throw new Error('Could not find a free proposal reference')
 }
 
-type Target = { actor: EventActor; organisationId: string; proposalId: string }
+// The locale words the refusals (a conflict, a step not open) in the page's language.
+type Target = { actor: EventActor; organisationId: string; proposalId: string; locale?: Locale }
 
 export function saveDraft(
   db: Database,
@@ -78,6 +80,7 @@ export function saveDraft(
   const { core, content } = toStored(t.values)
   const now = t.now ?? new Date()
   return applyEvent(db, {
+    locale: t.locale,
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'proposal.update', actor: t.actor },
@@ -105,6 +108,7 @@ export async function submitForScreening(
   const saved = await saveDraft(db, { ...t, now })
   if (!saved.ok) return saved
   const assigned = await applyEvent(db, {
+    locale: t.locale,
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'reviewers.assign', reviewerIds, actor: t.actor },
@@ -115,6 +119,7 @@ export async function submitForScreening(
   })
   if (!assigned.ok) return assigned
   const submitted = await applyEvent(db, {
+    locale: t.locale,
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'proposal.submit', intakeComplete: intakeIssues(t.values, t.minReviewers).length === 0, actor: t.actor },
@@ -146,6 +151,7 @@ export async function addIntakeAttachment(
   const checked = checkUpload(t.filename, t.bytes)
   if (!checked.ok) return { ok: false, status: 400, message: checked.message }
   return applyEvent(db, {
+    locale: t.locale,
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'proposal.update', actor: t.actor },
@@ -175,6 +181,7 @@ export async function addIntakeAttachment(
 export async function removeIntakeAttachment(db: Database, t: Target & { attachmentId: string }) {
   let unnamed: string | undefined
   const result = await applyEvent(db, {
+    locale: t.locale,
     organisationId: t.organisationId,
     proposalId: t.proposalId,
     event: { type: 'proposal.update', actor: t.actor },

@@ -166,7 +166,7 @@ export function recordReview(
       const round = after.context.revisions
       const rubric = t.rubric?.round === round ? t.rubric.content : (await rubricFor(db, proposal, round)).content
       if (t.submit && reviewIssues(rubric, t.scores, t.privacy).length > 0) {
-        throw new RefusedError('Score every criterion and answer every privacy question before submitting')
+        throw new RefusedError(fixedT(t.locale ?? DEFAULT_LOCALE, 'screening')('refusals.incomplete'))
       }
       return { key: { proposalId: t.proposalId, round, reviewerId: t.actor.id! }, rows: toRows(rubric, t) }
     },
