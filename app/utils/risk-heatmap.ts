@@ -3,8 +3,7 @@
  * in the browser) and the signed PDF record (react-pdf's Svg), so that both
  * always place and colour a criterion the same way.
  */
-import { RISK_BAND_LABELS } from '#machines/vocabulary/labels'
-import { bandFor, DEFAULT_RISK_BANDS, RISK_BANDS, riskScore, type RiskBand, type RiskBandThresholds } from '#machines/vocabulary/risk'
+import { bandFor, DEFAULT_RISK_BANDS, riskScore, type RiskBand, type RiskBandThresholds } from '#machines/vocabulary/risk'
 
 export const SCALE = [1, 2, 3, 4, 5] as const
 
@@ -54,17 +53,4 @@ export function occupiedCells(heatmap: Heatmap): HeatmapCell[] {
     .flat()
     .filter((c) => c.points.length > 0)
     .sort((a, b) => b.score - a.score || b.impact - a.impact)
-}
-
-/** One sentence that says what the grid shows, for an SVG's <desc> and the PDF. */
-export function describeHeatmap(heatmap: Heatmap, subject: string): string {
-  if (heatmap.total === 0) return `No ${subject} have been placed on the grid.`
-  const counts = RISK_BANDS.map((band) => ({
-    band,
-    count: heatmap.rows.flat().filter((c) => c.band === band).reduce((n, c) => n + c.points.length, 0),
-  }))
-    .filter((c) => c.count > 0)
-    .reverse()
-    .map((c) => `${c.count} ${RISK_BAND_LABELS[c.band].toLowerCase()}`)
-  return `${heatmap.total} ${subject} on a 5 by 5 grid of likelihood against impact: ${counts.join(', ')}.`
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildHeatmap, describeHeatmap, occupiedCells, toCell } from '~/utils/risk-heatmap'
+import { buildHeatmap, occupiedCells, toCell } from '~/utils/risk-heatmap'
 import { bandFor, bandRanges, DEFAULT_RISK_BANDS, riskScore, validBands } from '#machines/vocabulary/risk'
 
 describe('risk banding', () => {
@@ -56,17 +56,5 @@ describe('heatmap model', () => {
     const map = buildHeatmap([], { medium: 2, high: 3, veryHigh: 4 })
     expect(map.rows[4]![1]!.band).toBe('medium')
     expect(map.rows[4]![3]!.band).toBe('very_high')
-  })
-
-  it('describes itself in one sentence for screen readers and the PDF', () => {
-    const map = buildHeatmap([
-      { id: 'a', label: 'A', likelihood: 5, impact: 5 },
-      { id: 'b', label: 'B', likelihood: 1, impact: 1 },
-      { id: 'c', label: 'C', likelihood: 1, impact: 2 },
-    ])
-    expect(describeHeatmap(map, 'criteria')).toBe(
-      '3 criteria on a 5 by 5 grid of likelihood against impact: 1 very high, 2 low.',
-    )
-    expect(describeHeatmap(buildHeatmap([]), 'criteria')).toBe('No criteria have been placed on the grid.')
   })
 })
