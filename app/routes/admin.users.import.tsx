@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, 'admin')
   const locale = await localeFor(request, admin)
   const t = fixedT(locale, 'admin')
-  const read = await readForm(request, { maxFiles: 1, maxFileBytes: MAX_IMPORT_BYTES, tooLarge: tooLargeMessage(locale) })
+  const read = await readForm(request, { locale, maxFiles: 1, maxFileBytes: MAX_IMPORT_BYTES, tooLarge: tooLargeMessage(locale) })
   if (!read.ok) return answer({ step: 'refused', message: read.message }, read.status)
   const confirming = read.form.get('intent') === 'confirm'
   let bytes: Uint8Array

@@ -4,7 +4,6 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, type MetaFunction } from '@remix-run/react'
 import { PapersList, RecommendationAnswer } from '~/components/consultation'
 import { FormErrors } from '~/components/forms'
-import { getLocale } from '~/utils/i18n.server'
 import { appContext } from '~/utils/app-context.server'
 import { mailSettings } from '~/utils/mail.server'
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL } from '~/utils/attachments.server'
@@ -70,8 +69,10 @@ function refused(
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const t = fixedT(await localeFor(request, user), 'consultation')
+  const locale = await localeFor(request, user)
+  const t = fixedT(locale, 'consultation')
   const read = await readForm(request, {
+    locale,
     maxFiles: MAX_PAPERS,
     maxFileBytes: MAX_ATTACHMENT_BYTES,
     tooLarge: t('pb.tooLarge', { size: MAX_ATTACHMENT_LABEL }),
@@ -96,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     )
   }
   const v = submission.value
-  const base = { user, proposalId: proposal.id, locale: await getLocale(request) }
+  const base = { user, proposalId: proposal.id, locale }
   const here = `/proposals/${proposal.id}/consultation/professional-body`
   const papers = { files: await uploadsOf(read.form, 'papers') }
   let result

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import { type Queryable } from '#db/client.server'
 import { deleteFileIfUnreferenced } from '#db/files.server'
+import { fixedT } from './i18n'
+import { DEFAULT_LOCALE, type Locale } from './locale'
 import { detectDocumentType, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_LABEL, type DocumentType } from './document-type'
 import { fileStore, StorageError } from './storage/index.server'
 
@@ -21,11 +23,13 @@ export function displayName(filename: string, type: DocumentType): string {
   return clean || `document.${type.extension}`
 }
 
-export function checkUpload(filename: string, bytes: Buffer): CheckedUpload {
-  if (bytes.length === 0) return { ok: false, message: 'That file is empty' }
-  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, message: `Attach files of at most ${MAX_ATTACHMENT_LABEL}` }
+/** `locale`: the reader's language, for the words of a refusal (English by default). */
+export function checkUpload(filename: string, bytes: Buffer, locale: Locale = DEFAULT_LOCALE): CheckedUpload {
+  const t = fixedT(locale, 'validation')
+  if (bytes.length === 0) return { ok: false, message: t('intake.fileEmpty') }
+  if (bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, message: t('intake.attachTooLarge', { size: MAX_ATTACHMENT_LABEL }) }
   const type = detectDocumentType(bytes)
-  if (!type) return { ok: false, message: 'Attach a PDF, Word (.docx) or OpenDocument (.odt) file: this file is none of those' }
+  if (!type) return { ok: false, message: t('intake.notADocument') }
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
   return { ok: true, bytes, sha256, type, filename: displayName(filename, type) }
 }
@@ -34,11 +38,11 @@ export function checkUpload(filename: string, bytes: Buffer): CheckedUpload {
  * Stores the file in the caller's transaction, before its row is inserted: the
  * row and its bytes are committed together or not at all.
  */
-export async function storeAttachmentFile(tx: Queryable, sha256: string, bytes: Buffer) {
+export async function storeAttachmentFile(tx: Queryable, sha256: string, bytes: Buffer, locale: Locale = DEFAULT_LOCALE) {
   try {
     await fileStore(tx).put(sha256, bytes)
   } catch (cause) {
-    throw new StorageError('The file could not be stored, so nothing was attached. Tell your administrator, and try again later.', { cause })
+    throw new StorageError(fixedT(locale, 'validation')('intake.notStored'), { cause })
   }
 }
 

@@ -3,8 +3,18 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from '@remix-run/node'
+import { fixedT } from './i18n'
+import { getLocale } from './i18n.server'
+import { DEFAULT_LOCALE, type Locale } from './locale'
 
-const NOT_A_FORM = 'That request was not in the expected form.'
+/**
+ * The reader's language for a refusal: the caller's when it knows it, else the
+ * request's, read only when there is something to refuse (it may read the session).
+ */
+async function wordsFor(request: Request, locale: Locale | undefined) {
+  const chosen = locale ?? (await getLocale(request).catch(() => DEFAULT_LOCALE))
+  return fixedT(chosen, ['common', 'validation'])
+}
 
 // No list in a form of ours comes near 10 000 items. Conform builds a dense
 // array up to the largest index it is sent, so a field named `a[99999999]`
@@ -29,14 +39,17 @@ export function isForged(form: FormData) {
  * type that is not a form, a forged field) is the sender's mistake: 400,
  * never a 500.
  */
-export async function formDataOf(request: Request): Promise<FormData> {
-  let form: FormData
+export async function formDataOf(request: Request, locale?: Locale): Promise<FormData> {
+  let form: FormData | undefined
   try {
     form = await request.formData()
   } catch {
-    throw new Response(NOT_A_FORM, { status: 400 })
+    form = undefined
   }
-  if (isForged(form)) throw new Response(NOT_A_FORM, { status: 400 })
+  if (!form || isForged(form)) {
+    const t = await wordsFor(request, locale)
+    throw new Response(t('notFound.unexpectedForm'), { status: 400 })
+  }
   return form
 }
 
@@ -50,10 +63,10 @@ export type ReadForm =
  */
 export async function readForm(
   request: Request,
-  limits: { maxFiles: number; maxFileBytes: number; tooLarge: string },
+  limits: { maxFiles: number; maxFileBytes: number; tooLarge: string; locale?: Locale },
 ): Promise<ReadForm> {
   if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-    return { ok: true, form: await formDataOf(request) }
+    return { ok: true, form: await formDataOf(request, limits.locale) }
   }
   const declared = Number(request.headers.get('content-length') ?? 0)
   // A little room above the files for the form's own fields and boundaries.
@@ -62,12 +75,16 @@ export async function readForm(
   try {
     const handler = unstable_createMemoryUploadHandler({ maxPartSize: limits.maxFileBytes })
     const form = await unstable_parseMultipartFormData(request, handler)
-    if (isForged(form)) return { ok: false, status: 400, message: NOT_A_FORM }
+    if (isForged(form)) {
+      const t = await wordsFor(request, limits.locale)
+      return { ok: false, status: 400, message: t('notFound.unexpectedForm') }
+    }
     return { ok: true, form }
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError)
       return { ok: false, status: 413, message: limits.tooLarge }
-    return { ok: false, status: 400, message: 'That upload could not be read. Try again.' }
+    const t = await wordsFor(request, limits.locale)
+    return { ok: false, status: 400, message: t('validation:intake.unreadableUpload') }
   }
 }
 

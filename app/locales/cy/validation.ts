@@ -159,6 +159,12 @@ export default {
     notInPapers: 'Nid yw’r ffeil atodedig honno’n rhan o bapurau’r cynnig hwn',
     reviewerRequired: 'Dewiswch o leiaf un adolygydd',
     reviewerOnce: 'Dewiswch bob adolygydd unwaith yn unig',
+    fileEmpty: 'Mae’r ffeil honno’n wag',
+    notADocument: 'Atodwch ffeil PDF, Word (.docx) neu OpenDocument (.odt): nid yw’r ffeil hon yn un o’r rheini',
+    notStored: 'Nid oedd modd cadw’r ffeil, felly ni atodwyd dim. Rhowch wybod i’ch gweinyddwr, a rhowch gynnig arall arni yn nes ymlaen.',
+    alreadyAttached: 'Mae’r ffeil honno wedi’i hatodi i’r cynnig hwn eisoes',
+    // "ffeil" is feminine but stays singular after a numeral.
+    tooManyFiles: 'Atodwch {{max}} ffeil ar y mwyaf',
   },
   plainText: {
     tooLong: 'Defnyddiwch {{max, number}} nod ar y mwyaf',

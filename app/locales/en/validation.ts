@@ -155,6 +155,11 @@ export default {
     notInPapers: 'That attachment is not part of this proposal’s papers',
     reviewerRequired: 'Choose at least one reviewer',
     reviewerOnce: 'Choose each reviewer once',
+    fileEmpty: 'That file is empty',
+    notADocument: 'Attach a PDF, Word (.docx) or OpenDocument (.odt) file: this file is none of those',
+    notStored: 'The file could not be stored, so nothing was attached. Tell your administrator, and try again later.',
+    alreadyAttached: 'That file is already attached to this proposal',
+    tooManyFiles: 'Attach at most {{max}} files',
   },
   /** Free text typed into a form (app/utils/plain-text.ts). */
   plainText: {

@@ -1,6 +1,7 @@
 import { insertAttachment, listAttachments } from '#db/attachments.server'
 import { type Queryable } from '#db/client.server'
 import { checkUpload, storeAttachmentFile } from '~/utils/attachments.server'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 import { refuse, type Refusal } from '~/workflow/refusal'
 
 /**
@@ -23,11 +24,12 @@ export type Checked = Extract<ReturnType<typeof checkUpload>, { ok: true }>
 export function checkPapers(
   files: Upload[],
   field: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): { ok: true; checked: Checked[] } | Refusal {
-  if (files.length > MAX_PAPERS) return refuse(400, `Attach at most ${MAX_PAPERS} files`, field)
+  if (files.length > MAX_PAPERS) return refuse(400, fixedT(locale, 'validation')('intake.tooManyFiles', { max: MAX_PAPERS }), field)
   const checked: Checked[] = []
   for (const file of files) {
-    const result = checkUpload(file.filename, file.bytes)
+    const result = checkUpload(file.filename, file.bytes, locale)
     if (!result.ok) return refuse(400, `${file.filename}: ${result.message}`, field)
     checked.push(result)
   }
@@ -38,9 +40,10 @@ export async function insertPapers(
   tx: Queryable,
   values: { organisationId: string; proposalId: string; purpose: string; uploadedBy: string },
   checked: Checked[],
+  locale: Locale = DEFAULT_LOCALE,
 ) {
   for (const c of checked) {
-    await storeAttachmentFile(tx, c.sha256, c.bytes)
+    await storeAttachmentFile(tx, c.sha256, c.bytes, locale)
     // The same file chosen twice is one paper.
     await insertAttachment(tx, {
       ...values,

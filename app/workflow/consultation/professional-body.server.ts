@@ -58,7 +58,7 @@ export async function requestOpinion(
   if (input.sentOn > serviceDate(now)) {
     return refuse(400, words(input)('professionalBody.sentInFuture'), 'sentOn')
   }
-  const papers = checkPapers(input.papers?.files ?? [], 'papers')
+  const papers = checkPapers(input.papers?.files ?? [], 'papers', input.locale)
   if (!papers.ok) return papers
   const organisation = await findOrganisation(db, input.user.organisationId)
   const bodyName = organisation?.settings.professionalBodyName ?? 'the professional body'
@@ -107,7 +107,7 @@ export async function recordResponse(
   if (input.receivedOn > serviceDate(now)) {
     return refuse(400, words(input)('professionalBody.receivedInFuture'), 'receivedOn')
   }
-  const papers = checkPapers(input.papers?.files ?? [], 'papers')
+  const papers = checkPapers(input.papers?.files ?? [], 'papers', input.locale)
   if (!papers.ok) return papers
   const loaded = await loadProposal(db, input.user.organisationId, input.proposalId)
   const request = loaded
@@ -180,7 +180,7 @@ async function withPapers<T extends { ok: boolean }>(
   const { user, proposalId, papers } = input
   if (!papers || checked.length === 0) return run(async () => {})
   const values = { organisationId: user.organisationId, proposalId, purpose, uploadedBy: user.id }
-  return run((tx) => insertPapers(tx, values, checked)).catch((error: unknown) => {
+  return run((tx) => insertPapers(tx, values, checked, input.locale)).catch((error: unknown) => {
     if (error instanceof StorageError) return refuse(503, error.message, 'papers')
     throw error
   })

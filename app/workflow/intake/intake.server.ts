@@ -1,4 +1,4 @@
-import { type Locale } from '~/utils/i18n'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 import { count, eq } from 'drizzle-orm'
 import { deleteAttachment, insertAttachment, listAttachments } from '#db/attachments.server'
 import { type Database, type Queryable } from '#db/client.server'
@@ -148,7 +148,7 @@ export async function addIntakeAttachment(
   db: Database,
   t: Target & { filename: string; bytes: Buffer; now?: Date },
 ): Promise<Applied | Refusal | { ok: false; status: 503; message: string }> {
-  const checked = checkUpload(t.filename, t.bytes)
+  const checked = checkUpload(t.filename, t.bytes, t.locale)
   if (!checked.ok) return { ok: false, status: 400, message: checked.message }
   return applyEvent(db, {
     locale: t.locale,
@@ -159,7 +159,7 @@ export async function addIntakeAttachment(
     now: t.now,
     effect: async (tx) => {
       // In the event's transaction: a refused or failed event leaves no file behind.
-      await storeAttachmentFile(tx, checked.sha256, checked.bytes)
+      await storeAttachmentFile(tx, checked.sha256, checked.bytes, t.locale)
       const row = await insertAttachment(tx, {
         organisationId: t.organisationId,
         proposalId: t.proposalId,
@@ -170,7 +170,7 @@ export async function addIntakeAttachment(
         sha256: checked.sha256,
         uploadedBy: t.actor.id!,
       })
-      if (!row) throw new RefusedError('That file is already attached to this proposal')
+      if (!row) throw new RefusedError(fixedT(t.locale ?? DEFAULT_LOCALE, 'validation')('intake.alreadyAttached'))
     },
   }).catch((error: unknown) => {
     if (error instanceof StorageError) return { ok: false as const, status: 503 as const, message: error.message }
@@ -188,7 +188,7 @@ export async function removeIntakeAttachment(db: Database, t: Target & { attachm
     audit: { kind: 'attachment.removed' },
     effect: async (tx) => {
       const row = await deleteAttachment(tx, t.proposalId, t.attachmentId)
-      if (!row || row.purpose !== 'intake') throw new RefusedError('That attachment is not part of this proposal’s papers')
+      if (!row || row.purpose !== 'intake') throw new RefusedError(fixedT(t.locale ?? DEFAULT_LOCALE, 'validation')('intake.notInPapers'))
       if (await removeFileIfUnreferenced(tx, row.sha256)) unnamed = row.sha256
     },
   })
