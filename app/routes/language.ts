@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { setPreferredLanguage } from '#db/preferences.server'
 import { getDb } from '~/utils/app-context.server'
 import { getUser, safeRedirectTarget } from '~/utils/auth.server'
-import { languageCookie } from '~/utils/i18n.server'
+import { fixedT } from '~/utils/i18n'
+import { getLocale, languageCookie } from '~/utils/i18n.server'
 import { LanguageChoiceSchema } from '~/utils/language-schema'
 import { formDataOf } from '~/utils/multipart.server'
 
@@ -18,7 +19,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const form = Object.fromEntries(await formDataOf(request))
   const parsed = LanguageChoiceSchema.safeParse(form)
-  if (!parsed.success) throw new Response('Choose English or Cymraeg.', { status: 400 })
+  if (!parsed.success) throw new Response(fixedT(await getLocale(request), 'common')('errors.chooseLanguage'), { status: 400 })
   const user = await getUser(request)
   if (user) await setPreferredLanguage(await getDb(), user.id, parsed.data.lang)
   throw redirect(safeRedirectTarget(parsed.data.redirectTo), {

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const row = await findAttachment(db, user.organisationId, proposal.id, params.attachmentId)
   if (!row) notFound(fixedT(await getLocale(request), 'common')('notFound.attachment'))
   const file = await fileStore(db).stream(row.sha256)
-  if (!file) throw new Response('The file of this attachment is missing; tell your administrator.', { status: 500 })
+  if (!file) throw new Response(fixedT(await getLocale(request), 'common')('errors.attachmentMissing'), { status: 500 })
   return new Response(responseBody(file.body), {
     headers: {
       'Content-Type': row.mediaType,

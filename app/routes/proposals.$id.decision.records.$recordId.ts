@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = await findRecord(db, proposal.organisationId, recordId)
   if (!record || record.proposalId !== proposal.id) notFound(fixedT(await getLocale(request), 'common')('notFound.record'))
   const file = await fileStore(db).stream(record.sha256)
-  if (!file) throw new Response('The stored copy of this record cannot be read. Ask an administrator to restore it from a backup.', { status: 500 })
+  if (!file) throw new Response(fixedT(await getLocale(request), 'common')('errors.recordUnreadable'), { status: 500 })
   return new Response(responseBody(file.body), {
     headers: {
       'Content-Type': 'application/pdf',

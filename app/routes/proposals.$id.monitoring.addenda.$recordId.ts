@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = await findRecord(db, user.organisationId, id)
   if (!record || record.kind !== 'addendum' || record.proposalId !== proposal.id) notFound(fixedT(await getLocale(request), 'common')('notFound.addendum'))
   const file = await fileStore(db).stream(record.sha256)
-  if (!file) throw new Response('The stored copy of this addendum cannot be read. Ask an administrator to restore it from a backup.', { status: 500 })
+  if (!file) throw new Response(fixedT(await getLocale(request), 'common')('errors.addendumUnreadable'), { status: 500 })
   return new Response(responseBody(file.body), {
     headers: {
       'Content-Type': 'application/pdf',

@@ -24,7 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = parsePublicRegisterRequest(request, params.org)
-  const { db, organisation } = await publishedService(query.slug)
+  const { db, organisation } = await publishedService(query.slug, request)
   const { rows, total } = await listPublicDecisions(db, organisation.id, {
     q: query.q || undefined,
     limit: PAGE_SIZE,

@@ -4,6 +4,7 @@ import { deleteSession, findSessionUser, insertSession } from '#db/sessions.serv
 import { type Language, type OrganisationKind, type OrganisationSettings, type SignInMethod } from '#db/schema'
 import { type Role } from '#machines/vocabulary/roles'
 import { appContext } from './app-context.server'
+import { fixedT } from './i18n'
 import { oncePerRequest } from './per-request.server'
 import { sha256 } from './secrets.server'
 
@@ -76,13 +77,18 @@ export function isOperator(user: Pick<SessionUser, 'organisation'>) {
   return user.organisation.kind === 'hosting'
 }
 
+/** A 403 worded in the person's language. */
+async function forbidden(request: Request, user: SessionUser, key: 'operatorNoRecords' | 'noPermission') {
+  // Imported when refusing: i18n.server imports this module.
+  const { localeFor } = await import('./i18n.server')
+  return new Response(fixedT(await localeFor(request, user), 'common')(`errors.${key}`), { status: 403 })
+}
+
 /** A member of a library service. Signed-out users are sent to sign in; this never answers with an empty page. */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await requireAccount(request)
   if (isOperator(user)) {
-    throw new Response('Operators manage library services and see none of their records.', {
-      status: 403,
-    })
+    throw await forbidden(request, user, 'operatorNoRecords')
   }
   return user
 }
@@ -90,7 +96,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requireOperator(request: Request): Promise<SessionUser> {
   const user = await requireAccount(request)
   if (!isOperator(user)) {
-    throw new Response('You do not have permission to do that.', { status: 403 })
+    throw await forbidden(request, user, 'noPermission')
   }
   return user
 }
@@ -102,7 +108,7 @@ export function hasRole(user: Pick<SessionUser, 'roles'>, ...roles: Role[]) {
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser(request)
   if (!hasRole(user, ...roles)) {
-    throw new Response('You do not have permission to do that.', { status: 403 })
+    throw await forbidden(request, user, 'noPermission')
   }
   return user
 }

@@ -85,4 +85,15 @@ export default {
     conflict: 'Mae rhywun arall wedi newid y cynnig hwn. Ail-lwythwch y dudalen i weld y fersiwn ddiweddaraf, yna rhowch gynnig arall arni.',
     notAllowed: 'Nid yw’r weithred honno ar gael i chi ar y cam hwn.',
   },
+  errors: {
+    operatorNoRecords: 'Mae gweithredwyr yn rheoli gwasanaethau llyfrgell ac nid ydynt yn gweld dim o’u cofnodion.',
+    noPermission: 'Nid oes gennych ganiatâd i wneud hynny.',
+    noSuchRegister: 'Nid oes cofrestr o’r fath',
+    // Each language is named in itself, as on the language switch.
+    chooseLanguage: 'Dewiswch English neu Cymraeg.',
+    noSigningCertificate: 'Nid oes tystysgrif llofnodi wedi’i gosod.',
+    recordUnreadable: 'Nid oes modd darllen y copi o’r cofnod hwn sydd wedi’i gadw. Gofynnwch i weinyddwr ei adfer o gopi wrth gefn.',
+    attachmentMissing: 'Mae’r ffeil atodedig hon ar goll; rhowch wybod i’ch gweinyddwr.',
+    addendumUnreadable: 'Nid oes modd darllen y copi o’r atodiad hwn sydd wedi’i gadw. Gofynnwch i weinyddwr ei adfer o gopi wrth gefn.',
+  },
 } satisfies Catalogue<typeof en>

@@ -81,4 +81,15 @@ export default {
     conflict: 'This proposal was changed by someone else. Reload the page to see the latest version, then try again.',
     notAllowed: 'That action is not available to you at this stage.',
   },
+  // Plain refusals a server answers with, shown on the error page.
+  errors: {
+    operatorNoRecords: 'Operators manage library services and see none of their records.',
+    noPermission: 'You do not have permission to do that.',
+    noSuchRegister: 'No such register',
+    chooseLanguage: 'Choose English or Cymraeg.',
+    noSigningCertificate: 'No signing certificate is installed.',
+    recordUnreadable: 'The stored copy of this record cannot be read. Ask an administrator to restore it from a backup.',
+    attachmentMissing: 'The file of this attachment is missing; tell your administrator.',
+    addendumUnreadable: 'The stored copy of this addendum cannot be read. Ask an administrator to restore it from a backup.',
+  },
 } as const

@@ -3,7 +3,8 @@ import { findOrganisationBySlug } from '#db/register.server'
 import { getDb } from '~/utils/app-context.server'
 import { notFound } from '~/utils/auth.server'
 import { serviceDate } from '~/utils/calendar'
-import { fixedT, type Locale } from '~/utils/i18n'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
+import { getLocale } from '~/utils/i18n.server'
 import { vocabulary } from '~/utils/vocabulary'
 import { csvLine } from './register-query'
 
@@ -23,20 +24,22 @@ export function parsePublicRegisterRequest(request: Request, slug: string | unde
 
 /**
  * The service behind a public register, or 404: a service that does not
- * publish one is, to the public, simply not there.
+ * publish one is, to the public, simply not there. The refusal is worded in the request's language.
  */
-export async function publishedService(slug: string) {
-  if (!/^[a-z0-9-]{1,100}$/.test(slug)) notFound('No such register')
+export async function publishedService(slug: string, request?: Request) {
+  const noSuchRegister = async () =>
+    notFound(fixedT(request ? await getLocale(request) : DEFAULT_LOCALE, 'common')('errors.noSuchRegister'))
+  if (!/^[a-z0-9-]{1,100}$/.test(slug)) return noSuchRegister()
   const db = await getDb()
   const organisation = await findOrganisationBySlug(db, slug)
-  if (!organisation?.settings.publicRegister) notFound('No such register')
+  if (!organisation?.settings.publicRegister) return noSuchRegister()
   return { db, organisation }
 }
 
 /** Every signed decision the register lists (matching `q`), for the downloads. */
 export async function publicRegisterExport(request: Request, slug: string | undefined) {
   const query = parsePublicRegisterRequest(request, slug)
-  const { db, organisation } = await publishedService(query.slug)
+  const { db, organisation } = await publishedService(query.slug, request)
   const { rows } = await listPublicDecisions(db, organisation.id, { q: query.q || undefined })
   const origin = new URL(request.url).origin
   return { organisation, rows, origin, today: serviceDate(new Date()) }
