@@ -61,6 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       user,
       { kind: 'decision', proposalId: proposal.id, version: submission.value.version },
       here,
+      locale,
     )
     if (!started.ok) return data<Reply>({ intent: 'sign', result: translateReply(submission.reply({ formErrors: [started.message] }), locale) }, { status: started.status })
     throw redirect(started.location, { headers: { 'Set-Cookie': started.cookie } })

@@ -74,22 +74,24 @@ const RecordSchemas = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, db, proposal, snapshot } = await requireProposal(request, params)
   const { phase } = outcomeActions(snapshot, user)
+  const locale = await localeFor(request, user)
   if (!phase)
     throw new Response(
-      fixedT(await localeFor(request, user), 'monitoring')('reassessment.notReassessed'),
+      fixedT(locale, 'monitoring')('reassessment.notReassessed'),
       { status: 409 },
     )
-  const formData = await formDataOf(request)
+  const formData = await formDataOf(request, locale)
   const here = `/proposals/${proposal.id}/monitoring/reassessment`
   if (formData.get('intent') === 'sign' && user.signInMethod === 'sso') {
     const submission = parseWithZod(formData, { schema: SignWithSsoSchema })
-    if (submission.status !== 'success') return data(translateReply(submission.reply(), await localeFor(request, user)), { status: 400 })
+    if (submission.status !== 'success') return data(translateReply(submission.reply(), locale), { status: 400 })
     const started = await beginReauthenticationToSign(
       db,
       await appContext(),
       user,
       { kind: 'outcome', proposalId: proposal.id, version: submission.value.version },
       here,
+      locale,
     )
     if (!started.ok)
       return data(submission.reply({ formErrors: [started.message] }), { status: started.status })
@@ -100,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // A password is never sent back to the page.
   const hideFields = ['password']
   if (submission.status !== 'success')
-    return data(translateReply(submission.reply({ hideFields }), await localeFor(request, user)), { status: 400 })
+    return data(translateReply(submission.reply({ hideFields }), locale), { status: 400 })
   const v = submission.value
   if (v.intent === 'record') {
     const result = await recordOutcome(db, {
@@ -112,6 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         newConditions: 'newConditions' in v ? v.newConditions : [],
       },
       expectedVersion: v.version,
+      locale,
     })
     if (!result.ok)
       return data(submission.reply({ ...refusalReply(result), hideFields }), {
@@ -129,7 +132,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     mail: mailSettings(config),
     clientAddress: context.clientAddress ?? 'unknown',
     expectedVersion: v.version,
-    locale: await localeFor(request, user),
+    locale,
   })
   if (!result.ok)
     return data(submission.reply({ ...refusalReply(result), hideFields }), {

@@ -52,10 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, db, proposal } = await requireProposal(request, params)
-  const submission = parseWithZod(await formDataOf(request), { schema: ReviewSchema })
-  if (submission.status !== 'success') return data(translateReply(submission.reply(), await localeFor(request, user)), { status: 400 })
+  const locale = await localeFor(request, user)
+  const submission = parseWithZod(await formDataOf(request, locale), { schema: ReviewSchema })
+  if (submission.status !== 'success') return data(translateReply(submission.reply(), locale), { status: 400 })
   const { version, ...values } = submission.value
   const result = await recordReview(db, {
+    locale,
     user,
     proposalId: proposal.id,
     values,

@@ -155,5 +155,6 @@ export default {
       '{{notRecorded}} Nid oedd modd cadw ffeil y cofnod. Gofynnwch i weinyddwr wirio’r gronfa ddata, yna llofnodwch eto.',
     noOutcomeToSign: 'Does dim canlyniad yn aros i gael ei lofnodi.',
     cannotSignOutcome: 'Ni allwch lofnodi’r canlyniad hwn: mae angen llofnodwr gwahanol, neu rydych wedi’i lofnodi eisoes.',
+    ssoOff: 'Mae mewngofnodi sengl wedi’i ddiffodd ar gyfer eich gwasanaeth llyfrgell, felly ni allwch lofnodi eto drwyddo. Gofynnwch i weinyddwr.',
   },
 } satisfies Catalogue<typeof en>

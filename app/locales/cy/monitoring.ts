@@ -191,4 +191,15 @@ export default {
       'Wedi’i dynnu o ddefnydd: ei gadw ar gyfer y cynlluniau sy’n ei ddefnyddio, ond peidio â’i gynnig eto',
     cancel: 'Canslo',
   },
+  refusals: {
+    reviewsByChief: 'Y prif lyfrgellydd sy’n cofnodi adolygiadau tra bydd partneriaeth yn cael ei monitro.',
+    noPlan: 'Nid oes gan y bartneriaeth hon gynllun monitro.',
+    reviewInFuture: 'Ni all adolygiad gael dyddiad yn y dyfodol.',
+    reviewBeforeStart: 'Ni all adolygiad gael dyddiad cyn i’r monitro ddechrau.',
+    valuesMissing: 'Mae rhai gwerthoedd ar goll.',
+    reviewRecorded: 'Mae’r adolygiad hwn wedi’i gofnodi eisoes. Ail-lwythwch y dudalen i’w weld.',
+    notReassessed: 'Nid yw’r bartneriaeth hon yn cael ei hailasesu.',
+    noOpenRound: 'Nid oes rownd agored i gofnodi canlyniad ar ei chyfer.',
+    noDecisionRecord: 'Ni chafwyd hyd i’r cofnod penderfyniad gwreiddiol, felly nid oes modd cysylltu atodiad ag ef.',
+  },
 } satisfies Catalogue<typeof en>

@@ -145,5 +145,6 @@ export default {
       '{{notRecorded}} The record file could not be stored. Ask an administrator to check the database, then sign again.',
     noOutcomeToSign: 'There is no outcome waiting to be signed.',
     cannotSignOutcome: 'You cannot sign this outcome: it needs a different signatory, or you have signed it already.',
+    ssoOff: 'Single sign-on is switched off for your library service, so you cannot sign again through it. Ask an administrator.',
   },
 } as const

@@ -180,4 +180,16 @@ export default {
     retired: 'Retired: keep it for the plans that use it, but do not offer it again',
     cancel: 'Cancel',
   },
+  /** What the server refuses to record (app/workflow/monitoring/reviews.server.ts, reassessment.server.ts). */
+  refusals: {
+    reviewsByChief: 'Reviews are recorded by the chief librarian while a partnership is monitored.',
+    noPlan: 'This partnership has no monitoring plan.',
+    reviewInFuture: 'A review cannot be dated in the future.',
+    reviewBeforeStart: 'A review cannot be dated before monitoring started.',
+    valuesMissing: 'Some values are missing.',
+    reviewRecorded: 'This review has already been recorded. Reload the page to see it.',
+    notReassessed: 'This partnership is not being reassessed.',
+    noOpenRound: 'There is no open round to record an outcome for.',
+    noDecisionRecord: 'The original decision record was not found, so no addendum can be linked to it.',
+  },
 } as const

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, fixedT } from '~/utils/i18n'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 import { type Database, type Queryable } from '#db/client.server'
 import {
   advancePlan,
@@ -79,16 +79,21 @@ export async function recordOutcome(
     values: { outcome: Outcome; rationale: string; newConditions?: string[] }
     expectedVersion?: number
     now?: Date
+    /** The reader's language, for the words of a refusal (English by default). */
+    locale?: Locale
   },
 ): Promise<{ ok: true } | Refusal> {
   const { user, values } = input
   const now = input.now ?? new Date()
+  const locale = input.locale ?? DEFAULT_LOCALE
+  const t = fixedT(locale, 'monitoring')
   const proposal = await loadProposal(db, user.organisationId, input.proposalId)
-  if (!proposal) return refuse(404, 'Proposal not found')
+  if (!proposal) return refuse(404, fixedT(locale, 'common')('notFound.proposal'))
   const phase = phaseOf(proposal.snapshot)
-  if (!phase) return refuse(409, 'This partnership is not being reassessed.')
+  if (!phase) return refuse(409, t('refusals.notReassessed'))
   const newConditions = values.outcome === 'add_conditions' ? (values.newConditions ?? []) : []
   const result = await applyEvent(db, {
+    locale,
     organisationId: user.organisationId,
     proposalId: input.proposalId,
     event: recordEvent(phase, values.outcome, user),
@@ -97,7 +102,7 @@ export async function recordOutcome(
     now,
     effect: async (tx) => {
       const round = await findOpenRound(tx, input.proposalId)
-      if (!round || round.phase !== phase) throw new RefusedError('There is no open round to record an outcome for.', 409)
+      if (!round || round.phase !== phase) throw new RefusedError(t('refusals.noOpenRound'), 409)
       await recordRoundOutcome(tx, round.id, { outcome: values.outcome, rationale: values.rationale, newConditions, recordedBy: user.id, recordedAt: now })
     },
   })
@@ -144,7 +149,7 @@ export async function signOutcome(db: Database, input: SignInput): Promise<Signe
         afterAudit: async (tx, entry, updated) => {
           if (!closes) return
           const round = (await findOpenRound(tx, input.proposalId))!
-          const record = await issueAddendum(tx, input.signing, { proposal: updated, round, newConditions: added, audit: entry, now })
+          const record = await issueAddendum(tx, input.signing, { proposal: updated, round, newConditions: added, audit: entry, now, locale: input.locale })
           addendumId = record.id
           await closeRound(tx, round.id, now, record.id)
           if (round.outcome === 'suspend') {
@@ -215,11 +220,11 @@ async function triggeringReview(tx: Queryable, round: ReassessmentRow): Promise<
 async function issueAddendum(
   tx: Queryable,
   signing: SigningConfig,
-  input: { proposal: Proposal; round: ReassessmentRow; newConditions: Condition[]; audit: { hash: string; seq: number }; now: Date },
+  input: { proposal: Proposal; round: ReassessmentRow; newConditions: Condition[]; audit: { hash: string; seq: number }; now: Date; locale?: Locale },
 ) {
   const { proposal, round } = input
   const parent = await findDecisionRecord(tx, proposal.id)
-  if (!parent) throw new RefusedError('The original decision record was not found, so no addendum can be linked to it.', 409)
+  if (!parent) throw new RefusedError(fixedT(input.locale ?? DEFAULT_LOCALE, 'monitoring')('refusals.noDecisionRecord'), 409)
   const [organisation, signatures, recorder, loaded, review] = await Promise.all([
     findOrganisation(tx, proposal.organisationId),
     listRoundSignatures(tx, round.id),

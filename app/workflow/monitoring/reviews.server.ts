@@ -13,6 +13,7 @@ import { can, type ProposalSnapshot } from '#machines/proposal-workflow'
 import { dueOn, periodOf } from '~/utils/review-schedule'
 import { describeReading, describeThreshold, isBreached, readingStatus, reviewStatus } from '~/utils/thresholds'
 import { type Locale } from '~/utils/locale'
+import { DEFAULT_LOCALE, fixedT } from '~/utils/i18n'
 import { type Rag, type ConditionStatus } from '#machines/vocabulary/monitoring'
 import { actorFor } from '~/workflow/actor.server'
 import { applyEvent, loadProposal } from '~/workflow/apply-event.server'
@@ -134,22 +135,26 @@ export type RecordedReview = { ok: true; reviewId: string; assessment: ReviewAss
  */
 export async function recordReview(
   db: Database,
-  input: { user: Person; proposalId: string; values: ReviewValues; expectedVersion?: number; today: string; now?: Date },
+  // `locale`: the reader's language, for the words of a refusal (English by default).
+  input: { user: Person; proposalId: string; values: ReviewValues; expectedVersion?: number; today: string; now?: Date; locale?: Locale },
 ): Promise<RecordedReview | (Refusal & { fieldErrors?: Record<string, string[]> })> {
   const { user, proposalId, values } = input
   const now = input.now ?? new Date()
+  const locale = input.locale ?? DEFAULT_LOCALE
+  const t = fixedT(locale, 'monitoring')
   const proposal = await loadProposal(db, user.organisationId, proposalId)
-  if (!proposal) return refuse(404, 'Proposal not found')
-  if (!canRecordReview(proposal.snapshot, user)) return refuse(403, 'Reviews are recorded by the chief librarian while a partnership is monitored.')
+  if (!proposal) return refuse(404, fixedT(locale, 'common')('notFound.proposal'))
+  if (!canRecordReview(proposal.snapshot, user)) return refuse(403, t('refusals.reviewsByChief'))
   const loaded = await loadPlan(db, proposalId)
-  if (!loaded) return refuse(409, 'This partnership has no monitoring plan.')
-  if (values.reviewedOn > input.today) return refuse(400, 'A review cannot be dated in the future.', 'reviewedOn')
-  if (values.reviewedOn < loaded.plan.startsOn) return refuse(400, 'A review cannot be dated before monitoring started.', 'reviewedOn')
+  if (!loaded) return refuse(409, t('refusals.noPlan'))
+  if (values.reviewedOn > input.today) return refuse(400, t('refusals.reviewInFuture'), 'reviewedOn')
+  if (values.reviewedOn < loaded.plan.startsOn) return refuse(400, t('refusals.reviewBeforeStart'), 'reviewedOn')
   const assessed = await assessReview(db, loaded, values)
-  if (!assessed.ok) return { ...refuse(400, 'Some values are missing.'), fieldErrors: assessed.fieldErrors }
+  if (!assessed.ok) return { ...refuse(400, t('refusals.valuesMissing')), fieldErrors: assessed.fieldErrors }
   const { assessment } = assessed
   let reviewId = ''
   const result = await applyEvent(db, {
+    locale,
     organisationId: user.organisationId,
     proposalId,
     event: reviewEvent(user, assessment.escalation !== null),
@@ -159,7 +164,7 @@ export async function recordReview(
     effect: async (tx) => {
       const { plan } = loaded
       if (!(await advancePlan(tx, proposalId, assessment.slot, assessment.slot + 1, dueOn(plan, assessment.slot + 1)))) {
-        throw new RefusedError('This review has already been recorded. Reload the page to see it.', 409)
+        throw new RefusedError(t('refusals.reviewRecorded'), 409)
       }
       const review = await insertReview(
         tx,

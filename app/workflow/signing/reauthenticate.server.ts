@@ -3,12 +3,13 @@ import { type SigningIntent, type SsoFlow } from '#db/schema'
 import { findSsoConfig } from '#db/sso.server'
 import { findUserInOrganisation } from '#db/users.server'
 import { type AppContext } from '~/utils/app-context.server'
+import { DEFAULT_LOCALE, fixedT, type Locale } from '~/utils/i18n'
 import { type SessionUser } from '~/utils/auth.server'
 import { mailSettings } from '~/utils/mail.server'
 import { beginSso } from '~/utils/sso/begin.server'
 import { SsoUnavailableError } from '~/utils/sso/client.server'
 import { type SsoIdentity } from '~/utils/sso/finish.server'
-import { SSO_PROBLEMS, type SsoProblem } from '~/utils/sso/problems'
+import { ssoProblemMessage, type SsoProblem } from '~/utils/sso/problems'
 import { signDecision } from '~/workflow/decision/decision.server'
 import { signOutcome } from '~/workflow/monitoring/reassessment.server'
 
@@ -17,6 +18,7 @@ import { signOutcome } from '~/workflow/monitoring/reassessment.server'
  * password, a fresh sign-in at their identity provider (prompt=login,
  * max_age=0). What they were signing is kept server-side with the round trip,
  * keyed by its state, and signed when the provider sends them back.
+ * `locale`: the reader's language, for the words of a refusal (English by default).
  */
 export async function beginReauthenticationToSign(
   db: Database,
@@ -24,16 +26,17 @@ export async function beginReauthenticationToSign(
   user: SessionUser,
   intent: SigningIntent,
   returnTo: string,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<{ ok: true; location: string; cookie: string } | { ok: false; status: 409 | 503; message: string }> {
   const sso = await findSsoConfig(db, user.organisationId)
   if (!sso?.enabled) {
-    return { ok: false, status: 409, message: 'Single sign-on is switched off for your library service, so you cannot sign again through it. Ask an administrator.' }
+    return { ok: false, status: 409, message: fixedT(locale, 'decision')('signing.ssoOff') }
   }
   try {
     const started = await beginSso(db, context, sso, { purpose: 'step_up', userId: user.id, loginHint: user.email, intent, redirectTo: returnTo })
     return { ok: true, ...started }
   } catch (error) {
-    if (error instanceof SsoUnavailableError) return { ok: false, status: 503, message: SSO_PROBLEMS.unavailable }
+    if (error instanceof SsoUnavailableError) return { ok: false, status: 503, message: ssoProblemMessage('unavailable', locale)! }
     throw error
   }
 }
